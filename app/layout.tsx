@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Paperboy: trending AI research papers", template: "%s · Paperboy" },
+  description: "Trending AI research papers by topic, with search, feeds and a per-topic email digest.",
+};
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="min-h-screen bg-white text-zinc-900 antialiased dark:bg-zinc-950 dark:text-zinc-100">
+        <header className="border-b border-zinc-200 dark:border-zinc-800">
+          <div className="mx-auto flex max-w-4xl items-center justify-between px-4 py-3">
+            <a href="/" className="text-lg font-semibold tracking-tight">
+              Paperboy
+            </a>
+          </div>
+        </header>
+        <main className="mx-auto max-w-4xl px-4 py-6">{children}</main>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,66 @@
+import { z } from "zod";
+
+// Every environment variable Paperboy reads, parsed once. An invalid value
+// stops start-up with a message naming the variable (see README "Configuration").
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+
+const postgresUrl = optionalString.refine(
+  (v) => v === undefined || /^postgres(ql)?:\/\//.test(v),
+  "must be a postgres:// or postgresql:// URL",
+);
+
+const httpUrl = optionalString.refine(
+  (v) => v === undefined || /^https?:\/\/[^\s]+$/.test(v),
+  "must be an http(s) URL",
+);
+
+const intInRange = (min: number, max: number, fallback: number) =>
+  optionalString
+    .refine((v) => v === undefined || /^\d+$/.test(v), "must be a whole number")
+    .transform((v) => (v === undefined ? fallback : Number(v)))
+    .refine((v) => v >= min && v <= max, `must be between ${min} and ${max}`);
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** Postgres to use; unset means the embedded PGlite database. */
+  DATABASE_URL: postgresUrl,
+  /** Where the embedded database keeps its files. */
+  PGLITE_DATA_DIR: optionalString.transform((v) => v ?? ".data/pglite"),
+  PORT: intInRange(1, 65535, 3000),
+  /** Public base URL used in emails and feeds (no trailing slash). */
+  APP_URL: httpUrl,
+  /** Key for signed links, vote cookies and token hashes; at least 32 characters. */
+  APP_SECRET: optionalString.refine(
+    (v) => v === undefined || v.length >= 32,
+    "must be at least 32 characters",
+  ),
+});
+
+export type Env = z.infer<typeof envSchema> & { APP_URL: string };
+
+export class EnvError extends Error {}
+
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new EnvError(`Invalid environment configuration:\n${lines.join("\n")}`);
+  }
+  const data = result.data;
+  return {
+    ...data,
+    APP_URL: (data.APP_URL ?? `http://localhost:${data.PORT}`).replace(/\/+$/, ""),
+  };
+}
+
+let cached: Env | undefined;
+
+/** The parsed environment (parsed on first use, then cached). */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

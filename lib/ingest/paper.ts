@@ -1,0 +1,49 @@
+import { z } from "zod";
+
+// The one shape every source (seed listing, Hugging Face, arXiv, files) is
+// parsed into before it is stored through upsertPapers.
+
+// Bounds keep a hostile or broken record from bloating pages and emails.
+export const MAX_TITLE_LENGTH = 1_000;
+export const MAX_SUMMARY_LENGTH = 20_000;
+
+const url = z
+  .string()
+  .max(2_000)
+  .regex(/^https?:\/\/[^\s<>"]+$/, "must be an http(s) URL");
+
+export const normalizedPaperSchema = z.object({
+  /** arXiv id without version, e.g. "2403.08999". */
+  arxivId: z
+    .string()
+    .regex(/^(\d{4}\.\d{4,5}|[a-z-]+(\.[A-Z]{2})?\/\d{7})$/, "must be an arXiv id without version")
+    .nullable(),
+  title: z.string().trim().min(1).max(MAX_TITLE_LENGTH),
+  summary: z.string().max(MAX_SUMMARY_LENGTH),
+  authors: z.array(z.string().max(500)).max(5_000),
+  repoUrl: url.nullable(),
+  repoStars: z.number().int().min(0).nullable(),
+  projectUrl: url.nullable(),
+  publishedAt: z.date().nullable(),
+  /** YYYY-MM-DD (UTC day it was featured). */
+  featuredOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  source: z.string().min(1).max(40),
+  sourceRank: z.number().int().min(0),
+  upvotes: z.number().int().min(0).nullable(),
+  keywords: z.array(z.string().max(200)).max(200),
+});
+
+export type NormalizedPaper = z.infer<typeof normalizedPaperSchema>;
+
+/**
+ * The identity of a paper without an arXiv id: case, accents, punctuation and
+ * spacing differ between sources, the words do not.
+ */
+export function titleKey(title: string): string {
+  return title
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+}
