@@ -47,29 +47,30 @@ export async function migrate(connectionString: string, dir = MIGRATIONS_DIR): P
   try {
     await client.query("SELECT pg_advisory_lock($1)", [PRISMA_ADVISORY_LOCK]);
     await client.query(CREATE_MIGRATIONS_TABLE);
-    const { rows } = await client.query<{
-      migration_name: string;
-      checksum: string;
-      finished_at: Date | null;
-      rolled_back_at: Date | null;
-    }>(`SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations"`);
-    const recorded = new Map(rows.filter((r) => !r.rolled_back_at).map((r) => [r.migration_name, r]));
-
     const applied: string[] = [];
     for (const m of migrations) {
-      const row = recorded.get(m.name);
-      if (row && !row.finished_at) {
-        throw new MigrationError(`Migration ${m.name} failed earlier and needs manual resolution`);
-      }
-      if (row) {
-        if (row.checksum !== m.checksum) {
-          throw new MigrationError(`Migration ${m.name} was edited after it was applied`);
-        }
-        continue;
-      }
       // One transaction per migration: it applies and is recorded, or neither.
+      // The record is read inside the transaction too: on PGlite every
+      // connection shares one session, so the advisory lock does not exclude
+      // a second runner there, but transactions do.
       await client.query("BEGIN");
       try {
+        const { rows } = await client.query<{ checksum: string; finished_at: Date | null }>(
+          `SELECT checksum, finished_at FROM "_prisma_migrations"
+            WHERE migration_name = $1 AND rolled_back_at IS NULL`,
+          [m.name],
+        );
+        const row = rows[0];
+        if (row && !row.finished_at) {
+          throw new MigrationError(`Migration ${m.name} failed earlier and needs manual resolution`);
+        }
+        if (row && row.checksum !== m.checksum) {
+          throw new MigrationError(`Migration ${m.name} was edited after it was applied`);
+        }
+        if (row) {
+          await client.query("COMMIT");
+          continue;
+        }
         await client.query(m.sql);
         await client.query(
           `INSERT INTO "_prisma_migrations"
@@ -80,6 +81,7 @@ export async function migrate(connectionString: string, dir = MIGRATIONS_DIR): P
         await client.query("COMMIT");
       } catch (error) {
         await client.query("ROLLBACK");
+        if (error instanceof MigrationError) throw error;
         throw new MigrationError(`Migration ${m.name} failed: ${(error as Error).message}`);
       }
       applied.push(m.name);

@@ -1,0 +1,34 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { defineConfig } from "@playwright/test";
+import { CHROMIUM_ARGS, findChromium } from "./tests/helpers/chromium.mjs";
+
+const port = Number(process.env.E2E_PORT ?? 3100);
+
+// The app under test is started exactly as a user starts it (`npm start`):
+// on E2E_DATABASE_URL when given, else on a fresh embedded database.
+export default defineConfig({
+  testDir: "tests/e2e",
+  timeout: 30_000,
+  workers: 2,
+  retries: 0,
+  reporter: process.env.CI ? [["list"]] : [["list"]],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS },
+  },
+  webServer: {
+    command: "npm start",
+    url: `http://127.0.0.1:${port}/api/health`,
+    timeout: 300_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    env: {
+      PORT: String(port),
+      APP_URL: `http://127.0.0.1:${port}`,
+      DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
+      PGLITE_DATA_DIR: path.join(mkdtempSync(path.join(tmpdir(), "paperboy-e2e-")), "pglite"),
+    },
+  },
+});

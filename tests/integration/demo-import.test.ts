@@ -1,0 +1,52 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { importDemoPapers, seedIfEmpty } from "../../lib/ingest/demo";
+import { upsertPapers } from "../../lib/ingest/upsert";
+import { resetDb, testDb } from "../helpers/db";
+
+describe("demo papers import", () => {
+  beforeEach(resetDb);
+
+  it("imports all 134 papers of 2025-03-14 in listing order", async () => {
+    const summary = await importDemoPapers(testDb());
+    expect(summary).toEqual({ created: 134, updated: 0, unchanged: 0 });
+    const papers = await testDb().paper.findMany({ orderBy: { sourceRank: "asc" } });
+    expect(papers).toHaveLength(134);
+    expect(papers.map((p) => p.sourceRank)).toEqual([...Array(134).keys()]);
+    expect(papers[0]!.title).toBe("DEEM: Diffusion Models Serve as the Eyes of Large Language Models for Image Perception");
+    expect(new Set(papers.map((p) => p.featuredOn.toISOString()))).toEqual(new Set(["2025-03-14T00:00:00.000Z"]));
+    expect(papers.filter((p) => p.repoUrl).length).toBe(45);
+    expect(papers.every((p) => p.sources.join() === "seed")).toBe(true);
+  });
+
+  it("is idempotent: importing twice changes nothing", async () => {
+    await importDemoPapers(testDb());
+    const before = await testDb().paper.findMany({ orderBy: { id: "asc" } });
+    const again = await importDemoPapers(testDb());
+    expect(again).toEqual({ created: 0, updated: 0, unchanged: 134 });
+    const after = await testDb().paper.findMany({ orderBy: { id: "asc" } });
+    expect(after).toEqual(before);
+  });
+
+  it("seeds only an empty database", async () => {
+    expect((await seedIfEmpty(testDb()))?.created).toBe(134);
+    expect(await seedIfEmpty(testDb())).toBeNull();
+  });
+
+  it("merges without blanking fields, keeps the higher upvotes and records each source", async () => {
+    const base = {
+      arxivId: null, title: "A Paper", summary: "Abstract.", authors: ["A. Author"], repoUrl: "https://github.com/a/b",
+      repoStars: 10, projectUrl: null, publishedAt: null, featuredOn: "2025-03-14", source: "seed", sourceRank: 3,
+      upvotes: 5, keywords: [],
+    };
+    await upsertPapers(testDb(), [base]);
+    const result = await upsertPapers(testDb(), [
+      { ...base, title: "a paper!", arxivId: "2503.00001", summary: "", repoUrl: null, upvotes: 2, projectUrl: "https://x.org", source: "hf" },
+    ]);
+    expect(result).toEqual({ created: 0, updated: 1, unchanged: 0 });
+    const paper = await testDb().paper.findFirstOrThrow();
+    expect(paper).toMatchObject({
+      title: "A Paper", arxivId: "2503.00001", summary: "Abstract.", repoUrl: "https://github.com/a/b",
+      projectUrl: "https://x.org", upvotes: 5, sources: ["seed", "hf"],
+    });
+  });
+});
