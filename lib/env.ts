@@ -38,6 +38,14 @@ export const envSchema = z.object({
     (v) => v === undefined || v.length >= 32,
     "must be at least 32 characters",
   ),
+  /** Resend API key; unset means email goes to the local outbox (/dev/outbox). */
+  RESEND_API_KEY: optionalString,
+  /** Resend API base URL (tests point it at a local fake server). */
+  RESEND_BASE_URL: httpUrl,
+  /** Sender of every email, e.g. "Paperboy <digest@example.com>". */
+  EMAIL_FROM: optionalString
+    .transform((v) => v ?? "Paperboy <paperboy@localhost>")
+    .refine((v) => /^([^<>]*<)?[^\s@<>]+@[^\s@<>]+>?$/.test(v), "must be an address or Name <address>"),
 });
 
 export type Env = z.infer<typeof envSchema> & { APP_URL: string };

@@ -1,0 +1,24 @@
+import { env } from "../env";
+import { outboxTransport } from "./outbox";
+import { resendTransport } from "./resend";
+import type { MailTransport } from "./types";
+
+export type { MailMessage, MailTransport, SendResult } from "./types";
+
+let transport: MailTransport | undefined;
+
+/** Resend when RESEND_API_KEY is set, otherwise the local outbox: a missing key is never a crash. */
+export function mailer(): MailTransport {
+  if (!transport) {
+    const config = env();
+    transport = config.RESEND_API_KEY
+      ? resendTransport({ apiKey: config.RESEND_API_KEY, from: config.EMAIL_FROM, baseUrl: config.RESEND_BASE_URL })
+      : outboxTransport(config.EMAIL_FROM);
+  }
+  return transport;
+}
+
+/** Forget the chosen transport (tests change the environment). */
+export function resetMailer(): void {
+  transport = undefined;
+}

@@ -1,0 +1,37 @@
+// The trending score, documented on the About page. The same formula ranks the
+// feed (SQL), the JSON API and the digest, so all three agree.
+//
+//   score = (upvotes + localVotes + 1) / (ageDays + 2) ^ 1.5
+//
+// ageDays counts whole UTC days from the day the paper was featured to the
+// reference day (today). Using whole days keeps a score constant for a whole
+// day, so pages can be cached until the data changes. Equal scores are broken
+// by the source's listing order (sourceRank), then by id.
+
+export const GRAVITY = 1.5;
+export const AGE_OFFSET_DAYS = 2;
+const DAY_MS = 86_400_000;
+
+export type Scorable = { upvotes: number; localVotes: number; featuredOn: Date };
+
+/** The UTC day (midnight) of a moment. */
+export function utcDay(at: Date): Date {
+  return new Date(Math.floor(at.getTime() / DAY_MS) * DAY_MS);
+}
+
+export function ageDays(featuredOn: Date, today: Date): number {
+  return Math.max(0, Math.round((utcDay(today).getTime() - utcDay(featuredOn).getTime()) / DAY_MS));
+}
+
+export function trendingScore(paper: Scorable, today: Date = new Date()): number {
+  const votes = paper.upvotes + paper.localVotes + 1;
+  return votes / Math.pow(ageDays(paper.featuredOn, today) + AGE_OFFSET_DAYS, GRAVITY);
+}
+
+/**
+ * The same formula as SQL over the `papers` table (alias `p`), with the reference
+ * day as a bind parameter of type date. Keep in step with trendingScore
+ * (tests/integration/score.test.ts checks that they agree).
+ */
+export const TRENDING_SCORE_SQL = (todayParam: string) =>
+  `((p.upvotes + p.local_votes + 1)::float8 / power(GREATEST(${todayParam}::date - p.featured_on, 0) + ${AGE_OFFSET_DAYS}, ${GRAVITY}))`;

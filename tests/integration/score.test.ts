@@ -1,0 +1,27 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { TRENDING_SCORE_SQL, trendingScore } from "../../lib/papers/score";
+import { upsertPapers } from "../../lib/ingest/upsert";
+import { resetDb, testDb } from "../helpers/db";
+
+describe("trending score in SQL", () => {
+  beforeEach(resetDb);
+
+  it("agrees with the TypeScript formula", async () => {
+    const base = { arxivId: null, summary: "", authors: [], repoUrl: null, repoStars: null, projectUrl: null, publishedAt: null, source: "test", keywords: [] };
+    await upsertPapers(testDb(), [
+      { ...base, title: "A", featuredOn: "2025-03-14", sourceRank: 0, upvotes: 0 },
+      { ...base, title: "B", featuredOn: "2025-03-10", sourceRank: 1, upvotes: 40 },
+      { ...base, title: "C", featuredOn: "2025-02-01", sourceRank: 2, upvotes: 250 },
+    ]);
+    await testDb().paper.updateMany({ where: { title: "A" }, data: { localVotes: 3 } });
+    const today = "2025-03-16";
+    const rows = await testDb().$queryRawUnsafe<{ id: number; score: number }[]>(
+      `SELECT p.id, ${TRENDING_SCORE_SQL("$1")} AS score FROM papers p ORDER BY p.id`,
+      today,
+    );
+    const papers = await testDb().paper.findMany({ orderBy: { id: "asc" } });
+    for (const [i, p] of papers.entries()) {
+      expect(rows[i]!.score).toBeCloseTo(trendingScore(p, new Date(`${today}T12:00:00Z`)), 12);
+    }
+  });
+});
