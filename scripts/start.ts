@@ -13,6 +13,8 @@ import { startEmbeddedPostgres, type EmbeddedPostgres } from "../lib/db/embedded
 import { migrate } from "../lib/db/migrate";
 import { EnvError, parseEnv } from "../lib/env";
 import { seedIfEmpty } from "../lib/ingest/demo";
+import { jobs } from "../lib/jobs";
+import { startScheduler, type Scheduler } from "../lib/jobs/scheduler";
 
 const NEXT_BIN = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
 const SOURCE_PATHS = ["app", "components", "lib", "emails", "public", "next.config.ts", "package-lock.json"];
@@ -82,6 +84,7 @@ async function main() {
 
   const db = createPrisma(databaseUrl, 2);
   let child: ChildProcess | undefined;
+  let scheduler: Scheduler | undefined;
   let shuttingDown = false;
   const shutdown = async (code: number) => {
     if (shuttingDown) return;
@@ -90,6 +93,7 @@ async function main() {
       child.kill("SIGTERM");
       await exited(child);
     }
+    await scheduler?.stop();
     await db.$disconnect().catch(() => {});
     await embedded?.stop();
     log("stopped");
@@ -104,6 +108,9 @@ async function main() {
   if (seeded) log(`imported ${seeded.created} demo papers`);
 
   const appSecret = config.APP_SECRET ?? (await localSecret(config.PGLITE_DATA_DIR));
+  // lib/ code run in this process (scheduled jobs) reads the same settings as the app.
+  process.env.DATABASE_URL = databaseUrl;
+  process.env.APP_SECRET = appSecret;
   const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: databaseUrl,
@@ -118,6 +125,7 @@ async function main() {
   }
 
   child = run(["start", "-p", String(config.PORT)], childEnv);
+  scheduler = startScheduler(jobs);
   log(`ready in ${((Date.now() - startedAt) / 1000).toFixed(1)}s at ${config.APP_URL}`);
   const code = await exited(child);
   await shutdown(code);
