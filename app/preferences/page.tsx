@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { SubscriptionChoices } from "@/components/subscription-choices";
 import { listTopicOptions, preferencesView } from "@/lib/subscriptions/data";
 
@@ -36,11 +35,29 @@ function ActionForm({ token, action, label, className }: { token: string; action
   );
 }
 
+function InvalidLink() {
+  return (
+    <>
+      <h1 className="text-2xl font-bold">This link is not valid</h1>
+      <p className="mt-2">
+        It was copied incompletely, changed, or its subscription no longer exists. Use the link in your latest Paperboy
+        email, or{" "}
+        <a href="/subscribe" className="text-blue-700 underline dark:text-blue-400">
+          subscribe
+        </a>
+        .
+      </p>
+    </>
+  );
+}
+
 export default async function PreferencesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { token, saved } = await searchParams;
   const value = typeof token === "string" ? token : "";
   const view = await preferencesView(value);
-  if (!view) notFound();
+  // An inline message rather than notFound(): Next's 404 shell for a dynamic
+  // page needs JavaScript to show its content, and these pages must work without it.
+  if (!view) return <InvalidLink />;
   const topics = await listTopicOptions();
   const notice = typeof saved === "string" ? SAVED[saved] : undefined;
 
