@@ -1,9 +1,10 @@
 import "server-only";
+import { afterResponse } from "../http/after";
 import { clientKey } from "../http/client";
 import { htmlResponse, seeOther } from "../http/html";
 import { readForm, textField, type FormFields } from "../http/form";
 import { consumeRateLimit } from "../security/rate-limit";
-import { confirm, deleteData, pause, resume, subscribe, unsubscribe, updatePreferences } from "./mutations";
+import { confirm, deleteData, pause, resume, startSubscription, unsubscribe, updatePreferences, validateSubscription } from "./mutations";
 import { formToChoices, type FieldIssue } from "./schema";
 
 // The HTTP side of subscriptions: plain HTML form posts (no JavaScript needed)
@@ -58,9 +59,11 @@ export async function handleSubscribe(request: Request): Promise<Response> {
   }
   const read = await formOrError(request);
   if ("error" in read) return read.error;
-  const result = await subscribe(formToChoices(read.form));
-  if (!result.ok) return invalidInput(result.issues, "/subscribe");
-  // The same answer for every outcome: the form never tells who is subscribed.
+  const valid = await validateSubscription(formToChoices(read.form));
+  if (!valid.ok) return invalidInput(valid.issues, "/subscribe");
+  // The same answer for every outcome, sent before the state-dependent work
+  // (lookup, write, render, send) so neither content nor timing tells who is subscribed.
+  await afterResponse(() => startSubscription(valid.value));
   return seeOther("/subscribe/check-email");
 }
 

@@ -7,7 +7,7 @@ import { CONFIRM_TOKEN_PATTERN, subscriberFromLink } from "./data";
 import { confirmationMessage, manageSubscriptionMessage, sendMail, welcomeMessage } from "./emails";
 import { env } from "../env";
 import { preferencesUrl, unsubscribeUrl } from "./links";
-import { choicesSchema, fieldIssues, subscribeSchema, type Choices, type FieldIssue } from "./schema";
+import { choicesSchema, fieldIssues, subscribeSchema, type Choices, type FieldIssue, type SubscribeInput } from "./schema";
 
 // Every write to a subscription. Expected failures are typed results, never
 // exceptions; callers (route handlers, tests) map them to answers.
@@ -63,13 +63,30 @@ function logSendFailure(kind: string, error: string) {
   console.error(`[subscriptions] ${kind} email not sent: ${error}`);
 }
 
-export async function subscribe(raw: unknown, now = new Date()): Promise<SubscribeResult> {
+/** A validated sign-up whose topics all exist; nothing has been written yet. */
+export type ValidSubscription = { input: SubscribeInput; topics: TopicRow[] };
+
+/** Checks a sign-up (fields, topic existence) without writing or sending anything. */
+export async function validateSubscription(raw: unknown): Promise<{ ok: true; value: ValidSubscription } | Invalid> {
   const parsed = subscribeSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, reason: "invalid", issues: fieldIssues(parsed.error) };
-  const input = parsed.data;
-  const resolved = await resolveTopics(input.topics);
+  const resolved = await resolveTopics(parsed.data.topics);
   if (!resolved.ok) return resolved;
+  return { ok: true, value: { input: parsed.data, topics: resolved.topics } };
+}
 
+export async function subscribe(raw: unknown, now = new Date()): Promise<SubscribeResult> {
+  const valid = await validateSubscription(raw);
+  if (!valid.ok) return valid;
+  return startSubscription(valid.value, now);
+}
+
+/**
+ * Acts on a validated sign-up according to the address's state (see
+ * SubscribeOutcome). The form handler runs this after the response is sent,
+ * so the answer's timing doesn't reveal the state either.
+ */
+export async function startSubscription({ input, topics }: ValidSubscription, now = new Date()): Promise<{ ok: true; outcome: SubscribeOutcome }> {
   // Checked before any write: a limited request changes nothing (a new token
   // would silently kill the link in the last email).
   const budget = await consumeRateLimit(addressKey(input.email), ADDRESS_EMAIL_LIMIT.limit, ADDRESS_EMAIL_LIMIT.windowMs);
@@ -100,7 +117,7 @@ export async function subscribe(raw: unknown, now = new Date()): Promise<Subscri
     confirmTokenHash: sha256(token),
     confirmTokenExpires: new Date(now.getTime() + CONFIRM_TOKEN_TTL_MS),
   };
-  const topicLinks = resolved.topics.map((t) => ({ topicId: t.id }));
+  const topicLinks = topics.map((t) => ({ topicId: t.id }));
   try {
     await db.$transaction(async (tx) => {
       if (existing) {
@@ -124,7 +141,7 @@ export async function subscribe(raw: unknown, now = new Date()): Promise<Subscri
     expiresInHours: CONFIRM_TOKEN_TTL_MS / 3_600_000,
     frequency: input.frequency,
     allTopics: input.allTopics,
-    topicNames: resolved.topics.map((t) => t.name),
+    topicNames: topics.map((t) => t.name),
     keywords: input.keywords,
   });
   const sent = await sendMail(mail, `confirm-${pending.confirmTokenHash.slice(0, 32)}`);

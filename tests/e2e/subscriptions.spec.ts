@@ -8,13 +8,19 @@ test.use({ javaScriptEnabled: false });
 
 const uniqueEmail = (tag: string) => `e2e-${tag}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
 
-/** The newest outbox message to `to`, as shown on /dev/outbox. */
-async function latestMail(page: Page, to: string) {
-  await page.goto(`/dev/outbox?to=${encodeURIComponent(to)}`);
+/**
+ * The newest outbox message to `to`, as shown on /dev/outbox, once it has the
+ * expected subject (the confirmation is sent after the form's response).
+ */
+async function latestMail(page: Page, to: string, subject: string) {
   const message = page.getByTestId("outbox-message").first();
-  await expect(message).toBeVisible();
+  await expect
+    .poll(async () => {
+      await page.goto(`/dev/outbox?to=${encodeURIComponent(to)}`);
+      return (await message.count()) ? await message.getByRole("heading", { level: 2 }).textContent() : null;
+    })
+    .toBe(subject);
   return {
-    subject: (await message.getByRole("heading", { level: 2 }).textContent()) ?? "",
     text: (await message.getByTestId("outbox-text").textContent()) ?? "",
     header: async (name: string) => (await message.locator(`[data-header="${name}"]`).count()) ? await message.locator(`[data-header="${name}"]`).textContent() : null,
     iframeSandbox: await message.locator("iframe").getAttribute("sandbox"),
@@ -44,8 +50,7 @@ test("subscribe, confirm from the outbox, change preferences, one-click unsubscr
   await expect(page.getByRole("heading", { name: "Check your inbox" })).toBeVisible();
 
   // The confirmation email in the development outbox; its HTML is sandboxed.
-  const confirmation = await latestMail(page, email);
-  expect(confirmation.subject).toBe("Confirm your Paperboy subscription");
+  const confirmation = await latestMail(page, email, "Confirm your Paperboy subscription");
   expect(confirmation.iframeSandbox).not.toContain("allow-scripts");
   expect(confirmation.iframeSandbox).not.toContain("allow-same-origin");
   const confirmUrl = link(confirmation.text, "confirm");
@@ -60,8 +65,7 @@ test("subscribe, confirm from the outbox, change preferences, one-click unsubscr
   await page.goto(confirmUrl);
   await expect(page.getByRole("heading", { name: "This link is not valid" })).toBeVisible();
 
-  const welcome = await latestMail(page, email);
-  expect(welcome.subject).toBe("You're subscribed to Paperboy");
+  const welcome = await latestMail(page, email, "You're subscribed to Paperboy");
   const preferencesUrl = link(welcome.text, "preferences");
   const listUnsubscribe = await welcome.header("List-Unsubscribe");
   expect(await welcome.header("List-Unsubscribe-Post")).toBe("List-Unsubscribe=One-Click");
@@ -113,9 +117,9 @@ test("the unsubscribe button posts the one-click body and shows the result", asy
   await page.getByLabel(/All topics/).check();
   await page.getByLabel("Weekly").check();
   await page.getByRole("button", { name: "Subscribe" }).click();
-  await page.goto(link((await latestMail(page, email)).text, "confirm"));
+  await page.goto(link((await latestMail(page, email, "Confirm your Paperboy subscription")).text, "confirm"));
   await page.getByRole("button", { name: "Confirm" }).click();
-  const welcome = await latestMail(page, email);
+  const welcome = await latestMail(page, email, "You're subscribed to Paperboy");
 
   await page.goto(link(welcome.text, "unsubscribe"));
   await page.getByRole("button", { name: "Unsubscribe" }).click();
