@@ -145,9 +145,25 @@ test.describe("accessibility", () => {
   // axe runs as a script in the page.
   test.use({ javaScriptEnabled: true });
 
-  test("the subscribe page has no axe violations", async ({ page }) => {
-    await page.goto("/subscribe");
+  async function expectNoViolations(page: Page) {
     const results = await new AxeBuilder({ page }).analyze();
-    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+    expect(results.violations.map((v) => `${page.url()} ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  }
+
+  test("the subscription pages have no axe violations", async ({ page }) => {
+    test.setTimeout(60_000);
+    for (const path of ["/subscribe", "/subscribe/check-email", "/confirm?token=nope", "/unsubscribe?token=nope", "/preferences?token=nope"]) {
+      await page.goto(path);
+      await expectNoViolations(page);
+    }
+    // A real preference page. (Not the dev outbox: axe can't run inside its script-less sandboxed iframes.)
+    const email = uniqueEmail("axe");
+    expect((await page.request.post("/api/subscriptions/subscribe", { form: { email, allTopics: "on", frequency: "daily" }, maxRedirects: 0 })).status()).toBe(303);
+    const token = /confirm\?token=([A-Za-z0-9_-]+)/.exec((await latestMail(page, email, "Confirm your Paperboy subscription")).text)![1]!;
+    expect((await page.request.post("/api/subscriptions/confirm", { form: { token }, maxRedirects: 0 })).status()).toBe(303);
+    const welcome = await latestMail(page, email, "You're subscribed to Paperboy");
+    await page.goto(link(welcome.text, "preferences"));
+    await expect(page.getByTestId("subscription-status")).toHaveText("Subscribed.");
+    await expectNoViolations(page);
   });
 });
