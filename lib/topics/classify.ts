@@ -1,4 +1,4 @@
-import { TOPICS, type Rule } from "./taxonomy";
+import { DECISIVE_WEIGHT, TOPICS, type Rule } from "./taxonomy";
 
 /**
  * The topic classifier: pure, deterministic and fast. The matching rules are
@@ -180,7 +180,6 @@ export function classify(title: string, summary: string): TopicMatch[] {
   for (const topicIndex of [...perTopic.keys()].sort((a, b) => a - b)) {
     const topic = TOPICS[topicIndex]!;
     const all = perTopic.get(topicIndex)!;
-    if (all.some((h) => h.rule.kind === "veto")) continue;
     futureWork ??= summary ? futureWorkRanges(text, titleEnd + SEPARATOR.length) : [];
     const blocked = all
       .filter((h) => h.rule.kind === "exclude")
@@ -208,6 +207,8 @@ export function classify(title: string, summary: string): TopicMatch[] {
       score += (hit.rule.rule.w ?? DEFAULT_WEIGHT) * (hit.start < titleEnd ? TITLE_FACTOR : 1);
     }
     if (score < (topic.minScore ?? DEFAULT_MIN_SCORE)) continue;
+    const vetoed = all.some((h) => h.rule.kind === "veto");
+    if (vetoed && !kept.some((h) => (h.rule.rule.w ?? DEFAULT_WEIGHT) >= DECISIVE_WEIGHT)) continue;
 
     const evidence: string[] = [];
     const seen = new Set<string>();

@@ -16,7 +16,9 @@
  *   rule (w: 1) needs a second mention or a title mention.
  * - `exclude` phrases veto the include matches they overlap ("vector
  *   quantization" is a tokenizer technique, not model compression). `veto`
- *   phrases, when found anywhere, veto the whole topic.
+ *   phrases, when found anywhere, veto the whole topic, unless a decisive rule
+ *   (w >= DECISIVE_WEIGHT) matched: "tokenizer" vetoes "quantization" in an
+ *   image-tokenizer paper, but not in one about "post-training quantization".
  * - Sentences about future work ("we plan to…", "future work") are ignored by
  *   every topic: they say what the paper does not do.
  *
@@ -24,6 +26,9 @@
  * Any change here changes TAXONOMY_VERSION, and the next start reclassifies
  * every paper.
  */
+
+/** Rules of at least this weight are decisive: they override the topic's vetoes. */
+export const DECISIVE_WEIGHT = 3;
 
 export type Rule = {
   /** Phrase (see above), or a regular expression source when `re` is set. */
@@ -51,6 +56,8 @@ const r = (...phrases: string[]): Rule[] => phrases.map((p) => ({ p }));
 const weak = (...phrases: string[]): Rule[] => phrases.map((p) => ({ p, w: 1 }));
 const acr = (...phrases: string[]): Rule[] => phrases.map((p) => ({ p, cs: true }));
 const weakAcr = (...phrases: string[]): Rule[] => phrases.map((p) => ({ p, cs: true, w: 1 }));
+const decisive = (...phrases: string[]): Rule[] => phrases.map((p) => ({ p, w: DECISIVE_WEIGHT }));
+const decisiveAcr = (...phrases: string[]): Rule[] => phrases.map((p) => ({ p, cs: true, w: DECISIVE_WEIGHT }));
 
 export const TOPICS: readonly TopicDefinition[] = [
   {
@@ -104,7 +111,10 @@ export const TOPICS: readonly TopicDefinition[] = [
       ),
       ...weakAcr("VQA", "GPT-4o"),
     ],
-    // A lone mention (a baseline, a data generator, a typo for "LLM") is not a multimodal paper.
+    // A lone mention (a baseline, a data generator, a typo for "LLM") is not a
+    // multimodal paper: it takes a second mention or a title mention. This
+    // favours precision: papers that name "MLLM" once are mostly image or video
+    // generators using one as a tool (measured on the shared HF papers).
     minScore: 3,
   },
   {
@@ -112,33 +122,49 @@ export const TOPICS: readonly TopicDefinition[] = [
     name: "Quantization",
     description: "Low-bit weights, activations and KV cache: quantization and binarization.",
     include: [
-      ...r(
-        "quantiz*",
-        "dequantiz*",
-        "binariz*",
-        "binarised",
+      ...r("quantiz*", "dequantiz*", "binariz*", "binarised", "mixed-precision", "ternary weights", "1-bit", "1.58-bit", "2-bit", "3-bit", "4-bit", "8-bit"),
+      // Decisive: only model compression talks like this, so these beat the vetoes below.
+      ...decisive(
         "low-bit",
         "bitwidth",
         "bit-width",
-        "mixed-precision",
         "post-training quantization",
-        "1-bit",
-        "1.58-bit",
-        "2-bit",
-        "3-bit",
-        "4-bit",
-        "8-bit",
-        "ternary weights",
+        "quantization-aware",
+        "weight quantization",
+        "weight-only quantization",
+        "activation quantization",
+        "KV cache quantization",
+        "quantized LLM",
+        "quantized model",
+        "quantized weights",
+        "quantized large language model",
+        "binarized LLM",
       ),
-      ...acr("INT4", "INT8", "FP8", "FP4", "NF4", "GPTQ", "AWQ", "PTQ", "QAT", "W4A16", "W8A8", "W4A4", "BitNet"),
+      ...decisiveAcr("INT4", "INT8", "FP8", "FP4", "NVFP4", "MXFP4", "NF4", "GPTQ", "AWQ", "PTQ", "QAT", "W4A16", "W8A8", "W4A4", "BitNet"),
     ],
     exclude: [
       // Tokenizers and codecs quantize latents, they do not compress models.
-      ...r("vector quantiz*", "vector-quantiz*", "residual quantiz*", "scalar quantiz*", "quantized latent", "quantized token"),
+      ...r(
+        "vector quantiz*",
+        "residual quantiz*",
+        "scalar quantiz*",
+        "spherical quantiz*",
+        "lookup-free quantiz*",
+        "look-up free quantiz*",
+        "latent quantiz*",
+        "discrete quantiz*",
+        "quantized latent",
+        "quantized token",
+        "quantized representation",
+      ),
+      // Discretizing actions or values and its error are not model compression either.
+      ...r("action quantiz*", "quantized action", "quantization error", "quantization threshold", "quantization failure"),
       ...acr("VQ-VAE", "VQGAN", "RVQ"),
     ],
-    // Physics quantizes energy levels and charges; those papers are not about model compression.
-    veto: r("quantum mechanics", "quantum computing", "quantum circuit", "quantum state", "quantized energy"),
+    // Physics quantizes energy levels; tokenizers quantize images, audio and
+    // motion into codes. Neither is model compression (unless a decisive rule
+    // says the paper compresses a model too).
+    veto: r("quantum", "quantized energy", "tokenizer", "tokenization", "codebook", "discrete tokens", "continuous tokens"),
   },
   {
     slug: "pruning-sparsity",

@@ -3,7 +3,7 @@ import { TOPICS, type TopicDefinition } from "./taxonomy";
 
 // Bump when classify.ts changes how rules are applied (not only what they say),
 // so that the next start reclassifies every paper.
-const CLASSIFIER_REVISION = 1;
+const CLASSIFIER_REVISION = 2;
 
 /** A short hash of a taxonomy definition (every rule, weight and threshold) and the classifier revision. */
 export function taxonomyVersion(topics: readonly TopicDefinition[]): string {

@@ -92,13 +92,29 @@ describe("classify", () => {
 
   it("lets exclusions veto the individual matches they cover", () => {
     expect(slugs("VQ tokenizers", "An image tokenizer with vector quantization and a VQ-VAE.")).not.toContain("quantization");
-    expect(evidenceFor("quantization", "VQ tokenizers", "Vector quantization tokenizer; we also use 4-bit weights.")).toEqual([
+    expect(evidenceFor("quantization", "VQ image codes", "Vector quantization of patches; we also use 4-bit weights.")).toEqual([
       "4-bit",
     ]);
+    expect(slugs("Scaling image tokenizers with grouped spherical quantization", "A codebook tokenizer.")).not.toContain(
+      "quantization",
+    );
+    expect(slugs("Behavior cloning with action quantization", "Quantized actions and their quantization error.")).not.toContain(
+      "quantization",
+    );
     expect(slugs("Data pruning for pretraining", "We remove data; data pruning helps.")).not.toContain("pruning-sparsity");
     expect(slugs("Cross-modal alignment", "Better cross-modal alignment of images and text.")).not.toContain("alignment");
     expect(slugs("Contextual code switching", "Code-switching in translation.")).not.toContain("code-generation");
     expect(slugs("Contextual code switching", "Code-switching in translation.")).toContain("multilingual");
+  });
+
+  it("lets a veto drop a topic unless a decisive rule matched", () => {
+    // "tokenizer" vetoes quantization: image tokenizers quantize latents, not models.
+    expect(slugs("An image tokenizer", "We quantize patches into 4-bit codes.")).not.toContain("quantization");
+    expect(slugs("A quantum view of quantization", "")).not.toContain("quantization");
+    // ...but post-training quantization of a model is decisive, tokenizer or not.
+    expect(evidenceFor("quantization", "An image tokenizer", "We apply post-training quantization to the tokenizer.")).toEqual([
+      "post-training quantization",
+    ]);
   });
 
   it("ignores sentences about future work", () => {
