@@ -105,6 +105,16 @@ TOPICS.forEach((t, i) => {
   for (const rule of t.veto ?? []) index(i, "veto", rule);
 });
 
+// A quick pre-check before the map look-ups: most words ("the", "of",
+// "results") start with two letters no rule starts with, and are skipped
+// without slicing or lower-casing them. Index: lower-cased first char * 128 +
+// lower-cased second char (0 for one-letter words).
+const STARTS = new Uint8Array(128 * 128);
+const lower = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
+for (const key of [...byWord.keys(), ...byPrefix.keys()]) {
+  STARTS[lower(key.charCodeAt(0)) * 128 + (key.length > 1 ? lower(key.charCodeAt(1)) : 0)] = 1;
+}
+
 type Hit = { rule: CompiledRule; start: number; end: number; text: string };
 
 function tryAt(rule: CompiledRule, text: string, start: number, out: Hit[]) {
@@ -127,6 +137,10 @@ function findHits(text: string): Hit[] {
     }
     let j = i + 1;
     while (j < n && isWordChar(text.charCodeAt(j))) j++;
+    if (!STARTS[lower(text.charCodeAt(i)) * 128 + (j - i > 1 ? lower(text.charCodeAt(i + 1)) : 0)]) {
+      i = j;
+      continue;
+    }
     const word = text.slice(i, j).toLowerCase();
     const exact = byWord.get(word);
     if (exact) for (const rule of exact) tryAt(rule, text, i, hits);
