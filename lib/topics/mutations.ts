@@ -70,7 +70,8 @@ async function writeTopics(db: PrismaClient, papers: PaperText[], ids: Map<strin
   const paperIds = papers.map((p) => p.id);
   await db.$transaction([
     db.$executeRaw`DELETE FROM "paper_topics" WHERE "paper_id" = ANY(${paperIds}::int[])`,
-    db.paperTopic.createMany({ data: rows }),
+    // Two writers classifying the same paper at once (start-up and ingest) must not fail on the key.
+    db.paperTopic.createMany({ data: rows, skipDuplicates: true }),
   ]);
   return rows.length;
 }
