@@ -403,11 +403,13 @@ export const TOPICS: readonly TopicDefinition[] = [
         "a review of",
         "comprehensive overview",
         "systematic literature review",
-      ),
-      ...weak("overview", "review", "taxonomy", "guide"),
+      ).map((rule) => ({ ...rule, w: 3 })),
+      // Common words in other papers too ("a taxonomy of errors"): it takes three.
+      ...weak("overview", "review", "taxonomy"),
     ],
     // A "survey" of users or a "review" of code is a method, not the paper's genre.
     exclude: r("user survey", "online survey", "code review", "peer review", "survey respondents", "survey data"),
+    minScore: 3,
   },
   {
     slug: "code-generation",
@@ -533,6 +535,12 @@ export const TOPICS: readonly TopicDefinition[] = [
       "semantic alignment",
       "token alignment",
       "representation alignment",
+      "temporal alignment",
+      "spatial alignment",
+      "text-image alignment",
+      "image-text alignment",
+      "audio-visual alignment",
+      "distribution alignment",
     ),
   },
   {
@@ -557,6 +565,7 @@ export const TOPICS: readonly TopicDefinition[] = [
       ),
       ...acr("GAN", "DiT", "SDXL"),
     ],
+    exclude: r("text-to-video retrieval", "text-to-image retrieval"),
   },
   {
     slug: "speech-audio",
