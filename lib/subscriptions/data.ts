@@ -1,6 +1,7 @@
 import "server-only";
 import { prisma } from "../db/client";
 import { sha256 } from "../security/crypto";
+import { listTopics } from "../topics/data";
 import { tokenSubscriberId, verifyLink, type LinkPurpose } from "./links";
 
 // Reads for the subscription pages. Nothing here writes: a GET must never
@@ -8,8 +9,9 @@ import { tokenSubscriberId, verifyLink, type LinkPurpose } from "./links";
 
 export type TopicOption = { slug: string; name: string; description: string };
 
+/** The topics a subscriber can choose, in taxonomy order. */
 export async function listTopicOptions(): Promise<TopicOption[]> {
-  return prisma().topic.findMany({ orderBy: { name: "asc" }, select: { slug: true, name: true, description: true } });
+  return (await listTopics(prisma())).map(({ slug, name, description }) => ({ slug, name, description }));
 }
 
 /** A confirmation token is 32 random bytes in base64url. */
