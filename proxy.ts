@@ -1,15 +1,52 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { env } from "@/lib/env";
+import { htmlResponse } from "@/lib/http/html";
+import { checkSameOrigin, isOriginCheckExempt } from "@/lib/http/origin";
+import { contentSecurityPolicy, HSTS_VALUE, newNonce } from "@/lib/security/headers";
 
-// RFC 8058: the mail provider POSTs to the very URL in List-Unsubscribe
-// (/unsubscribe?token=…), which is also the page a GET shows. A page can't take
-// a plain form POST, so POSTs are rewritten to the route handler; GETs render
-// the page. The rewrite keeps method, body and query.
+// Runs before every page and route handler (not static assets):
+// 1. rejects cross-site state-changing requests (lib/http/origin.ts),
+// 2. sets a per-request nonce Content-Security-Policy (lib/security/headers.ts)
+//    on both the request (Next stamps the nonce on its scripts) and the response,
+// 3. RFC 8058: the mail provider POSTs to the very URL in List-Unsubscribe
+//    (/unsubscribe?token=…), which is also the page a GET shows. A page can't
+//    take a plain form POST, so POSTs are rewritten to the route handler; GETs
+//    render the page. The rewrite keeps method, body and query.
+// The headers that never change are set in next.config.ts.
 export function proxy(request: NextRequest) {
-  if (request.method === "POST") {
-    const target = new URL(`/api/subscriptions/unsubscribe${request.nextUrl.search}`, request.url);
-    return NextResponse.rewrite(target);
+  const config = env();
+  const https = config.APP_URL.startsWith("https://");
+  const csp = contentSecurityPolicy({ nonce: newNonce(), https, dev: config.NODE_ENV === "development" });
+  const withSecurityHeaders = (response: Response) => {
+    response.headers.set("Content-Security-Policy", csp);
+    if (https) response.headers.set("Strict-Transport-Security", HSTS_VALUE);
+    return response;
+  };
+
+  const { pathname } = request.nextUrl;
+  if (!isOriginCheckExempt(pathname)) {
+    const verdict = checkSameOrigin(request.method, request.headers, config.APP_URL);
+    if (!verdict.ok) {
+      return withSecurityHeaders(
+        htmlResponse(403, {
+          title: "Cross-site request refused",
+          paragraphs: ["This form can only be sent from Paperboy's own pages. Nothing was changed."],
+          link: { href: "/", label: "Back to Paperboy" },
+        }),
+      );
+    }
   }
-  return NextResponse.next();
+
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("Content-Security-Policy", csp);
+  if (pathname === "/unsubscribe" && request.method === "POST") {
+    const target = new URL(`/api/subscriptions/unsubscribe${request.nextUrl.search}`, request.url);
+    return withSecurityHeaders(NextResponse.rewrite(target, { request: { headers: requestHeaders } }));
+  }
+  return withSecurityHeaders(NextResponse.next({ request: { headers: requestHeaders } }));
 }
 
-export const config = { matcher: "/unsubscribe" };
+export const config = {
+  // Everything except build assets, which carry no markup and get the static headers from next.config.ts.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+};

@@ -1,4 +1,5 @@
 import { prisma } from "./db/client";
+import { log } from "./log";
 
 export type Health = { status: "ok" | "degraded"; app: "ok"; database: { status: "ok" | "down"; papers?: number } };
 
@@ -6,9 +7,9 @@ export async function checkHealth(): Promise<Health> {
   try {
     const papers = await prisma().paper.count();
     return { status: "ok", app: "ok", database: { status: "ok", papers } };
-  } catch {
+  } catch (error) {
     // The cause goes to the server log, never to the client.
-    console.error("[health] database check failed");
+    log.error("health: database check failed", { error });
     return { status: "degraded", app: "ok", database: { status: "down" } };
   }
 }

@@ -15,14 +15,13 @@ import { EnvError, parseEnv } from "../lib/env";
 import { seedIfEmpty } from "../lib/ingest/demo";
 import { jobs } from "../lib/jobs";
 import { startScheduler, type Scheduler } from "../lib/jobs/scheduler";
+import { log } from "../lib/log";
 import { ensureTaxonomy } from "../lib/topics/mutations";
+import { SOURCE_PATHS } from "./build-sources";
+import { exited, gracefulShutdown } from "./graceful-shutdown";
 
 const NEXT_BIN = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
-const SOURCE_PATHS = ["app", "components", "lib", "emails", "public", "next.config.ts", "package-lock.json"];
 
-function log(message: string) {
-  console.log(`[paperboy] ${message}`);
-}
 
 async function newestMtime(p: string): Promise<number> {
   if (!existsSync(p)) return 0;
@@ -55,13 +54,6 @@ function run(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   return spawn(process.execPath, [NEXT_BIN, ...args], { env, stdio: "inherit" });
 }
 
-function exited(child: ChildProcess): Promise<number> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve(child.exitCode);
-    child.once("exit", (code, signal) => resolve(code ?? (signal ? 0 : 1)));
-  });
-}
-
 async function main() {
   const startedAt = Date.now();
   let config;
@@ -69,7 +61,7 @@ async function main() {
     config = parseEnv(process.env);
   } catch (error) {
     if (error instanceof EnvError) {
-      console.error(error.message);
+      log.error(error.message);
       process.exit(1);
     }
     throw error;
@@ -80,7 +72,7 @@ async function main() {
   if (!databaseUrl) {
     embedded = await startEmbeddedPostgres({ dataDir: config.PGLITE_DATA_DIR });
     databaseUrl = embedded.url;
-    log(`embedded Postgres (PGlite) in ${config.PGLITE_DATA_DIR}`);
+    log.info("embedded Postgres (PGlite)", { dataDir: config.PGLITE_DATA_DIR });
   }
 
   const db = createPrisma(databaseUrl, 2);
@@ -90,25 +82,27 @@ async function main() {
   const shutdown = async (code: number) => {
     if (shuttingDown) return;
     shuttingDown = true;
-    if (child && child.exitCode === null) {
-      child.kill("SIGTERM");
-      await exited(child);
-    }
-    await scheduler?.stop();
-    await db.$disconnect().catch(() => {});
-    await embedded?.stop();
-    log("stopped");
+    log.info("shutting down: finishing in-flight requests and job batches");
+    const report = await gracefulShutdown({
+      scheduler,
+      child,
+      close: async () => {
+        await db.$disconnect().catch(() => {});
+        await embedded?.stop();
+      },
+    });
+    log.info("stopped", report);
     process.exit(code);
   };
   process.on("SIGINT", () => void shutdown(0));
   process.on("SIGTERM", () => void shutdown(0));
 
   const applied = await migrate(databaseUrl);
-  if (applied.length) log(`applied migrations: ${applied.join(", ")}`);
+  if (applied.length) log.info("applied migrations", { migrations: applied });
   const seeded = await seedIfEmpty(db);
-  if (seeded) log(`imported ${seeded.created} demo papers`);
+  if (seeded) log.info("imported demo papers", { created: seeded.created });
   const taxonomy = await ensureTaxonomy(db);
-  if (taxonomy.reclassified) log(`taxonomy ${taxonomy.version}: classified ${taxonomy.reclassified.papers} papers`);
+  if (taxonomy.reclassified) log.info("taxonomy classified papers", { version: taxonomy.version, papers: taxonomy.reclassified.papers });
 
   const appSecret = config.APP_SECRET ?? (await localSecret(config.PGLITE_DATA_DIR));
   // lib/ code run in this process (scheduled jobs) reads the same settings as the app.
@@ -122,19 +116,19 @@ async function main() {
   };
 
   if (await buildIsStale()) {
-    log("building the app (first start or sources changed)…");
+    log.info("building the app (first start or sources changed)");
     const code = await exited(run(["build"], childEnv));
     if (code !== 0 || shuttingDown) return shutdown(code || 1);
   }
 
   child = run(["start", "-p", String(config.PORT)], childEnv);
   scheduler = startScheduler(jobs);
-  log(`ready in ${((Date.now() - startedAt) / 1000).toFixed(1)}s at ${config.APP_URL}`);
+  log.info("ready", { seconds: Number(((Date.now() - startedAt) / 1000).toFixed(1)), url: config.APP_URL });
   const code = await exited(child);
   await shutdown(code);
 }
 
 main().catch((error) => {
-  console.error(`[paperboy] start failed: ${error instanceof Error ? error.message : String(error)}`);
+  log.error("start failed", { error });
   process.exit(1);
 });

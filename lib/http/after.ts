@@ -1,4 +1,5 @@
 import { after } from "next/server";
+import { log } from "../log";
 
 /**
  * Runs work after the response has been sent (Next's `after`). Outside a Next
@@ -8,7 +9,7 @@ import { after } from "next/server";
 export async function afterResponse(task: () => Promise<unknown>): Promise<void> {
   const logged = () =>
     task().catch((error: unknown) => {
-      console.error(`[after-response] task failed: ${error instanceof Error ? error.message : String(error)}`);
+      log.error("after-response task failed", { error });
     });
   try {
     after(logged);

@@ -2,6 +2,7 @@
 // idempotent and claims its work in the database (e.g. one digest run per
 // frequency and period), so several instances or triggers never do it twice;
 // the scheduler only decides when to ask.
+import { log, type Logger } from "../log";
 
 export type Job = {
   name: string;
@@ -11,22 +12,24 @@ export type Job = {
 
 export type Scheduler = { stop: () => Promise<void> };
 
-export function startScheduler(jobs: Job[], intervalMs = 60_000, log = console): Scheduler {
-  let running: Promise<unknown> = Promise.resolve();
+export function startScheduler(jobs: Job[], intervalMs = 60_000, logger: Logger = log): Scheduler {
+  let running: Promise<unknown> | undefined;
   let stopped = false;
   const tickAll = () => {
-    if (stopped) return;
-    // One round at a time: a slow round delays the next instead of overlapping it.
-    running = running.then(() =>
-      Promise.all(
-        jobs.map((job) =>
-          job.tick(new Date()).catch((error: unknown) => {
-            // A failing job is logged and recorded by the job itself; it never stops the app.
-            log.error(`[scheduler] ${job.name} failed: ${error instanceof Error ? error.message : String(error)}`);
-          }),
-        ),
+    // One round at a time: while a slow round runs, interval ticks are skipped
+    // (not queued), so a long digest batch never builds a backlog of rounds
+    // that would all run, and all delay shutdown, once it ends.
+    if (stopped || running) return;
+    running = Promise.all(
+      jobs.map((job) =>
+        job.tick(new Date()).catch((error: unknown) => {
+          // A failing job is logged and recorded by the job itself; it never stops the app.
+          logger.error("job failed", { job: job.name, error });
+        }),
       ),
-    );
+    ).finally(() => {
+      running = undefined;
+    });
   };
   const timer = setInterval(tickAll, intervalMs);
   timer.unref();

@@ -1,5 +1,6 @@
 import { prisma } from "../db/client";
 import type { Job } from "../jobs/scheduler";
+import { log } from "../log";
 
 // Housekeeping for subscriptions (run by `npm start`'s scheduler, so no
 // "server-only" here): an address that never confirmed is not kept, and
@@ -28,7 +29,7 @@ export const subscriptionCleanupJob: Job = {
     lastRun = now.getTime();
     const result = await cleanupSubscriptions(now);
     if (result.pendingDeleted || result.rateLimitsDeleted) {
-      console.log(`[subscriptions] cleanup: ${result.pendingDeleted} unconfirmed addresses, ${result.rateLimitsDeleted} expired rate-limit windows`);
+      log.info("subscription cleanup", { pendingDeleted: result.pendingDeleted, rateLimitsDeleted: result.rateLimitsDeleted });
     }
   },
 };

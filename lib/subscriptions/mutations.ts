@@ -6,6 +6,7 @@ import { consumeRateLimit } from "../security/rate-limit";
 import { CONFIRM_TOKEN_PATTERN, subscriberFromLink } from "./data";
 import { confirmationMessage, manageSubscriptionMessage, sendMail, welcomeMessage } from "./emails";
 import { env } from "../env";
+import { log } from "../log";
 import { preferencesUrl, unsubscribeUrl } from "./links";
 import { choicesSchema, fieldIssues, subscribeSchema, type Choices, type FieldIssue, type SubscribeInput } from "./schema";
 
@@ -60,7 +61,7 @@ function choiceFields(choices: Choices) {
 
 function logSendFailure(kind: string, error: string) {
   // The provider's message stays in the server log; clients never see it.
-  console.error(`[subscriptions] ${kind} email not sent: ${error}`);
+  log.error("subscription email not sent", { kind, error });
 }
 
 /** A validated sign-up whose topics all exist; nothing has been written yet. */

@@ -1,0 +1,55 @@
+// Security headers. The Content-Security-Policy is built per request in
+// proxy.ts because Next's inline bootstrap scripts (`self.__next_f.push(…)`)
+// carry page data and can't be hashed ahead of time: a fresh nonce per
+// response is the only way to allow them without 'unsafe-inline'. Next reads
+// the nonce from the request's CSP header and stamps it on every script it
+// emits; 'strict-dynamic' lets those scripts load the chunks they import.
+//
+// Trade-off: a nonce only exists in a response rendered for that request, so
+// every page is rendered per request (no static HTML / ISR). Data can still
+// be cached below the page (lib-level caches, `unstable_cache`); measured cost
+// is in README "Production hardening".
+
+/** Headers that are the same on every response (set in next.config.ts, so static assets get them too). */
+export const STATIC_SECURITY_HEADERS: ReadonlyArray<{ key: string; value: string }> = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  // Legacy twin of CSP frame-ancestors 'none' for browsers that ignore CSP.
+  { key: "X-Frame-Options", value: "DENY" },
+  // Paperboy uses none of these; deny them so injected content can't ask.
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()" },
+  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+];
+
+/** One year, as browsers' preload lists expect; only sent when the app is served over HTTPS. */
+export const HSTS_VALUE = "max-age=31536000; includeSubDomains";
+
+export type CspOptions = { nonce: string; https: boolean; dev?: boolean };
+
+export function contentSecurityPolicy({ nonce, https, dev = false }: CspOptions): string {
+  const directives = [
+    "default-src 'self'",
+    // In development React needs eval for its error overlays; never in production.
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
+    // Inline style attributes are allowed: React Email output (shown in the
+    // /dev/outbox srcdoc iframe, which inherits this policy) and the small
+    // route-handler pages use them. Styles can't run code.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: https:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    ...(https ? ["upgrade-insecure-requests"] : []),
+  ];
+  return directives.join("; ");
+}
+
+/** 128 random bits, base64: unguessable and valid in a CSP nonce-source. */
+export function newNonce(): string {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return btoa(String.fromCharCode(...bytes));
+}
