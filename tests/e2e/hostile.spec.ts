@@ -1,0 +1,57 @@
+import fc from "fast-check";
+import { expect, test } from "@playwright/test";
+import { INJECTIONS } from "../helpers/injections";
+
+// A smaller hostile sweep against the running app (the route handlers get the
+// thorough one in tests/integration/hostile-input.test.ts): random and
+// injection-shaped query strings on every page, raw junk bodies on every
+// form endpoint. Never a 5xx, never an internal message.
+
+test.use({ extraHTTPHeaders: { "x-forwarded-for": `198.20.${Math.floor(Math.random() * 256)}.${Math.floor(Math.random() * 256)}` } });
+
+const PAGES = ["/", "/subscribe", "/confirm", "/preferences", "/unsubscribe", "/dev/outbox"];
+const PARAMS = ["token", "to", "saved", "q", "topic", "period", "page", "id"];
+const RUNS = Number(process.env.E2E_FUZZ_RUNS ?? 15);
+
+const junk = fc.oneof(fc.string({ maxLength: 100 }), fc.string({ unit: "binary", maxLength: 60 }), fc.constantFrom(...INJECTIONS.filter((s) => s.length < 2000)));
+/** Percent-encodes what a URL can carry; sometimes leaves raw, broken escapes in on purpose. */
+const encode = (s: string) => encodeURIComponent(s.replace(/[\uD800-\uDFFF]/g, "\uFFFD"));
+const query = fc.array(fc.record({ k: fc.oneof(fc.constantFrom(...PARAMS), junk), v: junk, raw: fc.boolean() }), { maxLength: 4 }).map((pairs) =>
+  pairs.map(({ k, v, raw }) => `${encode(k)}=${raw ? v.replace(/[^\x21-\x7e]/g, "").replace(/[#&]/g, "") : encode(v)}`).join("&"),
+);
+
+const INTERNALS = /\bat [\w.<>]+ \(|node_modules|\.tsx?:\d+|PrismaClient|TypeError|ReferenceError/;
+
+for (const path of PAGES) {
+  test(`GET ${path} with hostile query strings`, async ({ request }) => {
+    await fc.assert(
+      fc.asyncProperty(query, async (q) => {
+        const response = await request.get(`${path}?${q}`, { maxRedirects: 0 });
+        expect(response.status(), `${path}?${q}`).toBeLessThan(500);
+        expect(await response.text(), `${path}?${q}`).not.toMatch(INTERNALS);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+}
+
+for (const path of ["/api/subscriptions/subscribe", "/api/subscriptions/confirm", "/api/subscriptions/preferences", "/unsubscribe", "/api/subscriptions/unsubscribe"]) {
+  test(`POST ${path} with junk bodies`, async ({ request }) => {
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 2000 }), fc.constantFrom("application/x-www-form-urlencoded", "multipart/form-data; boundary=zz", "application/json", "text/plain"), async (bytes, type) => {
+        const response = await request.post(path, { data: Buffer.from(bytes), headers: { "content-type": type }, maxRedirects: 0 });
+        expect(response.status(), `${path} ${type}`).toBeLessThan(500);
+        expect(await response.text()).not.toMatch(INTERNALS);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+}
+
+test("wrong methods on form endpoints are refused without a server error", async ({ request }) => {
+  for (const method of ["GET", "PUT", "DELETE", "PATCH"] as const) {
+    const response = await request.fetch("/api/subscriptions/subscribe", { method });
+    expect(response.status(), method).toBeGreaterThanOrEqual(400);
+    expect(response.status(), method).toBeLessThan(500);
+  }
+});
