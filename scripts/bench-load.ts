@@ -1,0 +1,159 @@
+// `npm run bench:load`: load test of the production build on real Postgres.
+// N concurrent clients (default 100) for S seconds (default 60), each a
+// loop of requests drawn from a mix of feed, topic, search, paper page, vote
+// and subscribe requests. Prints p50/p99 per route, 5xx and failed requests
+// (network errors, timeouts), and 429s (the rate limiter doing its job)
+// separately. Target: 0 5xx and 0 failed.
+//
+//   BENCH_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/paperboy_bench npm run bench:load
+//   (or BENCH_URL=http://127.0.0.1:3000 with DATABASE_URL of that app's database)
+//   BENCH_CLIENTS=100 BENCH_SECONDS=60 BENCH_PORT=3206
+//
+// Each client sends its own X-Forwarded-For (a distinct visitor behind a
+// proxy), so per-client limits apply per virtual visitor, as in production.
+import { randomBytes } from "node:crypto";
+import { createPrisma } from "../lib/db/client";
+import { benchApp } from "./bench-app";
+
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 100);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
+const PORT = Number(process.env.BENCH_PORT ?? 3206);
+const TIMEOUT_MS = 30_000;
+const databaseUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
+
+if (!databaseUrl) {
+  console.error("Set BENCH_DATABASE_URL (a Postgres database the benchmark may write to): the load test runs on real Postgres.");
+  process.exit(1);
+}
+
+type Stats = { samples: number[]; ok: number; redirects: number; client4xx: number; limited: number; server5xx: number; failed: number };
+const stats = new Map<string, Stats>();
+const statsFor = (route: string): Stats => {
+  let s = stats.get(route);
+  if (!s) stats.set(route, (s = { samples: [], ok: 0, redirects: 0, client4xx: 0, limited: 0, server5xx: 0, failed: 0 }));
+  return s;
+};
+
+type Client = { ip: string; cookies: Map<string, string>; n: number };
+type RouteRequest = { route: string; path: string; init?: RequestInit };
+type Mix = { weight: number; make: (c: Client) => RouteRequest };
+
+const pick = <T>(items: T[]): T => items[Math.floor(Math.random() * items.length)]!;
+
+async function buildMix(base: string): Promise<Mix[]> {
+  const db = createPrisma(databaseUrl!, 1);
+  const papers = (await db.paper.findMany({ select: { id: true }, take: 200, orderBy: { id: "asc" } })).map((p) => p.id);
+  const topics = (await db.topic.findMany({ select: { slug: true } })).map((t) => t.slug);
+  await db.$disconnect();
+  if (!papers.length || !topics.length) throw new Error("no papers or topics in the benchmark database");
+  const words = ["diffusion", "quantization", "agents", "retrieval augmented", "mixture of experts", "vision language", "reasoning", "benchmark", "llm", "zzzz-no-match"];
+  const periods = ["today", "week", "month"];
+  const form = (fields: Record<string, string>, c: Client): RequestInit => ({
+    method: "POST",
+    body: new URLSearchParams(fields),
+    headers: { origin: base, "content-type": "application/x-www-form-urlencoded" },
+  });
+  return [
+    { weight: 30, make: () => ({ route: "GET / (feed)", path: pick(["/", `/?period=${pick(periods)}`]) }) },
+    { weight: 15, make: () => ({ route: "GET /topics/[slug]", path: `/topics/${pick(topics)}` }) },
+    { weight: 15, make: () => ({ route: "GET /search", path: `/search?q=${encodeURIComponent(pick(words))}` }) },
+    { weight: 20, make: () => ({ route: "GET /papers/[id]", path: `/papers/${pick(papers)}` }) },
+    { weight: 12, make: (c) => ({ route: "POST vote", path: `/papers/${pick(papers)}/vote`, init: form({}, c) }) },
+    {
+      weight: 3,
+      make: (c) => ({
+        route: "POST subscribe",
+        path: "/api/subscriptions/subscribe",
+        init: form({ email: `load-${randomBytes(6).toString("hex")}@bench.invalid`, allTopics: "on", frequency: "weekly" }, c),
+      }),
+    },
+    { weight: 5, make: () => ({ route: "GET /feed.xml", path: `/feed.xml` }) },
+  ];
+}
+
+function choose(mix: Mix[]): Mix {
+  const total = mix.reduce((s, m) => s + m.weight, 0);
+  let r = Math.random() * total;
+  for (const m of mix) if ((r -= m.weight) < 0) return m;
+  return mix[mix.length - 1]!;
+}
+
+async function one(base: string, client: Client, mix: Mix[]): Promise<void> {
+  const { route, path, init } = choose(mix).make(client);
+  const s = statsFor(route);
+  const headers = new Headers(init?.headers);
+  headers.set("x-forwarded-for", client.ip);
+  if (client.cookies.size) headers.set("cookie", [...client.cookies].map(([k, v]) => `${k}=${v}`).join("; "));
+  const started = performance.now();
+  try {
+    const response = await fetch(base + path, { ...init, headers, redirect: "manual", signal: AbortSignal.timeout(TIMEOUT_MS) });
+    await response.arrayBuffer();
+    s.samples.push(performance.now() - started);
+    for (const c of response.headers.getSetCookie()) {
+      const [pair] = c.split(";");
+      const eq = pair!.indexOf("=");
+      if (eq > 0) client.cookies.set(pair!.slice(0, eq), pair!.slice(eq + 1));
+    }
+    const st = response.status;
+    if (st === 429) s.limited++;
+    else if (st >= 500) s.server5xx++;
+    else if (st >= 400) s.client4xx++;
+    else if (st >= 300) s.redirects++;
+    else s.ok++;
+  } catch {
+    s.failed++;
+  }
+}
+
+const pct = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN);
+
+function report(seconds: number) {
+  const rows = [...stats.entries()].sort(([a], [b]) => a.localeCompare(b));
+  const pad = (v: string | number, n: number) => String(v).padStart(n);
+  console.log(`\n${"route".padEnd(22)}${pad("requests", 9)}${pad("p50 ms", 9)}${pad("p99 ms", 9)}${pad("max ms", 9)}${pad("2xx", 7)}${pad("3xx", 7)}${pad("4xx", 6)}${pad("429", 6)}${pad("5xx", 6)}${pad("failed", 8)}`);
+  const total: Stats = { samples: [], ok: 0, redirects: 0, client4xx: 0, limited: 0, server5xx: 0, failed: 0 };
+  for (const [route, s] of rows) {
+    const sorted = [...s.samples].sort((a, b) => a - b);
+    const n = s.samples.length + s.failed;
+    console.log(
+      `${route.padEnd(22)}${pad(n, 9)}${pad(pct(sorted, 50).toFixed(0), 9)}${pad(pct(sorted, 99).toFixed(0), 9)}${pad((sorted.at(-1) ?? NaN).toFixed(0), 9)}${pad(s.ok, 7)}${pad(s.redirects, 7)}${pad(s.client4xx, 6)}${pad(s.limited, 6)}${pad(s.server5xx, 6)}${pad(s.failed, 8)}`,
+    );
+    total.samples.push(...s.samples);
+    for (const k of ["ok", "redirects", "client4xx", "limited", "server5xx", "failed"] as const) total[k] += s[k];
+  }
+  const sorted = total.samples.sort((a, b) => a - b);
+  const n = sorted.length + total.failed;
+  console.log(
+    `\n${n} requests in ${seconds.toFixed(1)} s (${(n / seconds).toFixed(0)}/s) from ${CLIENTS} clients; p50 ${pct(sorted, 50).toFixed(0)} ms, p99 ${pct(sorted, 99).toFixed(0)} ms`,
+  );
+  console.log(`5xx: ${total.server5xx}   failed: ${total.failed}   429 (rate limited, expected): ${total.limited}   other 4xx: ${total.client4xx}`);
+  return total;
+}
+
+async function main() {
+  const app = await benchApp({ port: PORT, databaseUrl });
+  try {
+    const mix = await buildMix(app.url);
+    // Warm-up: one of each route, so first-compile/cold-cache costs aren't measured.
+    const warm: Client = { ip: "10.255.255.254", cookies: new Map(), n: 0 };
+    for (const m of mix) await fetch(app.url + m.make(warm).path).then((r) => r.arrayBuffer()).catch(() => {});
+    console.log(`load: ${CLIENTS} clients for ${SECONDS} s against ${app.url}`);
+    const started = performance.now();
+    const end = Date.now() + SECONDS * 1000;
+    await Promise.all(
+      Array.from({ length: CLIENTS }, async (_, i) => {
+        const client: Client = { ip: `10.${100 + (i >> 8)}.${i & 255}.${1 + Math.floor(Math.random() * 250)}`, cookies: new Map(), n: 0 };
+        while (Date.now() < end) await one(app.url, client, mix);
+      }),
+    );
+    const total = report((performance.now() - started) / 1000);
+    process.exitCode = total.server5xx || total.failed ? 1 : 0;
+  } finally {
+    await app.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
