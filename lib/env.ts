@@ -46,6 +46,11 @@ export const envSchema = z.object({
   EMAIL_FROM: optionalString
     .transform((v) => v ?? "Paperboy <paperboy@localhost>")
     .refine((v) => /^([^<>]*<)?[^\s@<>]+@[^\s@<>]+>?$/.test(v), "must be an address or Name <address>"),
+  /** Lowest level lib/log.ts writes (debug, info, warn, error); default info. */
+  LOG_LEVEL: optionalString.refine(
+    (v) => v === undefined || ["debug", "info", "warn", "error"].includes(v),
+    "must be debug, info, warn or error",
+  ),
 });
 
 export type Env = z.infer<typeof envSchema> & { APP_URL: string };

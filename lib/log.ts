@@ -54,6 +54,9 @@ const defaultSink: LogSink = (line, level) => {
   (level === "error" || level === "warn" ? process.stderr : process.stdout).write(`${line}\n`);
 };
 
+// Read straight from process.env, not env(): the logger must work (e.g. to
+// report an invalid configuration) even when env() would throw. lib/env.ts
+// validates LOG_LEVEL at start-up like every other variable.
 function minLevel(): number {
   const configured = process.env.LOG_LEVEL as LogLevel | undefined;
   return LEVELS[configured && configured in LEVELS ? configured : "info"];

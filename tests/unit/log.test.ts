@@ -70,3 +70,9 @@ describe("structured logger", () => {
     expect(redactText("classified 134 papers at 12:00")).toBe("classified 134 papers at 12:00");
   });
 });
+
+test("LOG_LEVEL is validated with the rest of the environment", async () => {
+  const { parseEnv } = await import("@/lib/env");
+  expect(parseEnv({ LOG_LEVEL: "warn" }).LOG_LEVEL).toBe("warn");
+  expect(() => parseEnv({ LOG_LEVEL: "loud" })).toThrow(/LOG_LEVEL/);
+});
