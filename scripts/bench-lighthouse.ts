@@ -72,9 +72,14 @@ async function main() {
     for (const page of await pages(app.url)) {
       // Warm the server; a pooled connection may have hit the server's keep-alive timeout meanwhile, so retry once.
       for (let attempt = 0; attempt < 2; attempt++) if (await fetch(page.url).then((r) => r.arrayBuffer()).then(() => true, () => false)) break;
-      const scores = lighthouse(page.url, outDir, page.name);
-      worst = Math.min(worst, ...Object.values(scores));
-      rows.push(`${page.name.padEnd(8)}${CATEGORIES.map((c) => String(scores[c]).padStart(16)).join("")}   ${page.url}`);
+      try {
+        const scores = lighthouse(page.url, outDir, page.name);
+        worst = Math.min(worst, ...Object.values(scores));
+        rows.push(`${page.name.padEnd(8)}${CATEGORIES.map((c) => String(scores[c]).padStart(16)).join("")}   ${page.url}`);
+      } catch (error) {
+        worst = 0;
+        rows.push(`${page.name.padEnd(8)}${"failed".padStart(16)}   ${page.url}: ${error instanceof Error ? error.message : String(error)}`);
+      }
     }
     console.log(`\n${"page".padEnd(8)}${CATEGORIES.map((c) => c.padStart(16)).join("")}`);
     for (const r of rows) console.log(r);
