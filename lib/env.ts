@@ -46,6 +46,14 @@ export const envSchema = z.object({
   EMAIL_FROM: optionalString
     .transform((v) => v ?? "Paperboy <paperboy@localhost>")
     .refine((v) => /^([^<>]*<)?[^\s@<>]+@[^\s@<>]+>?$/.test(v), "must be an address or Name <address>"),
+  /** Bearer token for the cron routes (/api/cron/*); unset means they refuse every call. */
+  CRON_SECRET: optionalString,
+  /** Hugging Face base URL for the daily papers API (tests point it at a local server). */
+  HF_BASE_URL: httpUrl.transform((v) => (v ?? "https://huggingface.co").replace(/\/+$/, "")),
+  /** arXiv API base URL (tests point it at a local server). */
+  ARXIV_BASE_URL: httpUrl.transform((v) => (v ?? "https://export.arxiv.org").replace(/\/+$/, "")),
+  /** UTC hour from which the daily Hugging Face ingest runs (before the digest). */
+  INGEST_HOUR: intInRange(0, 23, 6),
 });
 
 export type Env = z.infer<typeof envSchema> & { APP_URL: string };
