@@ -74,7 +74,8 @@ export async function fetchArxiv(
   const papers: NormalizedPaper[] = [];
   const rejected: Rejection[] = [];
   const search = encodeURIComponent(arxivSearchQuery(query));
-  for (let start = 0; start < maxResults; start += pageSize) {
+  // The next page starts after what actually came back: arXiv sometimes returns short pages.
+  for (let start = 0; start < maxResults; ) {
     await throttle.wait();
     const url =
       `${options.baseUrl}/api/query?search_query=${search}&start=${start}&max_results=${pageSize}` +
@@ -87,7 +88,9 @@ export async function fetchArxiv(
     rejected.push(...feed.result.rejected);
     const total = feed.totalResults;
     options.onPage?.(start + feed.entries, total);
-    if (feed.entries === 0 || feed.entries < pageSize || (total !== null && start + feed.entries >= total)) break;
+    if (feed.entries === 0) break;
+    if (total !== null ? start + feed.entries >= total : feed.entries < pageSize) break;
+    start += feed.entries;
   }
   return { ok: true, papers, rejected };
 }

@@ -47,9 +47,11 @@ export async function fetchText(url: string, options: FetchOptions = {}): Promis
   return { ...last, ok: false, attempts: retries + 1 };
 }
 
+/** The system error code (ECONNREFUSED, ENOTFOUND, ...) that fetch wraps as its cause. */
 function describe(error: unknown): string {
-  const cause = (error as { cause?: { code?: string } })?.cause;
-  return cause?.code ?? (error instanceof Error ? error.message : String(error));
+  type Cause = { code?: string; errors?: { code?: string }[]; message?: string };
+  const cause = (error as { cause?: Cause })?.cause;
+  return cause?.code ?? cause?.errors?.[0]?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
 }
 
 /** Spaces requests to one host: at most one per intervalMs (arXiv asks for 3 s). */
