@@ -63,6 +63,8 @@ export async function runIngest(
     run?: { id: number; params: RunParams };
     dryRun?: boolean;
     onProgress?: ProgressListener;
+    /** The clock for finishedAt (the scheduled job runs on the time it was given). */
+    now?: () => Date;
   },
 ): Promise<IngestReport> {
   const { run, dryRun = false } = options;
@@ -127,7 +129,11 @@ export async function runIngest(
     await db.ingestRun
       .update({
         where: { id: run.id },
-        data: { status: report.status, error: report.error?.slice(0, 2_000) ?? null, finishedAt: new Date() },
+        data: {
+          status: report.status,
+          error: report.error?.slice(0, 2_000) ?? null,
+          finishedAt: options.now?.() ?? new Date(),
+        },
       })
       .catch(() => {
         // The database itself is down: nothing more can be recorded; the report still says why.

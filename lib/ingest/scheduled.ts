@@ -69,8 +69,10 @@ export async function runScheduledIngest(
   if (!run) return { status: "skipped", reason: "alreadyClaimed" };
 
   const baseUrl = options.baseUrl ?? env().HF_BASE_URL;
+  const startedAt = Date.now();
   const report = await runIngest(db, {
     run,
+    now: () => new Date(now.getTime() + Date.now() - startedAt),
     units: dates.map((date) => ({ key: date, load: () => fetchHfDailyPapers({ date }, { baseUrl, ...options.fetch }) })),
   });
   return {
