@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { arxivIdWithoutVersion } from "./hf";
-import { collapse, httpUrl, validatePaper, type ParseResult, type Rejection } from "./parse-result";
+import { collapse, firstJsonError, httpUrl, validatePaper, type ParseResult, type Rejection } from "./parse-result";
 import type { NormalizedPaper } from "./paper";
 
 // JSON Lines in the format of ../shared/data/hf-daily-papers.jsonl: one paper a
@@ -37,7 +37,7 @@ export function parseJsonLines(text: string, options: { source?: string } = {}):
     try {
       value = JSON.parse(line);
     } catch {
-      rejected.push({ location, reason: "invalid JSON" });
+      rejected.push({ location: `${location}, column ${firstJsonError(line) + 1}`, reason: "invalid JSON" });
       continue;
     }
     const record = lineSchema.safeParse(value);

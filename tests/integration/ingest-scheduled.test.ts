@@ -1,4 +1,6 @@
 import { execFile } from "node:child_process";
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -110,7 +112,8 @@ describe("cron route /api/cron/ingest", () => {
   });
 });
 
-describe("CLI", () => {
+// Each case spawns the CLI (tsx compiles it on start), which is slow on a busy machine.
+describe("CLI", { timeout: 120_000 }, () => {
   const exec = promisify(execFile);
   const tsx = path.join(process.cwd(), "node_modules", ".bin", "tsx");
   const cli = (...args: string[]) =>
@@ -128,6 +131,15 @@ describe("CLI", () => {
     expect(real.stdout).toMatch(/hf-daily-papers\.jsonl \(jsonl\): completed \(run \d+\)/);
     expect(await testDb().paper.count()).toBe(6);
     expect(await testDb().ingestRun.findFirstOrThrow()).toMatchObject({ source: "file", status: "completed", created: 6 });
+  });
+
+  it("without DATABASE_URL, refuses an embedded database the app is running on", async () => {
+    const dataDir = path.join(await mkdtemp(path.join(tmpdir(), "paperboy-cli-")), "pglite");
+    await writeFile(`${dataDir}.lock`, String(process.pid)); // a live process that is not the CLI
+    const error = await exec(tsx, ["scripts/ingest.ts", "file", path.join(FIXTURES, "hf-daily-papers.jsonl")], {
+      env: { ...process.env, DATABASE_URL: "", PGLITE_DATA_DIR: dataDir },
+    }).catch((e: { code: number; stderr: string }) => e);
+    expect(error).toMatchObject({ code: 1, stderr: expect.stringMatching(/in use by process \d+[\s\S]*set DATABASE_URL/) });
   });
 
   it("explains bad arguments with exit code 2", async () => {

@@ -164,7 +164,7 @@ describe("JSON Lines (the shared data set's format)", () => {
     const { papers, rejected } = ok(parseJsonLines(lines.join("\n")));
     expect(papers).toHaveLength(3);
     expect(rejected).toEqual([
-      { location: "line 2", reason: "invalid JSON" },
+      { location: "line 2, column 41", reason: "invalid JSON" },
       { location: `line 4 (${record.arxivId})`, reason: "title too large (at most 1,000 characters)" },
       { location: expect.stringMatching(/^line 5 /), reason: "featuredOn: Invalid ISO date" },
     ]);
