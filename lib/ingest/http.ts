@@ -27,7 +27,7 @@ export async function fetchText(url: string, options: FetchOptions = {}): Promis
     try {
       const response = await fetch(url, {
         signal: AbortSignal.timeout(timeoutMs),
-        headers: { "User-Agent": "Paperboy ingest (+https://github.com/)", Accept: "*/*" },
+        headers: { "User-Agent": "Paperboy/0.1 (paper ingest)", Accept: "*/*" },
       });
       const body = await response.text();
       if (body.length > MAX_RESPONSE_BYTES) {

@@ -37,7 +37,7 @@ async function claim(db: PrismaClient, runKey: string, dates: string[], now: Dat
   const params: RunParams = { key: runKey, dates, done: [], rejections: [] };
   const inserted = await db.$queryRaw<{ id: number }[]>`
     INSERT INTO ingest_runs (source, run_key, params, started_at)
-    VALUES ('hf', ${runKey}, ${JSON.stringify(params)}::jsonb, ${now})
+    VALUES ('hf', ${runKey}, ${JSON.stringify(params)}::jsonb, ${now.toISOString()}::timestamptz AT TIME ZONE 'UTC')
     ON CONFLICT (run_key) DO NOTHING RETURNING id`;
   if (inserted[0]) return { id: inserted[0].id, params };
 
