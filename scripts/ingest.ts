@@ -56,7 +56,11 @@ async function main(): Promise<number> {
       units: command.units,
       run,
       dryRun: command.dryRun,
-      onProgress: ({ unit, units, key }) => bar.update(unit, units, key),
+      // One unit (a file, a week): papers stored so far; several (a range of days): units done.
+      onProgress: ({ unit, units, key, papersDone, papersTotal }) =>
+        units === 1 && papersTotal !== undefined
+          ? bar.update(papersDone ?? 0, papersTotal, `${key} papers`)
+          : bar.update(unit, units, key),
     });
     bar.done();
     console.log(formatSummary(command, report));

@@ -50,7 +50,15 @@ export async function openRun(
   return { id: run.id, params };
 }
 
-export type ProgressListener = (event: { unit: number; units: number; key: string; report: IngestReport }) => void;
+/** After each unit, and within a unit after each stored chunk (papersDone of papersTotal). */
+export type ProgressListener = (event: {
+  unit: number;
+  units: number;
+  key: string;
+  report: IngestReport;
+  papersDone?: number;
+  papersTotal?: number;
+}) => void;
 
 /**
  * Ingests the units not yet done. Never throws: a failure (network, parse,
@@ -98,7 +106,11 @@ export async function runIngest(
       }
       report.parsed += parsed.papers.length;
       report.rejected.push(...parsed.rejected.map((r) => ({ ...r, location: `${unit.key} ${r.location}` })));
-      const stored = await storePapers(db, parsed.papers, { dryRun });
+      const stored = await storePapers(db, parsed.papers, {
+        dryRun,
+        onProgress: (papersDone, papersTotal) =>
+          options.onProgress?.({ unit: index, units: options.units.length, key: unit.key, report, papersDone, papersTotal }),
+      });
       report.created += stored.created;
       report.updated += stored.updated;
       report.unchanged += stored.unchanged;

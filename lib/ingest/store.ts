@@ -10,7 +10,7 @@ import { upsertPapers, type UpsertSummary } from "./upsert";
 export async function storePapers(
   db: PrismaClient,
   papers: NormalizedPaper[],
-  options: { dryRun?: boolean } = {},
+  options: { dryRun?: boolean; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<UpsertSummary> {
   return upsertPapers(db, papers, options);
 }

@@ -56,11 +56,12 @@ export const UPSERT_CHUNK_SIZE = 1_000;
 export async function upsertPapers(
   db: PrismaClient,
   papers: NormalizedPaper[],
-  options: { dryRun?: boolean } = {},
+  options: { dryRun?: boolean; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<UpsertSummary> {
   const summary: UpsertSummary = { created: 0, updated: 0, unchanged: 0, createdIds: [], updatedIds: [] };
   for (let start = 0; start < papers.length; start += UPSERT_CHUNK_SIZE) {
     await upsertChunk(db, papers.slice(start, start + UPSERT_CHUNK_SIZE), summary, options.dryRun ?? false);
+    options.onProgress?.(Math.min(start + UPSERT_CHUNK_SIZE, papers.length), papers.length);
   }
   return summary;
 }
