@@ -47,7 +47,7 @@ export const envSchema = z.object({
     .transform((v) => v ?? "Paperboy <paperboy@localhost>")
     .refine((v) => /^([^<>]*<)?[^\s@<>]+@[^\s@<>]+>?$/.test(v), "must be an address or Name <address>"),
   /** Bearer token for the cron routes (/api/cron/*); unset means they refuse every call. */
-  CRON_SECRET: optionalString,
+  CRON_SECRET: optionalString.refine((v) => v === undefined || v.length >= 16, "must be at least 16 characters"),
   /** Hugging Face base URL for the daily papers API (tests point it at a local server). */
   HF_BASE_URL: httpUrl.transform((v) => (v ?? "https://huggingface.co").replace(/\/+$/, "")),
   /** arXiv API base URL (tests point it at a local server). */
