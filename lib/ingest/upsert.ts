@@ -56,11 +56,19 @@ export const UPSERT_CHUNK_SIZE = 1_000;
 export async function upsertPapers(
   db: PrismaClient,
   papers: NormalizedPaper[],
-  options: { dryRun?: boolean; onProgress?: (done: number, total: number) => void } = {},
+  options: {
+    dryRun?: boolean;
+    onProgress?: (done: number, total: number) => void;
+    /** Ids created or changed by each chunk as soon as it is written (follow-up work can start early). */
+    onChunk?: (ids: number[]) => void;
+  } = {},
 ): Promise<UpsertSummary> {
   const summary: UpsertSummary = { created: 0, updated: 0, unchanged: 0, createdIds: [], updatedIds: [] };
   for (let start = 0; start < papers.length; start += UPSERT_CHUNK_SIZE) {
+    const [created, updated] = [summary.createdIds.length, summary.updatedIds.length];
     await upsertChunk(db, papers.slice(start, start + UPSERT_CHUNK_SIZE), summary, options.dryRun ?? false);
+    const ids = [...summary.createdIds.slice(created), ...summary.updatedIds.slice(updated)];
+    if (ids.length > 0) options.onChunk?.(ids);
     options.onProgress?.(Math.min(start + UPSERT_CHUNK_SIZE, papers.length), papers.length);
   }
   return summary;
@@ -160,7 +168,7 @@ async function insertRows(db: PrismaClient, rows: PendingRow[]): Promise<number[
   // jsonb_to_recordset turns JSON arrays into text[] and keeps the whole chunk one parameter.
   const inserted = await db.$queryRawUnsafe<{ id: number; ord: number }[]>(
     `WITH input AS (
-       SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(
+       SELECT * FROM json_to_recordset($1::json) AS x(
          ord int, arxiv_id text, title_key text, title text, summary text, authors text[], repo_url text,
          repo_stars int, project_url text, published_at timestamptz, featured_on date, source text,
          sources text[], source_rank int, upvotes int, keywords text[])
@@ -205,7 +213,7 @@ async function updateRows(db: PrismaClient, rows: PendingRow[]): Promise<void> {
        repo_stars = x.repo_stars, project_url = x.project_url,
        published_at = x.published_at AT TIME ZONE 'UTC', upvotes = x.upvotes, keywords = x.keywords,
        sources = x.sources, updated_at = now() AT TIME ZONE 'UTC'
-     FROM jsonb_to_recordset($1::jsonb) AS x(
+     FROM json_to_recordset($1::json) AS x(
        id int, arxiv_id text, summary text, authors text[], repo_url text, repo_stars int, project_url text,
        published_at timestamptz, upvotes int, keywords text[], sources text[])
      WHERE p.id = x.id`,

@@ -16,6 +16,7 @@ describe("demo papers import", () => {
   it("imports all 134 listing papers of 2025-03-14 in listing order", async () => {
     const summary = await importDemoPapers(testDb());
     expect(summary).toMatchObject({ created: DEMO_PAPERS, updated: 0, unchanged: 0 });
+    expect(summary.createdIds).toHaveLength(DEMO_PAPERS);
     const papers = await testDb().paper.findMany({ where: { arxivId: null }, orderBy: { sourceRank: "asc" } });
     expect(papers).toHaveLength(134);
     expect(papers.map((p) => p.sourceRank)).toEqual([...Array(134).keys()]);
@@ -43,7 +44,7 @@ describe("demo papers import", () => {
     await importDemoPapers(testDb());
     const before = await testDb().paper.findMany({ orderBy: { id: "asc" } });
     const again = await importDemoPapers(testDb());
-    expect(again).toMatchObject({ created: 0, updated: 0, unchanged: DEMO_PAPERS });
+    expect(again).toMatchObject({ created: 0, updated: 0, unchanged: DEMO_PAPERS, createdIds: [], updatedIds: [] });
     const after = await testDb().paper.findMany({ orderBy: { id: "asc" } });
     expect(after).toEqual(before);
   });
@@ -64,6 +65,7 @@ describe("demo papers import", () => {
       { ...base, title: "a paper!", arxivId: "2503.00001", summary: "", repoUrl: null, upvotes: 2, projectUrl: "https://x.org", source: "hf" },
     ]);
     expect(result).toMatchObject({ created: 0, updated: 1, unchanged: 0 });
+    expect(result.updatedIds).toHaveLength(1);
     const paper = await testDb().paper.findFirstOrThrow();
     expect(paper).toMatchObject({
       title: "A Paper", arxivId: "2503.00001", summary: "Abstract.", repoUrl: "https://github.com/a/b",
