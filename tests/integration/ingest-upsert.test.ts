@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { NormalizedPaper } from "../../lib/ingest/paper";
 import { parseArxivAtom } from "../../lib/ingest/arxiv";
 import { parseHfDailyPapers } from "../../lib/ingest/hf";
+import { storePapers } from "../../lib/ingest/store";
 import { mergeChanges, upsertPapers, UPSERT_CHUNK_SIZE } from "../../lib/ingest/upsert";
 import { fixture } from "../helpers/fake-sources";
 import { resetDb, testDb } from "../helpers/db";
@@ -121,5 +122,39 @@ describe("upsertPapers", () => {
   it("mergeChanges is empty for an identical record", () => {
     const p = paper();
     expect(mergeChanges({ ...p, upvotes: 5, sources: ["hf"] }, p)).toEqual({});
+  });
+});
+
+describe("storePapers (upsert + topic classification)", () => {
+  beforeEach(resetDb);
+
+  it("classifies created papers across chunks, and again only what changed", async () => {
+    const n = UPSERT_CHUNK_SIZE + 10;
+    const papers = Array.from({ length: n }, (_, i) =>
+      paper({ arxivId: `2504.${String(10000 + i)}`, title: `Sparse mixture of experts routing study ${i}`, summary: "A sparse MoE model." }),
+    );
+    const first = await storePapers(testDb(), papers);
+    expect(first.created).toBe(n);
+    const moe = await testDb().topic.findUniqueOrThrow({ where: { slug: "mixture-of-experts" } });
+    expect(await testDb().paperTopic.count({ where: { topicId: moe.id } })).toBe(n);
+    const links = await testDb().paperTopic.findMany({ orderBy: [{ paperId: "asc" }, { topicId: "asc" }] });
+
+    // Re-storing the same input changes neither papers nor their topics.
+    expect(await storePapers(testDb(), papers)).toMatchObject({ created: 0, updated: 0, unchanged: n });
+    expect(await testDb().paperTopic.findMany({ orderBy: [{ paperId: "asc" }, { topicId: "asc" }] })).toEqual(links);
+
+    // A paper whose abstract arrives later is reclassified with it.
+    const bare = paper({ arxivId: "2504.99999", title: "A study of model compression", summary: "" });
+    await storePapers(testDb(), [bare]);
+    const stored = await testDb().paper.findUniqueOrThrow({ where: { arxivId: "2504.99999" } });
+    await storePapers(testDb(), [{ ...bare, summary: "We apply post-training quantization to 4-bit weights of large language models." }]);
+    const topics = await testDb().paperTopic.findMany({ where: { paperId: stored.id }, include: { topic: true } });
+    expect(topics.map((t) => t.topic.slug)).toContain("quantization");
+  });
+
+  it("a dry run classifies nothing", async () => {
+    await storePapers(testDb(), [paper({ title: "Sparse mixture of experts", summary: "A sparse MoE model." })], { dryRun: true });
+    expect(await testDb().paperTopic.count()).toBe(0);
+    expect(await testDb().paper.count()).toBe(0);
   });
 });
