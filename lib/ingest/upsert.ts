@@ -38,6 +38,25 @@ type PendingRow = MergeableRow & {
   dirty: boolean;
 };
 
+type StoredRow = {
+  id: number;
+  arxiv_id: string | null;
+  title_key: string;
+  title: string;
+  summary: string;
+  authors: string[];
+  repo_url: string | null;
+  repo_stars: number | null;
+  project_url: string | null;
+  published_at: Date | null;
+  featured_on: string;
+  source: string;
+  source_rank: number;
+  upvotes: number;
+  keywords: string[];
+  sources: string[];
+};
+
 // Big enough to amortise round trips, small enough to keep one statement's
 // JSON parameter (and PGlite's single session) short.
 export const UPSERT_CHUNK_SIZE = 1_000;
@@ -77,17 +96,31 @@ export async function upsertPapers(
 async function upsertChunk(db: PrismaClient, papers: NormalizedPaper[], summary: UpsertSummary, dryRun: boolean) {
   const keys = papers.map((p) => titleKey(p.title));
   const arxivIds = papers.flatMap((p) => (p.arxivId ? [p.arxivId] : []));
-  const existing = await db.paper.findMany({
-    where: { OR: [{ titleKey: { in: keys } }, { arxivId: { in: arxivIds } }] },
-    select: {
-      id: true, arxivId: true, titleKey: true, title: true, summary: true, authors: true, repoUrl: true,
-      repoStars: true, projectUrl: true, publishedAt: true, featuredOn: true, source: true, sourceRank: true,
-      upvotes: true, keywords: true, sources: true,
-    },
-  });
+  // Raw SQL with two array parameters: Prisma's IN lists bind one parameter per key.
+  const existing = await db.$queryRawUnsafe<StoredRow[]>(
+    `SELECT id, arxiv_id, title_key, title, summary, authors, repo_url, repo_stars, project_url, published_at,
+       featured_on::text AS featured_on, source, source_rank, upvotes, keywords, sources
+     FROM papers WHERE title_key = ANY($1::text[]) OR arxiv_id = ANY($2::text[])`,
+    keys,
+    arxivIds,
+  );
   const rows: PendingRow[] = existing.map((p) => ({
-    ...p,
-    featuredOn: p.featuredOn.toISOString().slice(0, 10),
+    id: p.id,
+    arxivId: p.arxiv_id,
+    titleKey: p.title_key,
+    title: p.title,
+    summary: p.summary,
+    authors: p.authors,
+    repoUrl: p.repo_url,
+    repoStars: p.repo_stars,
+    projectUrl: p.project_url,
+    publishedAt: p.published_at,
+    featuredOn: p.featured_on,
+    source: p.source,
+    sourceRank: p.source_rank,
+    upvotes: p.upvotes,
+    keywords: p.keywords,
+    sources: p.sources,
     dirty: false,
   }));
   const byArxiv = new Map(rows.filter((p) => p.arxivId).map((p) => [p.arxivId!, p]));
