@@ -1,7 +1,7 @@
 import type { PrismaClient } from "../db/client";
-import { classifyPapers } from "../topics/mutations";
+import { classifyPaperTexts } from "../topics/mutations";
 import type { NormalizedPaper } from "./paper";
-import { upsertPapers, type UpsertSummary } from "./upsert";
+import { upsertPapers, type ChangedPaper, type UpsertSummary } from "./upsert";
 
 /**
  * The one way every ingest path (CLI, schedule, cron, demo seed, benchmark)
@@ -9,8 +9,9 @@ import { upsertPapers, type UpsertSummary } from "./upsert";
  * it created or changed (unchanged rows keep their topics). A dry run writes nothing.
  *
  * Each upsert chunk is classified as soon as it is written, one chunk at a
- * time and in order, while the next chunk is being stored: the classifier's
- * CPU work overlaps the database's.
+ * time and in order, while the next chunk is being stored (the classifier's
+ * CPU work overlaps the database's), from the text just written rather than
+ * read back.
  */
 export async function storePapers(
   db: PrismaClient,
@@ -19,9 +20,9 @@ export async function storePapers(
 ): Promise<UpsertSummary> {
   let classified: Promise<unknown> = Promise.resolve();
   let failure: { error: unknown } | undefined;
-  const classify = (ids: number[]) => {
+  const classify = (rows: ChangedPaper[]) => {
     classified = classified
-      .then(() => (failure ? undefined : classifyPapers(db, ids)))
+      .then(() => (failure ? undefined : classifyPaperTexts(db, rows)))
       .catch((error: unknown) => void (failure ??= { error }));
   };
   const summary = await upsertPapers(db, papers, { ...options, onChunk: options.dryRun ? undefined : classify }).finally(

@@ -78,22 +78,28 @@ export async function upsertPapers(
   options: {
     dryRun?: boolean;
     onProgress?: (done: number, total: number) => void;
-    /** Ids created or changed by each chunk as soon as it is written (follow-up work can start early). */
-    onChunk?: (ids: number[]) => void;
+    /** The rows each chunk created or changed, as stored, as soon as it is written (follow-up work can start early). */
+    onChunk?: (rows: ChangedPaper[]) => void;
   } = {},
 ): Promise<UpsertSummary> {
   const summary: UpsertSummary = { created: 0, updated: 0, unchanged: 0, createdIds: [], updatedIds: [] };
   for (let start = 0; start < papers.length; start += UPSERT_CHUNK_SIZE) {
-    const [created, updated] = [summary.createdIds.length, summary.updatedIds.length];
-    await upsertChunk(db, papers.slice(start, start + UPSERT_CHUNK_SIZE), summary, options.dryRun ?? false);
-    const ids = [...summary.createdIds.slice(created), ...summary.updatedIds.slice(updated)];
-    if (ids.length > 0) options.onChunk?.(ids);
+    const changed = await upsertChunk(db, papers.slice(start, start + UPSERT_CHUNK_SIZE), summary, options.dryRun ?? false);
+    if (changed.length > 0) options.onChunk?.(changed.map((r) => ({ id: r.id!, title: r.title, summary: r.summary })));
     options.onProgress?.(Math.min(start + UPSERT_CHUNK_SIZE, papers.length), papers.length);
   }
   return summary;
 }
 
-async function upsertChunk(db: PrismaClient, papers: NormalizedPaper[], summary: UpsertSummary, dryRun: boolean) {
+export type ChangedPaper = { id: number; title: string; summary: string };
+
+/** Stores one chunk; returns the rows it inserted or changed (none on a dry run). */
+async function upsertChunk(
+  db: PrismaClient,
+  papers: NormalizedPaper[],
+  summary: UpsertSummary,
+  dryRun: boolean,
+): Promise<PendingRow[]> {
   const keys = papers.map((p) => titleKey(p.title));
   const arxivIds = papers.flatMap((p) => (p.arxivId ? [p.arxivId] : []));
   // Raw SQL with two array parameters: Prisma's IN lists bind one parameter per key.
@@ -168,12 +174,13 @@ async function upsertChunk(db: PrismaClient, papers: NormalizedPaper[], summary:
   }
 
   const updates = rows.filter((r) => r.dirty);
-  if (dryRun) return;
+  if (dryRun) return [];
   if (inserts.length > 0) summary.createdIds.push(...(await insertRows(db, inserts)));
   if (updates.length > 0) {
     await updateRows(db, updates);
     summary.updatedIds.push(...updates.map((r) => r.id!));
   }
+  return [...inserts, ...updates];
 }
 
 const json = (rows: object[]) => JSON.stringify(rows);
