@@ -29,6 +29,8 @@ export default defineConfig({
       APP_URL: `http://127.0.0.1:${port}`,
       DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
       PGLITE_DATA_DIR: path.join(mkdtempSync(path.join(tmpdir(), "paperboy-e2e-")), "pglite"),
+      // The scheduled ingest must never reach the internet in tests: a closed local port.
+      HF_BASE_URL: "http://127.0.0.1:4",
     },
   },
 });

@@ -51,6 +51,14 @@ export const envSchema = z.object({
     (v) => v === undefined || ["debug", "info", "warn", "error"].includes(v),
     "must be debug, info, warn or error",
   ),
+  /** Bearer token for the cron routes (/api/cron/*); unset means they refuse every call. */
+  CRON_SECRET: optionalString.refine((v) => v === undefined || v.length >= 16, "must be at least 16 characters"),
+  /** Hugging Face base URL for the daily papers API (tests point it at a local server). */
+  HF_BASE_URL: httpUrl.transform((v) => (v ?? "https://huggingface.co").replace(/\/+$/, "")),
+  /** arXiv API base URL (tests point it at a local server). */
+  ARXIV_BASE_URL: httpUrl.transform((v) => (v ?? "https://export.arxiv.org").replace(/\/+$/, "")),
+  /** UTC hour from which the daily Hugging Face ingest runs (before the digest). */
+  INGEST_HOUR: intInRange(0, 23, 6),
 });
 
 export type Env = z.infer<typeof envSchema> & { APP_URL: string };

@@ -1,12 +1,19 @@
 import { prisma } from "./db/client";
+import { lastIngestRun, type LastIngestRun } from "./ingest/health";
 import { log } from "./log";
 
-export type Health = { status: "ok" | "degraded"; app: "ok"; database: { status: "ok" | "down"; papers?: number } };
+export type Health = {
+  status: "ok" | "degraded";
+  app: "ok";
+  database: { status: "ok" | "down"; papers?: number };
+  /** The latest ingest run: a failed one is visible here but never marks the site down. */
+  ingest?: { lastRun: LastIngestRun | null };
+};
 
 export async function checkHealth(): Promise<Health> {
   try {
     const papers = await prisma().paper.count();
-    return { status: "ok", app: "ok", database: { status: "ok", papers } };
+    return { status: "ok", app: "ok", database: { status: "ok", papers }, ingest: { lastRun: await lastIngestRun(prisma()) } };
   } catch (error) {
     // The cause goes to the server log, never to the client.
     log.error("health: database check failed", { error });

@@ -1,4 +1,5 @@
-import { mkdir } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 
@@ -14,6 +15,7 @@ export async function startEmbeddedPostgres(options: {
   port?: number;
 }): Promise<EmbeddedPostgres> {
   if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
+  const releaseLock = options.dataDir ? await lockDataDir(options.dataDir) : async () => {};
   const db = await PGlite.create(options.dataDir);
   const server = new PGLiteSocketServer({
     db,
@@ -33,6 +35,44 @@ export async function startEmbeddedPostgres(options: {
       await server.stop();
       // close() flushes the WASM file system to disk; skipping it can lose writes.
       await db.close();
+      await releaseLock();
     },
   };
+}
+
+export class EmbeddedInUseError extends Error {}
+
+/**
+ * Two processes opening one PGlite data directory corrupt it (each is a whole
+ * single-user Postgres), so the directory is locked by a sibling "<dir>.lock"
+ * holding the owner's pid. A lock whose process is gone is taken over.
+ */
+async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
+  const file = `${path.resolve(dataDir)}.lock`;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      await writeFile(file, String(process.pid), { flag: "wx" });
+      return () => rm(file, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const pid = Number((await readFile(file, "utf8").catch(() => "")).trim());
+      if (pid && pid !== process.pid && isAlive(pid)) {
+        throw new EmbeddedInUseError(
+          `the embedded database in ${dataDir} is in use by process ${pid} (is \`npm start\` running?); ` +
+            `stop it, or remove ${file} if that process is not Paperboy`,
+        );
+      }
+      await rm(file, { force: true });
+    }
+  }
+  throw new EmbeddedInUseError(`could not lock ${dataDir}`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }

@@ -1,17 +1,21 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { PrismaClient } from "../db/client";
+import { parseJsonLines } from "./jsonl";
 import { parseListing } from "./listing";
-import { classifyPapers } from "../topics/mutations";
-import { upsertPapers, type UpsertSummary } from "./upsert";
+import { storePapers } from "./store";
+import type { UpsertSummary } from "./upsert";
 
-// The built-in demo data: a copied Hugging Face daily papers listing.
+// The built-in demo data: a copied Hugging Face daily papers listing, plus a
+// real sample of recent featured days (prisma/seed/README.md says where from),
+// so a fresh install has meaningful day, week and month views and trending.
 export const DEMO_LISTING = path.join(process.cwd(), "prisma", "seed", "2025-03-14-listing.txt");
 export const DEMO_FEATURED_ON = "2025-03-14";
+export const DEMO_SAMPLE = path.join(process.cwd(), "prisma", "seed", "hf-daily-papers-sample.jsonl");
 
 export async function importDemoPapers(db: PrismaClient): Promise<UpsertSummary> {
   const text = await readFile(DEMO_LISTING, "utf8");
-  const papers = parseListing(text, { featuredOn: DEMO_FEATURED_ON }).map((p) => ({
+  const listing = parseListing(text, { featuredOn: DEMO_FEATURED_ON }).map((p) => ({
     ...p,
     arxivId: null,
     authors: [],
@@ -21,9 +25,10 @@ export async function importDemoPapers(db: PrismaClient): Promise<UpsertSummary>
     upvotes: null,
     keywords: [],
   }));
-  const summary = await upsertPapers(db, papers);
-  await classifyPapers(db, [...summary.createdIds, ...summary.updatedIds]);
-  return summary;
+  const sample = parseJsonLines(await readFile(DEMO_SAMPLE, "utf8"), { source: "seed" });
+  // The sample ships with the app and is tested: a broken line is a bug, not input to skip.
+  if (!sample.ok || sample.rejected.length > 0) throw new Error("prisma/seed sample has invalid records");
+  return storePapers(db, [...listing, ...sample.papers]);
 }
 
 /** Imports the demo papers only into an empty database. */

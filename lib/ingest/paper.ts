@@ -26,7 +26,7 @@ export const normalizedPaperSchema = z.object({
   projectUrl: url.nullable(),
   publishedAt: z.date().nullable(),
   /** YYYY-MM-DD (UTC day it was featured). */
-  featuredOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  featuredOn: z.iso.date(),
   source: z.string().min(1).max(40),
   sourceRank: z.number().int().min(0),
   upvotes: z.number().int().min(0).nullable(),

@@ -1,16 +1,23 @@
+import { readFileSync } from "node:fs";
 import { beforeEach, describe, expect, it } from "vitest";
-import { importDemoPapers, seedIfEmpty } from "../../lib/ingest/demo";
+import { DEMO_SAMPLE, importDemoPapers, seedIfEmpty } from "../../lib/ingest/demo";
 import { upsertPapers } from "../../lib/ingest/upsert";
 import { resetDb, testDb } from "../helpers/db";
+
+// The shipped sample: the last six weeks of the shared data set (prisma/seed/README.md).
+const sample = readFileSync(DEMO_SAMPLE, "utf8").trim().split("\n").map((l) => JSON.parse(l) as { featuredOn: string; arxivId: string });
+const SAMPLE_PAPERS = sample.length;
+const LATEST_DAY = sample.map((r) => r.featuredOn).sort().at(-1)!;
+const DEMO_PAPERS = 134 + SAMPLE_PAPERS;
 
 describe("demo papers import", () => {
   beforeEach(resetDb);
 
-  it("imports all 134 papers of 2025-03-14 in listing order", async () => {
+  it("imports all 134 listing papers of 2025-03-14 in listing order", async () => {
     const summary = await importDemoPapers(testDb());
-    expect(summary).toMatchObject({ created: 134, updated: 0, unchanged: 0 });
-    expect(summary.createdIds).toHaveLength(134);
-    const papers = await testDb().paper.findMany({ orderBy: { sourceRank: "asc" } });
+    expect(summary).toMatchObject({ created: DEMO_PAPERS, updated: 0, unchanged: 0 });
+    expect(summary.createdIds).toHaveLength(DEMO_PAPERS);
+    const papers = await testDb().paper.findMany({ where: { arxivId: null }, orderBy: { sourceRank: "asc" } });
     expect(papers).toHaveLength(134);
     expect(papers.map((p) => p.sourceRank)).toEqual([...Array(134).keys()]);
     expect(papers[0]!.title).toBe("DEEM: Diffusion Models Serve as the Eyes of Large Language Models for Image Perception");
@@ -19,17 +26,31 @@ describe("demo papers import", () => {
     expect(papers.every((p) => p.sources.join() === "seed")).toBe(true);
   });
 
+  it("imports the real sample: six weeks of featured days with upvotes and repos", async () => {
+    await importDemoPapers(testDb());
+    const db = testDb();
+    const withArxiv = await db.paper.count({ where: { arxivId: { not: null } } });
+    expect(withArxiv).toBe(SAMPLE_PAPERS);
+    expect(SAMPLE_PAPERS).toBeGreaterThan(500);
+    const days = await db.paper.groupBy({ by: ["featuredOn"], where: { arxivId: { not: null } } });
+    expect(days.length).toBeGreaterThanOrEqual(28);
+    expect(await db.paper.count({ where: { upvotes: { gt: 0 } } })).toBeGreaterThan(300);
+    expect(await db.paper.count({ where: { arxivId: { not: null }, repoUrl: { not: null } } })).toBeGreaterThan(100);
+    const latest = await db.paper.findFirstOrThrow({ orderBy: { featuredOn: "desc" } });
+    expect(latest.featuredOn.toISOString().slice(0, 10)).toBe(LATEST_DAY);
+  });
+
   it("is idempotent: importing twice changes nothing", async () => {
     await importDemoPapers(testDb());
     const before = await testDb().paper.findMany({ orderBy: { id: "asc" } });
     const again = await importDemoPapers(testDb());
-    expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 134, createdIds: [], updatedIds: [] });
+    expect(again).toMatchObject({ created: 0, updated: 0, unchanged: DEMO_PAPERS, createdIds: [], updatedIds: [] });
     const after = await testDb().paper.findMany({ orderBy: { id: "asc" } });
     expect(after).toEqual(before);
   });
 
   it("seeds only an empty database", async () => {
-    expect((await seedIfEmpty(testDb()))?.created).toBe(134);
+    expect((await seedIfEmpty(testDb()))?.created).toBe(DEMO_PAPERS);
     expect(await seedIfEmpty(testDb())).toBeNull();
   });
 

@@ -13,14 +13,14 @@ describe("embedded database (the default without DATABASE_URL)", () => {
     const first = await startEmbeddedPostgres({ dataDir });
     await migrate(first.url);
     const db1 = createPrisma(first.url, 2);
-    expect((await seedIfEmpty(db1))?.created).toBe(134);
+    expect((await seedIfEmpty(db1))?.created).toBe(940); // 134 listing + 806 sample papers
     await db1.$disconnect();
     await first.stop();
 
     const second = await startEmbeddedPostgres({ dataDir });
     expect(await migrate(second.url)).toEqual([]);
     const db2 = createPrisma(second.url, 2);
-    expect(await db2.paper.count()).toBe(134);
+    expect(await db2.paper.count()).toBe(940);
     expect(await seedIfEmpty(db2)).toBeNull();
     await db2.$disconnect();
     await second.stop();

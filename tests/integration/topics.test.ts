@@ -69,9 +69,11 @@ describe("topics in the database", () => {
 
   it("importing the demo papers classifies them", async () => {
     const db = testDb();
-    const summary = await importDemoPapers(db);
-    const withTopics = await db.paperTopic.groupBy({ by: ["paperId"] });
-    expect(withTopics.length).toBeGreaterThan(summary.created * 0.9);
+    await importDemoPapers(db);
+    // The 134 listing papers all have abstracts; the real sample also holds title-only records.
+    const listing = (await db.paper.findMany({ where: { arxivId: null }, select: { id: true } })).map((p) => p.id);
+    const withTopics = await db.paperTopic.groupBy({ by: ["paperId"], where: { paperId: { in: listing } } });
+    expect(withTopics.length).toBeGreaterThan(listing.length * 0.9);
     const lmm = await topicBySlug(db, "lmm");
     expect(lmm.ok && lmm.topic.paperCount).toBeGreaterThanOrEqual(45);
   });

@@ -1,0 +1,160 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import type { NormalizedPaper } from "../../lib/ingest/paper";
+import { parseArxivAtom } from "../../lib/ingest/arxiv";
+import { parseHfDailyPapers } from "../../lib/ingest/hf";
+import { storePapers } from "../../lib/ingest/store";
+import { mergeChanges, upsertPapers, UPSERT_CHUNK_SIZE } from "../../lib/ingest/upsert";
+import { fixture } from "../helpers/fake-sources";
+import { resetDb, testDb } from "../helpers/db";
+
+const paper = (overrides: Partial<NormalizedPaper> = {}): NormalizedPaper => ({
+  arxivId: "2503.00001",
+  title: "A Paper",
+  summary: "Abstract.",
+  authors: ["A. Author"],
+  repoUrl: null,
+  repoStars: null,
+  projectUrl: null,
+  publishedAt: new Date("2025-03-13T17:00:00Z"),
+  featuredOn: "2025-03-14",
+  source: "hf",
+  sourceRank: 0,
+  upvotes: 5,
+  keywords: [],
+  ...overrides,
+});
+
+const allPapers = () => testDb().paper.findMany({ orderBy: { id: "asc" } });
+
+describe("upsertPapers", () => {
+  beforeEach(resetDb);
+
+  it("stores every field and returns the created ids", async () => {
+    const input = paper({ repoUrl: "https://github.com/a/b", repoStars: 7, projectUrl: "https://a.org", keywords: ["llm"] });
+    const summary = await upsertPapers(testDb(), [input]);
+    const [row] = await allPapers();
+    expect(summary).toEqual({ created: 1, updated: 0, unchanged: 0, createdIds: [row!.id], updatedIds: [] });
+    expect(row).toMatchObject({
+      arxivId: "2503.00001", titleKey: "a paper", title: "A Paper", summary: "Abstract.", authors: ["A. Author"],
+      repoUrl: "https://github.com/a/b", repoStars: 7, projectUrl: "https://a.org",
+      publishedAt: new Date("2025-03-13T17:00:00Z"), featuredOn: new Date("2025-03-14T00:00:00Z"),
+      source: "hf", sources: ["hf"], sourceRank: 0, upvotes: 5, keywords: ["llm"],
+    });
+  });
+
+  it("is idempotent: the same input twice changes no row", async () => {
+    const { papers } = parseHfDailyPapers(fixture("hf-daily-papers-2025-03-14.json")) as { papers: NormalizedPaper[] };
+    await upsertPapers(testDb(), papers);
+    const before = await allPapers();
+    const again = await upsertPapers(testDb(), papers);
+    expect(again).toEqual({ created: 0, updated: 0, unchanged: papers.length, createdIds: [], updatedIds: [] });
+    expect(await allPapers()).toEqual(before);
+  });
+
+  it("newer (higher) upvotes and stars win, lower snapshots do not", async () => {
+    await upsertPapers(testDb(), [paper({ upvotes: 5, repoStars: 10 })]);
+    const up = await upsertPapers(testDb(), [paper({ upvotes: 12, repoStars: 3 })]);
+    expect(up).toMatchObject({ created: 0, updated: 1, unchanged: 0 });
+    expect(await testDb().paper.findFirstOrThrow()).toMatchObject({ upvotes: 12, repoStars: 10 });
+    expect((await upsertPapers(testDb(), [paper({ upvotes: 2 })])).unchanged).toBe(1);
+  });
+
+  it("never blanks a non-empty field and records each contributing source", async () => {
+    await upsertPapers(testDb(), [
+      paper({ arxivId: null, source: "seed", repoUrl: "https://github.com/a/b", authors: ["A", "B"], keywords: ["k"] }),
+    ]);
+    const [seeded] = await allPapers();
+    const result = await upsertPapers(testDb(), [
+      paper({ title: "a paper!", summary: "", repoUrl: null, authors: [], keywords: [], projectUrl: "https://x.org", publishedAt: null, source: "arxiv" }),
+    ]);
+    expect(result).toEqual({ created: 0, updated: 1, unchanged: 0, createdIds: [], updatedIds: [seeded!.id] });
+    expect(await testDb().paper.findFirstOrThrow()).toMatchObject({
+      title: "A Paper", arxivId: "2503.00001", summary: "Abstract.", repoUrl: "https://github.com/a/b",
+      authors: ["A", "B"], keywords: ["k"], projectUrl: "https://x.org", sources: ["seed", "arxiv"],
+    });
+  });
+
+  it("treats arXiv versions as one paper (HF id and arXiv v2 entry)", async () => {
+    const hf = parseHfDailyPapers(JSON.stringify([{ paper: {
+      id: "2503.03601", title: "Feature-Level Insights into Artificial Text Detection with Sparse Autoencoders",
+      upvotes: 9, submittedOnDailyAt: "2025-03-06T00:00:00Z" } }]));
+    const arxiv = parseArxivAtom(fixture("arxiv-cs.CL-page1.xml")).result;
+    if (!hf.ok || !arxiv.ok) throw new Error("fixtures must parse");
+    await upsertPapers(testDb(), hf.papers);
+    const summary = await upsertPapers(testDb(), arxiv.papers);
+    expect(summary).toMatchObject({ created: 2, updated: 1 });
+    const merged = await testDb().paper.findUniqueOrThrow({ where: { arxivId: "2503.03601" } });
+    expect(merged).toMatchObject({ upvotes: 9, sources: ["hf", "arxiv"], featuredOn: new Date("2025-03-06T00:00:00Z") });
+    expect(merged.summary).toMatch(/^Artificial Text Detection/);
+    expect(await testDb().paper.count()).toBe(3);
+  });
+
+  it("merges duplicates across and within chunks exactly as one-by-one storage would", async () => {
+    const n = UPSERT_CHUNK_SIZE + 500;
+    const base = Array.from({ length: n }, (_, i) =>
+      paper({ arxivId: `2503.${String(10000 + i)}`, title: `Paper number ${i}`, upvotes: i % 7, sourceRank: i }),
+    );
+    // Re-listings of earlier papers later in the same call, some with more upvotes.
+    const repeats = base.slice(0, 1_200).map((p, i) => ({ ...p, upvotes: i % 2 ? p.upvotes! + 10 : 0, source: "file" }));
+    const summary = await upsertPapers(testDb(), [...base, ...repeats]);
+    expect(summary.created).toBe(n);
+    expect(summary.createdIds).toHaveLength(n);
+    expect(summary.updated).toBe(1_200); // every repeat adds the "file" source
+    expect(new Set([...summary.createdIds, ...summary.updatedIds]).size).toBe(n);
+    const rows = await allPapers();
+    expect(rows).toHaveLength(n);
+    for (const [i, row] of rows.entries()) {
+      expect(row.upvotes).toBe(i < 1_200 && i % 2 ? (i % 7) + 10 : i % 7);
+      expect(row.sources).toEqual(i < 1_200 ? ["hf", "file"] : ["hf"]);
+    }
+    const again = await upsertPapers(testDb(), [...base, ...repeats]);
+    expect(again).toMatchObject({ created: 0, updated: 0, unchanged: n + 1_200 });
+  });
+
+  it("dry run counts what would change and writes nothing", async () => {
+    await upsertPapers(testDb(), [paper()]);
+    const before = await allPapers();
+    const dry = await upsertPapers(testDb(), [paper({ upvotes: 50 }), paper({ arxivId: "2503.00002", title: "Other" })], { dryRun: true });
+    expect(dry).toEqual({ created: 1, updated: 1, unchanged: 0, createdIds: [], updatedIds: [] });
+    expect(await allPapers()).toEqual(before);
+  });
+
+  it("mergeChanges is empty for an identical record", () => {
+    const p = paper();
+    expect(mergeChanges({ ...p, upvotes: 5, sources: ["hf"] }, p)).toEqual({});
+  });
+});
+
+describe("storePapers (upsert + topic classification)", () => {
+  beforeEach(resetDb);
+
+  it("classifies created papers across chunks, and again only what changed", async () => {
+    const n = UPSERT_CHUNK_SIZE + 10;
+    const papers = Array.from({ length: n }, (_, i) =>
+      paper({ arxivId: `2504.${String(10000 + i)}`, title: `Sparse mixture of experts routing study ${i}`, summary: "A sparse MoE model." }),
+    );
+    const first = await storePapers(testDb(), papers);
+    expect(first.created).toBe(n);
+    const moe = await testDb().topic.findUniqueOrThrow({ where: { slug: "mixture-of-experts" } });
+    expect(await testDb().paperTopic.count({ where: { topicId: moe.id } })).toBe(n);
+    const links = await testDb().paperTopic.findMany({ orderBy: [{ paperId: "asc" }, { topicId: "asc" }] });
+
+    // Re-storing the same input changes neither papers nor their topics.
+    expect(await storePapers(testDb(), papers)).toMatchObject({ created: 0, updated: 0, unchanged: n });
+    expect(await testDb().paperTopic.findMany({ orderBy: [{ paperId: "asc" }, { topicId: "asc" }] })).toEqual(links);
+
+    // A paper whose abstract arrives later is reclassified with it.
+    const bare = paper({ arxivId: "2504.99999", title: "A study of model compression", summary: "" });
+    await storePapers(testDb(), [bare]);
+    const stored = await testDb().paper.findUniqueOrThrow({ where: { arxivId: "2504.99999" } });
+    await storePapers(testDb(), [{ ...bare, summary: "We apply post-training quantization to 4-bit weights of large language models." }]);
+    const topics = await testDb().paperTopic.findMany({ where: { paperId: stored.id }, include: { topic: true } });
+    expect(topics.map((t) => t.topic.slug)).toContain("quantization");
+  });
+
+  it("a dry run classifies nothing", async () => {
+    await storePapers(testDb(), [paper({ title: "Sparse mixture of experts", summary: "A sparse MoE model." })], { dryRun: true });
+    expect(await testDb().paperTopic.count()).toBe(0);
+    expect(await testDb().paper.count()).toBe(0);
+  });
+});
