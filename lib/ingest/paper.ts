@@ -7,6 +7,14 @@ import { z } from "zod";
 export const MAX_TITLE_LENGTH = 1_000;
 export const MAX_SUMMARY_LENGTH = 20_000;
 
+// Control characters (all C0 but tab/newline/CR, DEL, C1) carry no meaning in
+// a paper's text, Postgres refuses NUL outright (one would fail the whole
+// upsert chunk) and XML 1.0 feeds can't contain most of them: dropped here,
+// the one boundary every source passes.
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+export const stripControlCharacters = (value: string): string => value.replace(CONTROL_CHARACTERS, "");
+const text = () => z.string().overwrite(stripControlCharacters);
+
 const url = z
   .string()
   .max(2_000)
@@ -18,9 +26,9 @@ export const normalizedPaperSchema = z.object({
     .string()
     .regex(/^(\d{4}\.\d{4,5}|[a-z-]+(\.[A-Z]{2})?\/\d{7})$/, "must be an arXiv id without version")
     .nullable(),
-  title: z.string().trim().min(1).max(MAX_TITLE_LENGTH),
-  summary: z.string().max(MAX_SUMMARY_LENGTH),
-  authors: z.array(z.string().max(500)).max(5_000),
+  title: text().trim().min(1).max(MAX_TITLE_LENGTH),
+  summary: text().max(MAX_SUMMARY_LENGTH),
+  authors: z.array(text().max(500)).max(5_000),
   repoUrl: url.nullable(),
   repoStars: z.number().int().min(0).nullable(),
   projectUrl: url.nullable(),
@@ -30,7 +38,7 @@ export const normalizedPaperSchema = z.object({
   source: z.string().min(1).max(40),
   sourceRank: z.number().int().min(0),
   upvotes: z.number().int().min(0).nullable(),
-  keywords: z.array(z.string().max(200)).max(200),
+  keywords: z.array(text().max(200)).max(200),
 });
 
 export type NormalizedPaper = z.infer<typeof normalizedPaperSchema>;

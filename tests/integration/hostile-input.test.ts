@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { GET as cronIngestGet, POST as cronIngestPost } from "../../app/api/cron/ingest/route";
 import { GET as healthGet } from "../../app/api/health/route";
 import { POST as confirmPost } from "../../app/api/subscriptions/confirm/route";
 import { POST as preferencesPost } from "../../app/api/subscriptions/preferences/route";
@@ -19,11 +20,14 @@ const BASE = "https://paperboy.example";
 const RUNS = Number(process.env.FUZZ_RUNS ?? 120);
 const FIELD_NAMES = ["email", "topics", "allTopics", "frequency", "keywords", "token", "action", "List-Unsubscribe"];
 
+const CRON_SECRET = "cron-secret-for-hostile-tests-0123456789";
+
 let links: { preferences: string; unsubscribe: string };
 
 beforeAll(() => {
   process.env.APP_SECRET = "h".repeat(48);
   process.env.APP_URL = BASE;
+  process.env.CRON_SECRET = CRON_SECRET;
   delete process.env.RESEND_API_KEY;
   resetMailer();
 });
@@ -67,7 +71,7 @@ async function fuzz(name: string, call: (request: Request) => Promise<Response>,
   expect(await databaseFingerprint()).toEqual(before);
 }
 
-describe("hostile input to the subscription handlers: no 5xx, no internals, no database change", () => {
+describe("hostile input to the public route handlers: no 5xx, no internals, no database change", () => {
   test("subscribe", () => fuzz("subscribe", subscribePost, () => fc.constant("/api/subscriptions/subscribe")));
 
   test("confirm", () => fuzz("confirm", confirmPost, () => fc.constant("/api/subscriptions/confirm")));
@@ -108,6 +112,32 @@ describe("hostile input to the subscription handlers: no 5xx, no internals, no d
 
   test("one-click unsubscribe with a raw, wrongly encoded query string", () =>
     fuzz("unsubscribe", unsubscribePost, () => fc.constantFrom("/unsubscribe?token=%", "/unsubscribe?token=%E0%A4%A", "/unsubscribe?token=%00", "/unsubscribe?token[]=1&token=2", `/unsubscribe?${"token=a&".repeat(500)}`)));
+
+  test("cron ingest: any Authorization but the exact bearer secret is a 401 and runs nothing", async () => {
+    const before = await databaseFingerprint();
+    const near = fc.oneof(
+      hostileString,
+      hostileString.map((s) => `Bearer ${s}`),
+      // (No trailing-space variant: the Headers API trims values, as HTTP servers do.)
+      fc.constantFrom(`bearer ${CRON_SECRET}`, `Bearer  ${CRON_SECRET}`, CRON_SECRET, `Bearer ${CRON_SECRET.slice(0, -1)}`, `Bearer ${CRON_SECRET}x`, "Bearer ", "Basic Y3Jvbjpjcm9u"),
+    );
+    await fc.assert(
+      fc.asyncProperty(near, fc.boolean(), hostileBody(FIELD_NAMES), async (authorization, post, body) => {
+        const headers = new Headers();
+        try {
+          headers.set("authorization", authorization);
+        } catch {
+          // not a valid header value: a client can't send it either
+        }
+        const request = new Request(`${BASE}/api/cron/ingest`, { method: post ? "POST" : "GET", headers, body: post ? body.body : null });
+        const response = await (post ? cronIngestPost : cronIngestGet)(request);
+        expect(response.status, authorization).toBe(401);
+        await expectSafeAnswer(response, "cron");
+      }),
+      { numRuns: RUNS },
+    );
+    expect(await databaseFingerprint()).toEqual(before);
+  });
 
   test("health ignores whatever it is sent", async () => {
     await fc.assert(
