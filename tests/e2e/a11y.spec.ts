@@ -1,0 +1,18 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+
+// axe-core on the pages the feature specs don't already check (the
+// subscription and browse specs check theirs): no serious or critical
+// violation anywhere. The dev outbox is checked without its email iframes
+// (script-less sandboxes axe can't enter; the emails are checked as HTML in
+// their own tests).
+const PAGES = ["/", "/confirm/done", "/preferences/deleted", "/dev/outbox", "/no-such-page"];
+
+for (const path of PAGES) {
+  test(`axe: ${path} has no serious or critical violation`, async ({ page }) => {
+    await page.goto(path);
+    const results = await new AxeBuilder({ page }).exclude("iframe").analyze();
+    const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect(bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join(", ")}`)).toEqual([]);
+  });
+}
