@@ -46,6 +46,17 @@ export const envSchema = z.object({
   EMAIL_FROM: optionalString
     .transform((v) => v ?? "Paperboy <paperboy@localhost>")
     .refine((v) => /^([^<>]*<)?[^\s@<>]+@[^\s@<>]+>?$/.test(v), "must be an address or Name <address>"),
+  /** Bearer token for POST /api/cron/digest; unset means the route refuses every call. */
+  CRON_SECRET: optionalString.refine((v) => v === undefined || v.length >= 16, "must be at least 16 characters"),
+  /** Resend webhook signing secret ("whsec_<base64>"); unset means webhooks are refused. */
+  RESEND_WEBHOOK_SECRET: optionalString.refine(
+    (v) => v === undefined || /^whsec_[A-Za-z0-9+/]+={0,2}$/.test(v),
+    "must look like whsec_<base64>",
+  ),
+  /** UTC hour (0-23) of the daily digest; the weekly one goes out on Mondays at the same hour. */
+  DIGEST_HOUR: intInRange(0, 23, 8),
+  /** Papers per digest email; the rest are behind a link to the full filtered view. */
+  DIGEST_MAX_PAPERS: intInRange(1, 50, 10),
 });
 
 export type Env = z.infer<typeof envSchema> & { APP_URL: string };
