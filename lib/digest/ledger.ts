@@ -22,10 +22,16 @@ export type PlannedRow = {
   error: string | null;
 };
 
-/** Idempotency-Key of a batch: the run and exactly these recipients (in subscriber order). */
-export function batchKeyFor(runId: number, subscriberIds: number[]): string {
+export type RunIdentity = { id: number; startedAt: Date };
+
+/**
+ * Idempotency-Key of a batch: the run and exactly these recipients (in
+ * subscriber order). The run's start time joins its id so a key never
+ * collides with one from another database (ids restart, provider keys live 24 h).
+ */
+export function batchKeyFor(run: RunIdentity, subscriberIds: number[]): string {
   const ids = [...subscriberIds].sort((a, b) => a - b).join(",");
-  return `digest-${runId}-${createHash("sha256").update(ids).digest("hex").slice(0, 40)}`;
+  return `digest-${run.id}-${run.startedAt.getTime().toString(36)}-${createHash("sha256").update(ids).digest("hex").slice(0, 40)}`;
 }
 
 /** Insert a planned page; returns subscriber id -> delivery id for the rows actually inserted (someone else may have planned one). */

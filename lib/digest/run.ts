@@ -20,6 +20,7 @@ import {
   sentPapers,
   subscriberPage,
   type PlannedRow,
+  type RunIdentity,
 } from "./ledger";
 import { backoffMs, DEFAULT_RETRY, Pacer, sleep, type RetryPolicy } from "./pacing";
 import { periodFor, periodFromKey, type Frequency, type Period } from "./period";
@@ -144,11 +145,11 @@ async function plan(
   db: PrismaClient,
   s: ReturnType<typeof settings>,
   period: Period,
-  runId: number | null,
+  run: RunIdentity | null,
   emit: (group: Group) => Promise<void>,
   isAborted: () => boolean,
 ): Promise<{ planned: number; skipped: number }> {
-  let cursor = runId === null ? 0 : await planCursor(db, runId);
+  let cursor = run === null ? 0 : await planCursor(db, run.id);
   const candidatesBySince = new Map<string, Candidate[]>();
   let planned = 0;
   let skipped = 0;
@@ -198,14 +199,14 @@ async function plan(
     const groups: Group[] = [];
     for (let i = 0; i < recipients.length; i += s.batchSize) {
       const slice = recipients.slice(i, i + s.batchSize);
-      const key = runId === null ? "dry-run" : batchKeyFor(runId, slice.map((r) => r.subscriberId));
+      const key = run === null ? "dry-run" : batchKeyFor(run, slice.map((r) => r.subscriberId));
       groups.push({ key, recipients: slice });
       for (const r of slice) rows.push({ subscriberId: r.subscriberId, status: "sending", paperIds: r.paperIds, batchKey: key, error: null });
     }
     planned += recipients.length;
-    if (runId !== null) {
+    if (run !== null) {
       // Marked `sending` with their batch key before any provider call (see ledger.ts).
-      const idOf = await insertPlanned(db, runId, rows);
+      const idOf = await insertPlanned(db, run.id, rows);
       for (const g of groups) {
         // A recipient someone else planned first is theirs to send.
         const mine = g.recipients.filter((r) => idOf.has(r.subscriberId)).map((r) => ({ ...r, deliveryId: idOf.get(r.subscriberId)! }));
@@ -221,6 +222,7 @@ async function plan(
 type SendState = {
   db: PrismaClient;
   runId: number;
+  run: RunIdentity;
   transport: MailTransport;
   ctx: RenderContext;
   pacer: Pacer;
@@ -258,7 +260,7 @@ async function sendGroup(state: SendState, group: Group): Promise<void> {
         return;
       }
       // Strict batches fail whole: find the bad address(es) by sending each one on its own key.
-      const singles = group.recipients.map((r) => ({ key: batchKeyFor(runId, [r.subscriberId]), recipients: [r] }));
+      const singles = group.recipients.map((r) => ({ key: batchKeyFor(state.run, [r.subscriberId]), recipients: [r] }));
       await rekeySingles(db, runId, singles.map((g) => ({ deliveryId: g.recipients[0]!.deliveryId, key: g.key })));
       for (const single of singles) await sendGroup(state, single);
       return;
@@ -342,6 +344,7 @@ export async function runDigest(options: DigestOptions): Promise<DigestSummary> 
   const state: SendState = {
     db: s.db,
     runId,
+    run: { id: runId, startedAt: claim.run.startedAt },
     transport: options.transport ?? mailer(),
     ctx: { runId, appUrl: s.appUrl, frequency: period.frequency, periodLabel: period.label, topics: await loadTopics(s.db), papers: new Map(), cache: new Map() },
     pacer: new Pacer(),
@@ -369,7 +372,7 @@ export async function runDigest(options: DigestOptions): Promise<DigestSummary> 
   const producer = (async () => {
     // First what a crashed or failed attempt left in flight, with the same keys and payloads.
     for (const group of await loadInFlight(s.db, runId)) await queue.put(group);
-    await plan(s.db, s, period, runId, (g) => queue.put(g), isAborted);
+    await plan(s.db, s, period, state.run, (g) => queue.put(g), isAborted);
   })()
     .catch(fail)
     .finally(() => queue.close());
