@@ -1,11 +1,18 @@
 import { prisma } from "./db/client";
+import { lastRuns, type LastRuns } from "./digest/health";
 
-export type Health = { status: "ok" | "degraded"; app: "ok"; database: { status: "ok" | "down"; papers?: number } };
+export type Health = {
+  status: "ok" | "degraded";
+  app: "ok";
+  database: { status: "ok" | "down"; papers?: number };
+  /** The last digest run per frequency (a failed one is visible here). */
+  digest?: LastRuns;
+};
 
 export async function checkHealth(): Promise<Health> {
   try {
     const papers = await prisma().paper.count();
-    return { status: "ok", app: "ok", database: { status: "ok", papers } };
+    return { status: "ok", app: "ok", database: { status: "ok", papers }, digest: await lastRuns(prisma()) };
   } catch {
     // The cause goes to the server log, never to the client.
     console.error("[health] database check failed");

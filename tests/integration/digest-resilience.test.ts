@@ -53,12 +53,12 @@ describe("digest resilience", () => {
     fake = await startFakeResend({ rateLimitPerSecond: 6 });
     await seed(5_000);
     const child = path.resolve("tests/helpers/digest-child.ts");
-    const tsx = path.resolve("node_modules/.bin/tsx");
     const env = { ...process.env, DATABASE_URL: databaseUrl(), FAKE_RESEND_URL: fake.url, FAKE_RESEND_KEY: fake.apiKey, DIGEST_NOW: NOW, STALE_MS: "300" };
 
     const start = (kill: boolean) =>
       new Promise<{ killed: boolean; output: string }>((resolve) => {
-        const proc = spawn(tsx, [child], { env, stdio: ["ignore", "pipe", "pipe"] });
+        // node --import tsx (not the tsx binary): the signal must hit the process doing the work, not a wrapper.
+        const proc = spawn(process.execPath, ["--import", "tsx", child], { env, stdio: ["ignore", "pipe", "pipe"] });
         let output = "";
         let timer: NodeJS.Timeout | undefined;
         proc.stdout.on("data", (chunk: Buffer) => {
@@ -79,13 +79,18 @@ describe("digest resilience", () => {
     for (let i = 0; i < 10; i++) {
       const result = await start(true);
       if (result.killed) kills++;
-      else expect(result.output).toContain("SUMMARY");
+      else {
+        console.log(`[crash test] run ${i} ended before its kill:\n${result.output.slice(-1500)}`);
+        expect(result.output).toContain("SUMMARY");
+      }
     }
     const final = await start(false);
     expect(final.output).toMatch(/SUMMARY .*"status":"(completed|alreadyCompleted)"/);
 
     const result = tally(await expectedAddresses());
-    console.log(`[crash test] ${kills} kills; ${result.delivered} delivered; ${result.duplicates} duplicates; ${result.missing} missing`);
+    const keys = fake.requests.map((r) => r.headers["idempotency-key"]).filter(Boolean);
+    const resent = keys.length - new Set(keys).size;
+    console.log(`[crash test] ${kills} kills; ${keys.length} batch requests, ${resent} re-sent with an earlier key; ${result.delivered} delivered; ${result.duplicates} duplicates; ${result.missing} missing`);
     expect(kills).toBe(10);
     expect(result).toEqual({ duplicates: 0, missing: 0, delivered: 5_000 });
     const run = await testDb().digestRun.findFirstOrThrow();
