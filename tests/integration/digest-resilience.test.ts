@@ -49,8 +49,9 @@ const transport = () => resendTransport({ apiKey: fake.apiKey, from: "Paperboy <
 
 describe("digest resilience", () => {
   it("survives 10 SIGKILLs at random moments: every subscriber exactly once", { timeout: 300_000 }, async () => {
-    // Throttled so a run lasts long enough to be killed in planning and in sending.
-    fake = await startFakeResend({ rateLimitPerSecond: 6 });
+    // Throttled so a run lasts long enough to be killed in planning and in sending; the latency
+    // leaves each batch "accepted but not yet answered" for a while, the window that matters most.
+    fake = await startFakeResend({ rateLimitPerSecond: 6, latencyMs: 120 });
     await seed(5_000);
     const child = path.resolve("tests/helpers/digest-child.ts");
     const env = { ...process.env, DATABASE_URL: databaseUrl(), FAKE_RESEND_URL: fake.url, FAKE_RESEND_KEY: fake.apiKey, DIGEST_NOW: NOW, STALE_MS: "300" };
