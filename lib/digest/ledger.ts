@@ -43,9 +43,7 @@ export async function insertPlanned(db: PrismaClient, runId: number, rows: Plann
        SELECT $1, u.sid, u.st::delivery_status, string_to_array(u.pids, ',')::int[], u.bk, u.err, now()
          FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[]) AS u(sid, st, pids, bk, err)
        ON CONFLICT (run_id, subscriber_id) DO NOTHING
-       RETURNING id, subscriber_id, status),
-     counted AS (
-       UPDATE digest_runs SET skipped = skipped + (SELECT count(*) FROM ins WHERE status = 'skipped') WHERE id = $1)
+       RETURNING id, subscriber_id)
      SELECT id, subscriber_id FROM ins`,
     runId,
     rows.map((r) => r.subscriberId),
@@ -57,7 +55,7 @@ export async function insertPlanned(db: PrismaClient, runId: number, rows: Plann
   return new Map(inserted.map((r) => [r.subscriber_id, r.id]));
 }
 
-/** Accepted by the provider: the deliveries, the papers sent, the subscribers and the run counters, at once. */
+/** Accepted by the provider: the deliveries, the papers sent and the subscribers, at once. */
 export async function markSent(
   db: PrismaClient,
   runId: number,
@@ -79,9 +77,7 @@ export async function markSent(
        ON CONFLICT DO NOTHING),
      subs AS (
        UPDATE subscribers s SET last_digest_at = GREATEST(s.last_digest_at, $6::timestamptz AT TIME ZONE 'UTC'), updated_at = now()
-         FROM upd WHERE s.id = upd.subscriber_id),
-     counted AS (
-       UPDATE digest_runs SET sent = sent + (SELECT count(*) FROM upd) WHERE id = $1)
+         FROM upd WHERE s.id = upd.subscriber_id)
      SELECT count(*)::int AS n FROM upd`,
     runId,
     deliveryIds,
@@ -95,10 +91,8 @@ export async function markSent(
 
 export async function markFailed(db: PrismaClient, runId: number, deliveryIds: number[], error: string, attempts: number): Promise<void> {
   await db.$executeRawUnsafe(
-    `WITH upd AS (
-       UPDATE deliveries SET status = 'failed', error = $3, attempts = attempts + $4, updated_at = now()
-        WHERE run_id = $1 AND id = ANY($2::int[]) AND status = 'sending' RETURNING id)
-     UPDATE digest_runs SET failed = failed + (SELECT count(*) FROM upd) WHERE id = $1`,
+    `UPDATE deliveries SET status = 'failed', error = $3, attempts = attempts + $4, updated_at = now()
+      WHERE run_id = $1 AND id = ANY($2::int[]) AND status = 'sending'`,
     runId,
     deliveryIds,
     error.slice(0, 500),
@@ -178,36 +172,37 @@ export type SubscriberPageRow = {
   keywords: string[];
   topic_ids: number[];
   last_digest_ms: number | null;
+  /** Papers this person was already sent among those featured since `sentSince`. */
+  sent_ids: number[];
 };
 
 /** One page of active subscribers of a frequency, keyset by id: memory stays flat however long the list. */
-export async function subscriberPage(db: PrismaClient, frequency: Frequency, afterId: number, limit: number): Promise<SubscriberPageRow[]> {
+export async function subscriberPage(db: PrismaClient, frequency: Frequency, afterId: number, limit: number, sentSince: string): Promise<SubscriberPageRow[]> {
   return db.$queryRawUnsafe<SubscriberPageRow[]>(
-    `SELECT s.id, ${RECIPIENT_COLUMNS}, (extract(epoch FROM s.last_digest_at) * 1000)::float8 AS last_digest_ms
+    `SELECT s.id, ${RECIPIENT_COLUMNS}, (extract(epoch FROM s.last_digest_at) * 1000)::float8 AS last_digest_ms,
+            ARRAY(SELECT sp.paper_id FROM sent_papers sp JOIN papers p ON p.id = sp.paper_id
+                   WHERE sp.subscriber_id = s.id AND p.featured_on >= $4::date) AS sent_ids
        FROM subscribers s
       WHERE s.status = 'active' AND s.frequency = $1::digest_frequency AND s.id > $2
       ORDER BY s.id LIMIT $3`,
     frequency,
     afterId,
     limit,
+    sentSince,
   );
 }
 
-/** Papers already sent to these subscribers, among these candidates. */
-export async function sentPapers(db: PrismaClient, subscriberIds: number[], paperIds: number[]): Promise<Map<number, Set<number>>> {
-  const map = new Map<number, Set<number>>();
-  if (subscriberIds.length === 0 || paperIds.length === 0) return map;
-  const rows = await db.$queryRawUnsafe<{ subscriber_id: number; paper_id: number }[]>(
-    `SELECT subscriber_id, paper_id FROM sent_papers WHERE subscriber_id = ANY($1::int[]) AND paper_id = ANY($2::int[])`,
-    subscriberIds,
-    paperIds,
+/** The run's counters from the ledger (refreshed by the heartbeat; exact across crashes and resumes). */
+export async function refreshCounts(db: PrismaClient, runId: number): Promise<void> {
+  await db.$executeRawUnsafe(
+    `UPDATE digest_runs r SET sent = c.sent, skipped = c.skipped, failed = c.failed
+       FROM (SELECT count(*) FILTER (WHERE status = 'sent')::int AS sent,
+                    count(*) FILTER (WHERE status = 'skipped')::int AS skipped,
+                    count(*) FILTER (WHERE status = 'failed')::int AS failed
+               FROM deliveries WHERE run_id = $1) c
+      WHERE r.id = $1`,
+    runId,
   );
-  for (const r of rows) {
-    const set = map.get(r.subscriber_id) ?? new Set<number>();
-    set.add(r.paper_id);
-    map.set(r.subscriber_id, set);
-  }
-  return map;
 }
 
 /** Final counts straight from the ledger (exact across crashes and resumes). */

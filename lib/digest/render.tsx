@@ -1,7 +1,7 @@
 // Rendering a digest email from what the ledger stored (paper ids in order),
 // so a resumed batch renders byte-for-byte the same payload and the provider
 // replays it under the same Idempotency-Key instead of sending it again.
-import { render } from "@react-email/render";
+import { renderToStaticMarkup } from "react-dom/server";
 import { DigestEmail, digestSubject, digestText, type DigestEmailProps } from "../../emails/digest";
 import type { MailMessage } from "../mail/types";
 import { preferencesUrl, unsubscribeUrl } from "../subscriptions/links";
@@ -39,6 +39,7 @@ export const EXCERPT_CHARS = 280;
 const PREFS_PLACEHOLDER = "https://placeholder.invalid/preferences";
 const UNSUB_PLACEHOLDER = "https://placeholder.invalid/unsubscribe";
 const CACHE_LIMIT = 2_000;
+const XHTML_DOCTYPE = '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">';
 
 export function excerpt(summary: string, max = EXCERPT_CHARS): string {
   const flat = summary.replace(/\s+/g, " ").trim();
@@ -111,7 +112,9 @@ async function renderShared(ctx: RenderContext, r: Recipient): Promise<Rendered>
     appUrl: ctx.appUrl,
   };
   const subject = digestSubject({ papers: props.papers, periodLabel: ctx.periodLabel, topicNames: subjectTopics(r, papers, ctx.topics) });
-  const html = await render(<DigestEmail {...props} />);
+  // The synchronous static renderer: the same markup @react-email/render produces (the template has
+  // nothing async), several times faster, which matters at 100,000 emails a run.
+  const html = XHTML_DOCTYPE + renderToStaticMarkup(<DigestEmail {...props} />);
   return { subject, html, text: digestText(props) };
 }
 

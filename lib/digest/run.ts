@@ -17,15 +17,15 @@ import {
   markSent,
   planCursor,
   rekeySingles,
-  sentPapers,
+  refreshCounts,
   subscriberPage,
   type PlannedRow,
   type RunIdentity,
 } from "./ledger";
 import { backoffMs, DEFAULT_RETRY, Pacer, sleep, type RetryPolicy } from "./pacing";
-import { periodFor, periodFromKey, type Frequency, type Period } from "./period";
+import { isoDate, periodFor, periodFromKey, type Frequency, type Period } from "./period";
 import { renderDigest, type PaperInfo, type Recipient, type RenderContext, type TopicInfo } from "./render";
-import { choosePapers, loadCandidates, sinceFor, type Candidate } from "./select";
+import { choosePapers, loadCandidates, MAX_LOOKBACK_DAYS, sinceFor, type Candidate } from "./select";
 
 /** Resend's batch endpoint takes at most 100 emails. */
 export const MAX_BATCH = 100;
@@ -73,6 +73,7 @@ type Group = { key: string; recipients: Recipient[] };
 
 class RunAborted extends Error {}
 
+
 /** A small bounded queue between the planner and the senders (backpressure keeps memory flat). */
 class Channel<T> {
   private items: T[] = [];
@@ -113,7 +114,7 @@ function settings(options: DigestOptions) {
     maxPapers: options.maxPapers ?? config.DIGEST_MAX_PAPERS,
     pageSize: options.pageSize ?? 1_000,
     batchSize: Math.min(MAX_BATCH, options.batchSize ?? MAX_BATCH),
-    concurrency: options.concurrency ?? 4,
+    concurrency: options.concurrency ?? 6,
     retry: { ...DEFAULT_RETRY, ...options.retry },
     staleMs,
     heartbeatMs: options.heartbeatMs ?? Math.max(50, Math.floor(staleMs / 4)),
@@ -153,9 +154,11 @@ async function plan(
   const candidatesBySince = new Map<string, Candidate[]>();
   let planned = 0;
   let skipped = 0;
+  // Sent papers are only looked up as far back as any digest may reach.
+  const sentSince = isoDate(new Date(period.day.getTime() - MAX_LOOKBACK_DAYS * 86_400_000));
   for (;;) {
     if (isAborted()) throw new RunAborted("run aborted");
-    const page = await subscriberPage(db, period.frequency, cursor, s.pageSize);
+    const page = await subscriberPage(db, period.frequency, cursor, s.pageSize, sentSince);
     if (page.length === 0) break;
     cursor = page[page.length - 1]!.id;
 
@@ -168,7 +171,6 @@ async function plan(
       candidates = await loadCandidates(db, minSince, period.day);
       candidatesBySince.set(sinceKey, candidates);
     }
-    const sent = await sentPapers(db, page.map((r) => r.id), candidates.map((c) => c.id));
 
     const rows: PlannedRow[] = [];
     const recipients: Recipient[] = [];
@@ -176,7 +178,7 @@ async function plan(
       const paperIds = choosePapers(
         candidates,
         { id: sub.id, allTopics: sub.all_topics, keywords: sub.keywords, topicIds: sub.topic_ids, lastDigestAt: null },
-        sent.get(sub.id),
+        sub.sent_ids.length > 0 ? new Set(sub.sent_ids) : undefined,
         sinceOf.get(sub.id)!,
         s.maxPapers,
       );
@@ -336,7 +338,11 @@ export async function runDigest(options: DigestOptions): Promise<DigestSummary> 
     beating = beating.then(async () => {
       if (abortReason) return;
       const next = await renewLease(s.db, runId, lease).catch(() => lease);
-      if (next) lease = next;
+      if (next) {
+        lease = next;
+        // Live counters for /api/health while the run works.
+        await refreshCounts(s.db, runId).catch(() => {});
+      }
       else abortReason = "lease lost: another trigger took the run over";
     });
   }, s.heartbeatMs);
@@ -397,7 +403,9 @@ export async function runDigest(options: DigestOptions): Promise<DigestSummary> 
   };
   if (failure || abortReason || counts.sending + counts.pending > 0) {
     const error = failure instanceof Error ? failure.message : (abortReason ?? `${counts.sending + counts.pending} deliveries left unsent`);
-    if (!abortReason?.startsWith("lease lost")) await finishRun(s.db, runId, lease, { status: "failed", error });
+    if (!abortReason?.startsWith("lease lost")) {
+      await finishRun(s.db, runId, lease, { status: "failed", error, counts: { sent: counts.sent, skipped: counts.skipped, failed: counts.failed } });
+    }
     s.log(`run ${runId} failed: ${error}`);
     return { ...summary, status: "failed", error };
   }
