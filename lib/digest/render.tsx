@@ -1,7 +1,6 @@
 // Rendering a digest email from what the ledger stored (paper ids in order),
 // so a resumed batch renders byte-for-byte the same payload and the provider
 // replays it under the same Idempotency-Key instead of sending it again.
-import { renderToStaticMarkup } from "react-dom/server";
 import { DigestEmail, digestSubject, digestText, type DigestEmailProps } from "../../emails/digest";
 import type { MailMessage } from "../mail/types";
 import { preferencesUrl, unsubscribeUrl } from "../subscriptions/links";
@@ -113,7 +112,9 @@ async function renderShared(ctx: RenderContext, r: Recipient): Promise<Rendered>
   };
   const subject = digestSubject({ papers: props.papers, periodLabel: ctx.periodLabel, topicNames: subjectTopics(r, papers, ctx.topics) });
   // The synchronous static renderer: the same markup @react-email/render produces (the template has
-  // nothing async), several times faster, which matters at 100,000 emails a run.
+  // nothing async), several times faster, which matters at 100,000 emails a run. Imported lazily:
+  // Next.js refuses a static react-dom/server import anywhere in the app's module graph.
+  const { renderToStaticMarkup } = await import("react-dom/server");
   const html = XHTML_DOCTYPE + renderToStaticMarkup(<DigestEmail {...props} />);
   return { subject, html, text: digestText(props) };
 }
