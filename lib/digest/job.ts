@@ -7,9 +7,16 @@ import { runDigest } from "./run";
 export const digestJob: Job = {
   name: "digest",
   async tick(now: Date) {
+    const failures: string[] = [];
     for (const frequency of FREQUENCIES) {
-      const summary = await runDigest({ frequency, now });
-      if (summary.status === "failed") throw new Error(`${frequency} ${summary.periodKey}: ${summary.error}`);
+      // One frequency failing (recorded on its run) must not hold back the other.
+      const summary = await runDigest({ frequency, now }).catch((error: unknown) => ({
+        status: "failed" as const,
+        periodKey: "?",
+        error: error instanceof Error ? error.message : String(error),
+      }));
+      if (summary.status === "failed") failures.push(`${frequency} ${summary.periodKey}: ${summary.error}`);
     }
+    if (failures.length > 0) throw new Error(failures.join("; "));
   },
 };

@@ -13,7 +13,7 @@ export type Candidate = {
   id: number;
   featuredOn: Date;
   topicIds: number[];
-  /** Lower-cased title and abstract with whitespace collapsed, for keyword phrases. */
+  /** Title and abstract as normalized words, padded with spaces, for whole-word keyword phrases. */
   text: string;
 };
 
@@ -25,8 +25,12 @@ export type SubscriberChoice = {
   lastDigestAt: Date | null;
 };
 
+/**
+ * Lower-cased words separated by single spaces (punctuation is a separator, but + and # stay:
+ * "C++", "C#"). Phrases match whole words: "rl" matches "deep RL agents", not "world".
+ */
 export function normalizePhrase(value: string): string {
-  return value.toLowerCase().replace(/\s+/g, " ").trim();
+  return value.toLowerCase().replace(/[^\p{L}\p{N}+#]+/gu, " ").trim();
 }
 
 /** Candidates featured in [since, day], best first (the same order the feed uses). */
@@ -45,7 +49,7 @@ export async function loadCandidates(db: PrismaClient, since: Date, day: Date): 
     id: r.id,
     featuredOn: new Date(`${r.featured_on}T00:00:00Z`),
     topicIds: r.topic_ids ?? [],
-    text: normalizePhrase(`${r.title} ${r.summary}`),
+    text: ` ${normalizePhrase(`${r.title} ${r.summary}`)} `,
   }));
 }
 
@@ -59,7 +63,7 @@ export function sinceFor(subscriber: Pick<SubscriberChoice, "lastDigestAt">, def
 export function matches(candidate: Candidate, subscriber: SubscriberChoice, topicSet: Set<number>, phrases: string[]): boolean {
   if (subscriber.allTopics) return true;
   if (candidate.topicIds.some((t) => topicSet.has(t))) return true;
-  return phrases.some((p) => candidate.text.includes(p));
+  return phrases.some((p) => candidate.text.includes(` ${p} `));
 }
 
 /** The top `max` ids for this subscriber from candidates already in ranking order. */

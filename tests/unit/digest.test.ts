@@ -4,7 +4,7 @@ import { batchKeyFor } from "../../lib/digest/ledger";
 import { backoffMs, DEFAULT_RETRY } from "../../lib/digest/pacing";
 import { isoWeek, periodFor, periodFromKey } from "../../lib/digest/period";
 import { excerpt, reasonFor } from "../../lib/digest/render";
-import { choosePapers, sinceFor, type Candidate } from "../../lib/digest/select";
+import { choosePapers, normalizePhrase, sinceFor, type Candidate } from "../../lib/digest/select";
 import { signWebhook, verifyWebhook } from "../../lib/digest/webhook";
 import { rateInfo } from "../../lib/mail/resend";
 
@@ -38,7 +38,12 @@ describe("period keys", () => {
 });
 
 describe("choosing papers", () => {
-  const c = (id: number, topicIds: number[], text = "", featuredOn = "2025-03-14"): Candidate => ({ id, topicIds, text, featuredOn: new Date(`${featuredOn}T00:00:00Z`) });
+  const c = (id: number, topicIds: number[], text = "", featuredOn = "2025-03-14"): Candidate => ({
+    id,
+    topicIds,
+    text: ` ${normalizePhrase(text)} `,
+    featuredOn: new Date(`${featuredOn}T00:00:00Z`),
+  });
   const sub = { id: 1, allTopics: false, keywords: [] as string[], topicIds: [7], lastDigestAt: null };
   const since = new Date("2025-03-13T00:00:00Z");
 
@@ -48,6 +53,15 @@ describe("choosing papers", () => {
     expect(choosePapers(candidates, sub, undefined, since, 2)).toEqual([1, 4]);
     expect(choosePapers(candidates, { ...sub, topicIds: [], allTopics: true }, undefined, since, 10)).toEqual([1, 2, 4, 5]);
     expect(choosePapers(candidates, { ...sub, topicIds: [9] }, undefined, since, 10)).toEqual([]);
+  });
+
+  it("matches keyword phrases as whole words, case- and punctuation-insensitive", () => {
+    const candidates = [c(1, [], "Deep RL agents"), c(2, [], "A world model"), c(3, [], "Mixture-of-Experts routing"), c(4, [], "Fast C++ kernels")];
+    const keywords = (k: string[]) => choosePapers(candidates, { ...sub, topicIds: [], keywords: k }, undefined, since, 10);
+    expect(keywords(["rl"])).toEqual([1]);
+    expect(keywords(["mixture of experts"])).toEqual([3]);
+    expect(keywords(["C++"])).toEqual([4]);
+    expect(keywords(["  "])).toEqual([]);
   });
 
   it("looks back from the last digest's day, at most 30 days", () => {
