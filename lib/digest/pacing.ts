@@ -25,16 +25,23 @@ export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 /**
  * Spaces requests by what the provider's ratelimit-limit header says (per
  * second), and holds every sender after a 429 until retry-after has passed,
- * so concurrent senders don't hammer a limit they already hit.
+ * so concurrent senders don't hammer a limit they already hit. Until the first
+ * answer shows whether there is a limit, one request goes out at a time.
  */
 export class Pacer {
   private nextAt = 0;
   private pausedUntil = 0;
   private intervalMs = 0;
-  // A little slack over the exact limit: arrival jitter would otherwise spill into the next window.
-  constructor(private readonly slack = 1.03) {}
+  private probe: Promise<void> | null = null;
+  private releaseProbe: (() => void) | null = null;
+  private learned = false;
+  // Slack over the exact limit: the provider counts arrivals, and a request delayed on the way
+  // (a busy network or server) would otherwise land in the next request's window.
+  constructor(private readonly slack = 1.06) {}
 
   async acquire(): Promise<void> {
+    while (!this.learned && this.probe) await this.probe;
+    if (!this.learned) this.probe = new Promise((resolve) => (this.releaseProbe = resolve));
     for (;;) {
       const now = Date.now();
       const at = Math.max(this.nextAt, this.pausedUntil);
@@ -51,6 +58,10 @@ export class Pacer {
     if (rateLimited) {
       const wait = rate?.retryAfterMs ?? rate?.resetMs ?? 1000;
       this.pausedUntil = Math.max(this.pausedUntil, Date.now() + wait);
+    }
+    if (!this.learned) {
+      this.learned = true;
+      this.releaseProbe?.();
     }
   }
 }

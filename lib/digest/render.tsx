@@ -31,7 +31,31 @@ export type RenderContext = {
   cache: Map<string, Rendered>;
 };
 
-type Rendered = { subject: string; html: string; text: string };
+/** A rendered body split at the per-person links: parts[0] link parts[1] link ... */
+type Template = { parts: string[]; links: ("unsubscribe" | "preferences")[] };
+type Rendered = { subject: string; html: Template; text: Template };
+
+const LINK_PATTERN = /https:\/\/placeholder\.invalid\/(unsubscribe|preferences)/g;
+
+function split(body: string): Template {
+  const parts: string[] = [];
+  const links: Template["links"] = [];
+  let last = 0;
+  for (const match of body.matchAll(LINK_PATTERN)) {
+    parts.push(body.slice(last, match.index));
+    links.push(match[1] as Template["links"][number]);
+    last = match.index + match[0].length;
+  }
+  parts.push(body.slice(last));
+  return { parts, links };
+}
+
+// Concatenation makes rope strings that share the cached parts: no per-email copy of the body.
+function fill(t: Template, urls: Record<Template["links"][number], string>): string {
+  let out = t.parts[0]!;
+  for (let i = 0; i < t.links.length; i++) out += urls[t.links[i]!] + t.parts[i + 1]!;
+  return out;
+}
 
 export const EXCERPT_CHARS = 280;
 // Stand-ins for the per-person links while the shared body is rendered once.
@@ -116,7 +140,7 @@ async function renderShared(ctx: RenderContext, r: Recipient): Promise<Rendered>
   // Next.js refuses a static react-dom/server import anywhere in the app's module graph.
   const { renderToStaticMarkup } = await import("react-dom/server");
   const html = XHTML_DOCTYPE + renderToStaticMarkup(<DigestEmail {...props} />);
-  return { subject, html, text: digestText(props) };
+  return { subject, html: split(html), text: split(digestText(props)) };
 }
 
 /** The complete message for one recipient; identical for identical stored inputs. */
@@ -135,8 +159,8 @@ export async function renderDigest(ctx: RenderContext, r: Recipient): Promise<Ma
   return {
     to: r.email,
     subject: shared.subject,
-    html: shared.html.replaceAll(UNSUB_PLACEHOLDER, escapeAttribute(unsub)).replaceAll(PREFS_PLACEHOLDER, escapeAttribute(prefs)),
-    text: shared.text.replaceAll(UNSUB_PLACEHOLDER, unsub).replaceAll(PREFS_PLACEHOLDER, prefs),
+    html: fill(shared.html, { unsubscribe: escapeAttribute(unsub), preferences: escapeAttribute(prefs) }),
+    text: fill(shared.text, { unsubscribe: unsub, preferences: prefs }),
     headers: {
       "List-Unsubscribe": `<${unsub}>`,
       "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { cronAuthorized, publicSummary } from "../../lib/digest/cron";
 import { batchKeyFor } from "../../lib/digest/ledger";
-import { backoffMs, DEFAULT_RETRY } from "../../lib/digest/pacing";
+import { backoffMs, DEFAULT_RETRY, Pacer } from "../../lib/digest/pacing";
 import { isoWeek, periodFor, periodFromKey } from "../../lib/digest/period";
 import { excerpt, reasonFor } from "../../lib/digest/render";
 import { choosePapers, normalizePhrase, sinceFor, type Candidate } from "../../lib/digest/select";
@@ -119,6 +119,22 @@ describe("retry timing", () => {
     expect(rateInfo({ "retry-after": new Date(10_000).toUTCString() }, 5_000)).toEqual({ retryAfterMs: 5_000 });
     expect(rateInfo({ "content-type": "application/json" })).toBeUndefined();
     expect(rateInfo(null)).toBeUndefined();
+  });
+});
+
+describe("request pacing", () => {
+  it("lets one request out until the first answer tells whether there is a rate limit", async () => {
+    const pacer = new Pacer();
+    await pacer.acquire();
+    let second = false;
+    const waiting = pacer.acquire().then(() => (second = true));
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(second).toBe(false);
+    pacer.observe(undefined, false); // no ratelimit headers: unthrottled from now on
+    await waiting;
+    expect(second).toBe(true);
+    await pacer.acquire(); // and no more waiting
   });
 });
 
