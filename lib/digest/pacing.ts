@@ -35,9 +35,10 @@ export class Pacer {
   private probe: Promise<void> | null = null;
   private releaseProbe: (() => void) | null = null;
   private learned = false;
+  private lastAt = 0;
   // Slack over the exact limit: the provider counts arrivals, and a request delayed on the way
   // (a busy network or server) would otherwise land in the next request's window.
-  constructor(private readonly slack = 1.06) {}
+  constructor(private readonly slack = 1.05) {}
 
   async acquire(): Promise<void> {
     while (!this.learned && this.probe) await this.probe;
@@ -46,6 +47,7 @@ export class Pacer {
       const now = Date.now();
       const at = Math.max(this.nextAt, this.pausedUntil);
       if (at <= now) {
+        this.lastAt = now;
         this.nextAt = now + this.intervalMs;
         return;
       }
@@ -54,7 +56,14 @@ export class Pacer {
   }
 
   observe(rate: RateInfo | undefined, rateLimited: boolean): void {
-    if (rate?.limit && rate.limit > 0) this.intervalMs = Math.ceil((1000 / rate.limit) * this.slack);
+    // The first request may have spent a while connecting: the provider counted it on arrival,
+    // which can be as late as its answer, so spacing starts from there.
+    if (!this.learned) this.lastAt = Date.now();
+    if (rate?.limit && rate.limit > 0) {
+      this.intervalMs = Math.ceil((1000 / rate.limit) * this.slack);
+      // Space the next request from the last one sent, not from when the limit became known.
+      this.nextAt = Math.max(this.nextAt, this.lastAt + this.intervalMs);
+    }
     if (rateLimited) {
       const wait = rate?.retryAfterMs ?? rate?.resetMs ?? 1000;
       this.pausedUntil = Math.max(this.pausedUntil, Date.now() + wait);

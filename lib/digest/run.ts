@@ -154,12 +154,15 @@ async function plan(
   const candidatesBySince = new Map<string, Candidate[]>();
   let planned = 0;
   let skipped = 0;
+  // Small first pages get the first batch out soon; later pages are full size.
+  let pageSize = Math.min(s.batchSize, s.pageSize);
   // Sent papers are only looked up as far back as any digest may reach.
   const sentSince = isoDate(new Date(period.day.getTime() - MAX_LOOKBACK_DAYS * 86_400_000));
   for (;;) {
     if (isAborted()) throw new RunAborted("run aborted");
-    const page = await subscriberPage(db, period.frequency, cursor, s.pageSize, sentSince);
+    const page = await subscriberPage(db, period.frequency, cursor, pageSize, sentSince);
     if (page.length === 0) break;
+    pageSize = Math.min(s.pageSize, pageSize * 2);
     cursor = page[page.length - 1]!.id;
 
     const sinceOf = new Map(page.map((row) => [row.id, sinceFor({ lastDigestAt: row.last_digest_ms === null ? null : new Date(row.last_digest_ms) }, period.defaultSince, period.day)]));
