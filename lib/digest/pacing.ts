@@ -23,31 +23,36 @@ export function backoffMs(attempt: number, policy: RetryPolicy, rate?: RateInfo,
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
- * Spaces requests by what the provider's ratelimit-limit header says (per
- * second), and holds every sender after a 429 until retry-after has passed,
- * so concurrent senders don't hammer a limit they already hit. Until the first
- * answer shows whether there is a limit, one request goes out at a time.
+ * Paces requests by the provider's rate-limit headers, shared by every sender of a run.
+ * - Until the first answer shows whether there is a limit, one request goes out at a time.
+ * - With a limit (ratelimit-limit per second): one request in flight, spaced 1/limit apart; when
+ *   ratelimit-remaining reaches 0, the next waits until the window has surely ended: the provider
+ *   opened it when the window's first request arrived, at the latest when that request was answered.
+ * - After a 429, every sender waits out retry-after.
  */
 export class Pacer {
   private nextAt = 0;
   private pausedUntil = 0;
   private intervalMs = 0;
-  private probe: Promise<void> | null = null;
-  private releaseProbe: (() => void) | null = null;
+  private limited = false;
   private learned = false;
-  private lastAt = 0;
-  // Slack over the exact limit: the provider counts arrivals, and a request delayed on the way
-  // (a busy network or server) would otherwise land in the next request's window.
-  constructor(private readonly slack = 1.05) {}
+  private inFlight = 0;
+  private windowEnd = 0;
+  private waiters: (() => void)[] = [];
+
+  // Margin after the computed window end, for clock and scheduling granularity.
+  constructor(private readonly marginMs = 15) {}
 
   async acquire(): Promise<void> {
-    while (!this.learned && this.probe) await this.probe;
-    if (!this.learned) this.probe = new Promise((resolve) => (this.releaseProbe = resolve));
     for (;;) {
+      if ((!this.learned || this.limited) && this.inFlight > 0) {
+        await new Promise<void>((resolve) => this.waiters.push(resolve));
+        continue;
+      }
       const now = Date.now();
       const at = Math.max(this.nextAt, this.pausedUntil);
       if (at <= now) {
-        this.lastAt = now;
+        this.inFlight++;
         this.nextAt = now + this.intervalMs;
         return;
       }
@@ -56,21 +61,16 @@ export class Pacer {
   }
 
   observe(rate: RateInfo | undefined, rateLimited: boolean): void {
-    // The first request may have spent a while connecting: the provider counted it on arrival,
-    // which can be as late as its answer, so spacing starts from there.
-    if (!this.learned) this.lastAt = Date.now();
+    const now = Date.now();
+    this.inFlight = Math.max(0, this.inFlight - 1);
+    this.learned = true;
     if (rate?.limit && rate.limit > 0) {
-      this.intervalMs = Math.ceil((1000 / rate.limit) * this.slack);
-      // Space the next request from the last one sent, not from when the limit became known.
-      this.nextAt = Math.max(this.nextAt, this.lastAt + this.intervalMs);
+      this.limited = true;
+      this.intervalMs = Math.ceil(1000 / rate.limit);
+      if (rate.remaining === rate.limit - 1) this.windowEnd = now + 1000 + this.marginMs;
+      if (rate.remaining === 0) this.pausedUntil = Math.max(this.pausedUntil, this.windowEnd);
     }
-    if (rateLimited) {
-      const wait = rate?.retryAfterMs ?? rate?.resetMs ?? 1000;
-      this.pausedUntil = Math.max(this.pausedUntil, Date.now() + wait);
-    }
-    if (!this.learned) {
-      this.learned = true;
-      this.releaseProbe?.();
-    }
+    if (rateLimited) this.pausedUntil = Math.max(this.pausedUntil, now + (rate?.retryAfterMs ?? rate?.resetMs ?? 1000));
+    for (const wake of this.waiters.splice(0)) wake();
   }
 }
