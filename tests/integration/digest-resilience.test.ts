@@ -66,7 +66,7 @@ describe("digest resilience", () => {
           output += chunk.toString();
           // Kill at a random moment after the run has really started.
           if (kill && !timer && /(starting|resuming) run/.test(output)) {
-            timer = setTimeout(() => proc.kill("SIGKILL"), 50 + Math.floor(Math.random() * 600));
+            timer = setTimeout(() => proc.kill("SIGKILL"), 50 + Math.floor(Math.random() * 1200));
           }
         });
         proc.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -97,6 +97,29 @@ describe("digest resilience", () => {
     const run = await testDb().digestRun.findFirstOrThrow();
     expect(run).toMatchObject({ status: "completed", sent: 5_000, failed: 0 });
     expect(await testDb().delivery.count({ where: { status: "sent" } })).toBe(5_000);
+  });
+
+  it("re-sends a batch that died between the provider's acceptance and the ledger write with the same key: replayed, not re-mailed", async () => {
+    fake = await startFakeResend();
+    await seed(250);
+    const real = transport();
+    let calls = 0;
+    // The process "dies" right after the provider accepted the first batch, before the ledger knows.
+    const crashing = {
+      ...real,
+      sendBatch: async (...args: Parameters<typeof real.sendBatch>) => {
+        const result = await real.sendBatch(...args);
+        return ++calls === 1 ? { ok: false as const, kind: "fatal" as const, error: "simulated crash" } : result;
+      },
+    };
+    const options = { frequency: "daily" as const, now: new Date(NOW), db: testDb(), staleMs: 1, concurrency: 1, log: () => {} };
+    expect(await runDigest({ ...options, transport: crashing })).toMatchObject({ status: "failed" });
+    expect(await testDb().delivery.count({ where: { status: "sending" } })).toBe(250);
+    const resumed = await runDigest({ ...options, transport: real });
+    expect(resumed).toMatchObject({ status: "completed", resumed: true, sent: 250 });
+    const firstKey = fake.requests[0]!.headers["idempotency-key"];
+    expect(fake.requests.filter((r) => r.headers["idempotency-key"] === firstKey)).toHaveLength(2);
+    expect(tally(await expectedAddresses())).toEqual({ duplicates: 0, missing: 0, delivered: 250 });
   });
 
   it("delivers everything once through 20% 429, 10% 500 and 5% lost responses", { timeout: 120_000 }, async () => {
