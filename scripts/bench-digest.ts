@@ -4,6 +4,7 @@
 //   BENCH_SUBSCRIBERS   list size for the unthrottled runs (default 100000; also run at a quarter of it)
 //   BENCH_THROTTLED     list size for the run at 5 requests/s (default 20000)
 //   BENCH_PAPERS        papers in the period (default 2000)
+//   BENCH_CONCURRENCY   batches in flight (default: the digest default, 6)
 //
 // The fake server runs in this process; each digest run is a separate worker
 // process (node --import tsx), so its peak RSS is the digest's alone.
