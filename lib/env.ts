@@ -59,6 +59,15 @@ export const envSchema = z.object({
   ARXIV_BASE_URL: httpUrl.transform((v) => (v ?? "https://export.arxiv.org").replace(/\/+$/, "")),
   /** UTC hour from which the daily Hugging Face ingest runs (before the digest). */
   INGEST_HOUR: intInRange(0, 23, 6),
+  /** Resend webhook signing secret ("whsec_<base64>"); unset means webhooks are refused. */
+  RESEND_WEBHOOK_SECRET: optionalString.refine(
+    (v) => v === undefined || /^whsec_[A-Za-z0-9+/]+={0,2}$/.test(v),
+    "must look like whsec_<base64>",
+  ),
+  /** UTC hour (0-23) of the daily digest; the weekly one goes out on Mondays at the same hour. */
+  DIGEST_HOUR: intInRange(0, 23, 8),
+  /** Papers per digest email; the rest are behind a link to the full filtered view. */
+  DIGEST_MAX_PAPERS: intInRange(1, 50, 10),
 });
 
 export type Env = z.infer<typeof envSchema> & { APP_URL: string };

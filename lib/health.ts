@@ -1,5 +1,6 @@
 import { prisma } from "./db/client";
 import { lastIngestRun, type LastIngestRun } from "./ingest/health";
+import { lastRuns, type LastRuns } from "./digest/health";
 import { log } from "./log";
 
 export type Health = {
@@ -8,12 +9,20 @@ export type Health = {
   database: { status: "ok" | "down"; papers?: number };
   /** The latest ingest run: a failed one is visible here but never marks the site down. */
   ingest?: { lastRun: LastIngestRun | null };
+  /** The last digest run per frequency (a failed one is visible here). */
+  digest?: LastRuns;
 };
 
 export async function checkHealth(): Promise<Health> {
   try {
     const papers = await prisma().paper.count();
-    return { status: "ok", app: "ok", database: { status: "ok", papers }, ingest: { lastRun: await lastIngestRun(prisma()) } };
+    return {
+      status: "ok",
+      app: "ok",
+      database: { status: "ok", papers },
+      ingest: { lastRun: await lastIngestRun(prisma()) },
+      digest: await lastRuns(prisma()),
+    };
   } catch (error) {
     // The cause goes to the server log, never to the client.
     log.error("health: database check failed", { error });

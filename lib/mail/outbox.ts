@@ -1,23 +1,27 @@
 import { prisma } from "../db/client";
-import type { MailMessage, MailTransport, SendResult } from "./types";
+import type { BatchSendResult, MailMessage, MailTransport, SendResult } from "./types";
 
 // The development transport: messages are stored in the database and shown at
 // /dev/outbox instead of being delivered.
 export function outboxTransport(from: string): MailTransport {
+  const row = (message: MailMessage) => ({
+    to: message.to,
+    from,
+    subject: message.subject,
+    html: message.html,
+    text: message.text,
+    headers: message.headers ?? {},
+  });
   return {
     name: "outbox",
     async send(message: MailMessage): Promise<SendResult> {
-      const row = await prisma().outboxMessage.create({
-        data: {
-          to: message.to,
-          from,
-          subject: message.subject,
-          html: message.html,
-          text: message.text,
-          headers: message.headers ?? {},
-        },
-      });
-      return { ok: true, id: `outbox-${row.id}` };
+      const created = await prisma().outboxMessage.create({ data: row(message) });
+      return { ok: true, id: `outbox-${created.id}` };
+    },
+    async sendBatch(messages: MailMessage[]): Promise<BatchSendResult> {
+      // One transaction: the batch is stored whole or not at all, like the provider's batch call.
+      const created = await prisma().$transaction(messages.map((m) => prisma().outboxMessage.create({ data: row(m), select: { id: true } })));
+      return { ok: true, ids: created.map((c) => `outbox-${c.id}`) };
     },
   };
 }

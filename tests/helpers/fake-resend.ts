@@ -36,6 +36,12 @@ export type FakeResendOptions = {
   faults?: Faults;
   /** Requests per second before answering 429 (Resend's per-team limit); unset = unlimited. */
   rateLimitPerSecond?: number;
+  /** Delay every answer by this long, after the request was processed (widens the "accepted, not yet told" window). */
+  latencyMs?: number;
+  /** Keep each delivered email's html/text (default true; benchmarks turn it off to keep memory flat). */
+  recordBodies?: boolean;
+  /** Keep every request in `requests` (default true; benchmarks turn it off). */
+  recordRequests?: boolean;
   random?: () => number;
 };
 
@@ -70,14 +76,14 @@ function validateEmail(e: unknown, where: string): string | null {
   return null;
 }
 
-function toDelivered(e: Record<string, unknown>, idempotencyKey?: string): DeliveredEmail {
+function toDelivered(e: Record<string, unknown>, idempotencyKey?: string, bodies = true): DeliveredEmail {
   return {
     id: randomUUID(),
     from: e.from as string,
     to: typeof e.to === "string" ? [e.to] : (e.to as string[]),
     subject: e.subject as string,
-    html: e.html as string | undefined,
-    text: e.text as string | undefined,
+    html: bodies ? (e.html as string | undefined) : undefined,
+    text: bodies ? (e.text as string | undefined) : undefined,
     headers: (e.headers as Record<string, string>) ?? {},
     idempotencyKey,
   };
@@ -109,7 +115,7 @@ export async function startFakeResend(options: FakeResendOptions = {}): Promise<
     if (path === "/emails") {
       const problem = validateEmail(body, "email");
       if (problem) return { status: 422, body: { statusCode: 422, name: "validation_error", message: problem } };
-      const email = toDelivered(body as Record<string, unknown>, key);
+      const email = toDelivered(body as Record<string, unknown>, key, options.recordBodies ?? true);
       delivered.push(email);
       return { status: 200, body: { id: email.id } };
     }
@@ -125,7 +131,7 @@ export async function startFakeResend(options: FakeResendOptions = {}): Promise<
         const problem = validateEmail(e, `emails[${i}]`);
         if (problem) return { status: 422, body: { statusCode: 422, name: "validation_error", message: problem } };
       }
-      const emails = body.map((e) => toDelivered(e as Record<string, unknown>, key));
+      const emails = body.map((e) => toDelivered(e as Record<string, unknown>, key, options.recordBodies ?? true));
       delivered.push(...emails);
       return { status: 200, body: { data: emails.map((e) => ({ id: e.id })) } };
     }
@@ -143,7 +149,7 @@ export async function startFakeResend(options: FakeResendOptions = {}): Promise<
       body = Symbol.for("invalid-json");
     }
     const path = (req.url ?? "/").split("?")[0]!;
-    requests.push({ method: req.method ?? "", path, headers: req.headers, body });
+    if (options.recordRequests ?? true) requests.push({ method: req.method ?? "", path, headers: req.headers, body });
     const send = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
       res.writeHead(status, { "content-type": "application/json", ...headers });
       res.end(JSON.stringify(payload));
@@ -219,6 +225,7 @@ export async function startFakeResend(options: FakeResendOptions = {}): Promise<
       hanging.add(res);
       return;
     }
+    if (options.latencyMs) await new Promise((resolve) => setTimeout(resolve, options.latencyMs));
     send(answer.status, answer.body, rateHeaders((options.rateLimitPerSecond ?? 0) - windowCount));
   });
 

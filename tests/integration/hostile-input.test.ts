@@ -1,7 +1,10 @@
 import fc from "fast-check";
 import { beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { GET as cronIngestGet, POST as cronIngestPost } from "../../app/api/cron/ingest/route";
+import { GET as cronDigestGet, POST as cronDigestPost } from "../../app/api/cron/digest/route";
 import { GET as healthGet } from "../../app/api/health/route";
+import { POST as webhookPost } from "../../app/api/webhooks/resend/route";
+import { signWebhook } from "../../lib/digest/webhook";
 import { POST as confirmPost } from "../../app/api/subscriptions/confirm/route";
 import { POST as preferencesPost } from "../../app/api/subscriptions/preferences/route";
 import { POST as subscribePost } from "../../app/api/subscriptions/subscribe/route";
@@ -22,12 +25,15 @@ const FIELD_NAMES = ["email", "topics", "allTopics", "frequency", "keywords", "t
 
 const CRON_SECRET = "cron-secret-for-hostile-tests-0123456789";
 
+const WEBHOOK_SECRET = `whsec_${Buffer.from("webhook-secret-for-hostile-tests").toString("base64")}`;
+
 let links: { preferences: string; unsubscribe: string };
 
 beforeAll(() => {
   process.env.APP_SECRET = "h".repeat(48);
   process.env.APP_URL = BASE;
   process.env.CRON_SECRET = CRON_SECRET;
+  process.env.RESEND_WEBHOOK_SECRET = WEBHOOK_SECRET;
   delete process.env.RESEND_API_KEY;
   resetMailer();
 });
@@ -102,8 +108,8 @@ describe("hostile input to the public route handlers: no 5xx, no internals, no d
         const form = new URLSearchParams({ "List-Unsubscribe": "One-Click", ...(inBody ? { token } : {}) });
         const url = inBody ? "/unsubscribe" : `/unsubscribe?token=${encodeQuery(token)}`;
         const response = await unsubscribePost(hostileRequest(`${BASE}${url}`, { contentType: "application/x-www-form-urlencoded", body: form.toString(), label: "one-click" }, "192.0.2.2"));
-        await expectSafeAnswer(response, `one-click ${token}`);
-        expect(response.status).toBe(400);
+        await expectSafeAnswer(response, `one-click ${token.slice(0, 80)}`);
+        expect([400, 413], "refused as a bad link, or as an oversized form").toContain(response.status);
       }),
       { numRuns: RUNS },
     );
@@ -137,6 +143,92 @@ describe("hostile input to the public route handlers: no 5xx, no internals, no d
       { numRuns: RUNS },
     );
     expect(await databaseFingerprint()).toEqual(before);
+  });
+
+  test("cron digest: near-miss secrets are a 401, hostile query parameters never a 5xx", async () => {
+    const before = await databaseFingerprint();
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(hostileString, hostileString.map((s) => `Bearer ${s}`), fc.constant(`Bearer ${CRON_SECRET.toUpperCase()}`)), hostileString, fc.boolean(), async (authorization, frequency, post) => {
+        const headers = new Headers();
+        try {
+          headers.set("authorization", authorization);
+        } catch {
+          // not a valid header value
+        }
+        const request = new Request(`${BASE}/api/cron/digest?frequency=${encodeQuery(frequency)}`, { method: post ? "POST" : "GET", headers });
+        const response = await (post ? cronDigestPost : cronDigestGet)(request);
+        expect(response.status).toBe(401);
+        await expectSafeAnswer(response, "cron digest");
+      }),
+      { numRuns: RUNS },
+    );
+    // With the right secret, a bad parameter is a 400 that names it, and nothing runs.
+    await fc.assert(
+      fc.asyncProperty(hostileString.filter((f) => !["daily", "weekly", "all", ""].includes(f)), async (frequency) => {
+        const request = new Request(`${BASE}/api/cron/digest?frequency=${encodeQuery(frequency)}`, { method: "POST", headers: { authorization: `Bearer ${CRON_SECRET}` } });
+        const response = await cronDigestPost(request);
+        expect(response.status, frequency).toBe(400);
+      }),
+      { numRuns: 30 },
+    );
+    expect(await databaseFingerprint()).toEqual(before);
+  });
+
+  test("webhook: unsigned, mis-signed, replayed or oversized events are refused; signed junk is never a 5xx", async () => {
+    const subscribersBefore = (await databaseFingerprint()).subscribers;
+    const before = await databaseFingerprint();
+    const now = Math.floor(Date.now() / 1000);
+    const headerSet = fc.record({
+      id: fc.option(hostileString, { nil: undefined }),
+      timestamp: fc.option(fc.oneof(hostileString, fc.integer({ min: now - 100_000, max: now + 100_000 }).map(String), fc.constant(String(now))), { nil: undefined }),
+      signature: fc.option(fc.oneof(hostileString, hostileString.map((s) => `v1,${Buffer.from(s).toString("base64")}`)), { nil: undefined }),
+    });
+    await fc.assert(
+      fc.asyncProperty(headerSet, hostileBody(FIELD_NAMES), async (h, body) => {
+        const headers = new Headers();
+        for (const [name, value] of [["svix-id", h.id], ["svix-timestamp", h.timestamp], ["svix-signature", h.signature]] as const) {
+          try {
+            if (value !== undefined) headers.set(name, value);
+          } catch {
+            // not a valid header value
+          }
+        }
+        const response = await webhookPost(new Request(`${BASE}/api/webhooks/resend`, { method: "POST", headers, body: body.body }));
+        expect([401, 413], `${response.status}`).toContain(response.status);
+        await expectSafeAnswer(response, "webhook");
+      }),
+      { numRuns: RUNS },
+    );
+    expect(await databaseFingerprint()).toEqual(before);
+
+    // Correctly signed but hostile payloads (a leaked secret, a provider bug): a 4xx or a 200, never a 5xx, and no subscriber changes.
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(hostileString, fc.json(), fc.jsonValue().map((v) => JSON.stringify({ type: "email.bounced", data: v }))), fc.uuid(), async (text, id) => {
+        const timestamp = Math.floor(Date.now() / 1000);
+        const headers = { "svix-id": id, "svix-timestamp": String(timestamp), "svix-signature": signWebhook(WEBHOOK_SECRET, id, timestamp, text) };
+        const response = await webhookPost(new Request(`${BASE}/api/webhooks/resend`, { method: "POST", headers, body: text }));
+        await expectSafeAnswer(response, `signed ${text.slice(0, 80)}`);
+      }),
+      { numRuns: RUNS },
+    );
+    expect((await databaseFingerprint()).subscribers).toBe(subscribersBefore);
+  });
+
+  test("webhook: a streamed body over the limit is refused without being buffered whole", async () => {
+    let sent = 0;
+    const chunk = new Uint8Array(64 * 1024).fill(120);
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent >= 64 * 1024 * 1024) return controller.close();
+        sent += chunk.byteLength;
+        controller.enqueue(chunk);
+      },
+    });
+    const now = String(Math.floor(Date.now() / 1000));
+    const request = new Request(`${BASE}/api/webhooks/resend`, { method: "POST", headers: { "svix-id": "x", "svix-timestamp": now, "svix-signature": "v1,AAAA" }, body: stream, duplex: "half" } as RequestInit);
+    const response = await webhookPost(request);
+    expect(response.status).toBe(413);
+    expect(sent).toBeLessThan(2 * 1024 * 1024); // stopped reading soon after 256 KiB, not after 64 MiB
   });
 
   test("health ignores whatever it is sent", async () => {

@@ -1,0 +1,217 @@
+// The per-recipient delivery ledger. Every write is one SQL statement, so a
+// crash leaves each batch either entirely before or entirely after the write.
+//
+//   sending  the delivery is in the batch named by batch_key: that batch may
+//            or may not have reached the provider; a resumed run re-sends the
+//            same recipients with the same key and payload, and the provider
+//            replays its first answer instead of mailing again
+//   sent     accepted by the provider (provider_message_id), papers recorded
+//            in sent_papers, subscriber.last_digest_at moved on
+//   skipped  nothing new for this person (or no longer active)
+//   failed   the provider refused this address (422), with the reason
+import { createHash } from "node:crypto";
+import type { PrismaClient } from "../db/client";
+import type { Frequency } from "./period";
+import type { Recipient } from "./render";
+
+export type PlannedRow = {
+  subscriberId: number;
+  status: "sending" | "skipped";
+  paperIds: number[];
+  batchKey: string | null;
+  error: string | null;
+};
+
+export type RunIdentity = { id: number; startedAt: Date };
+
+/**
+ * Idempotency-Key of a batch: the run and exactly these recipients (in
+ * subscriber order). The run's start time joins its id so a key never
+ * collides with one from another database (ids restart, provider keys live 24 h).
+ */
+export function batchKeyFor(run: RunIdentity, subscriberIds: number[]): string {
+  const ids = [...subscriberIds].sort((a, b) => a - b).join(",");
+  return `digest-${run.id}-${run.startedAt.getTime().toString(36)}-${createHash("sha256").update(ids).digest("hex").slice(0, 40)}`;
+}
+
+/** Insert a planned page; returns subscriber id -> delivery id for the rows actually inserted (someone else may have planned one). */
+export async function insertPlanned(db: PrismaClient, runId: number, rows: PlannedRow[]): Promise<Map<number, number>> {
+  if (rows.length === 0) return new Map();
+  const inserted = await db.$queryRawUnsafe<{ subscriber_id: number; id: number }[]>(
+    `WITH ins AS (
+       INSERT INTO deliveries (run_id, subscriber_id, status, paper_ids, batch_key, error, updated_at)
+       SELECT $1, u.sid, u.st::delivery_status, string_to_array(u.pids, ',')::int[], u.bk, u.err, now()
+         FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[]) AS u(sid, st, pids, bk, err)
+       ON CONFLICT (run_id, subscriber_id) DO NOTHING
+       RETURNING id, subscriber_id)
+     SELECT id, subscriber_id FROM ins`,
+    runId,
+    rows.map((r) => r.subscriberId),
+    rows.map((r) => r.status),
+    rows.map((r) => r.paperIds.join(",")),
+    rows.map((r) => r.batchKey),
+    rows.map((r) => r.error),
+  );
+  return new Map(inserted.map((r) => [r.subscriber_id, r.id]));
+}
+
+/** Accepted by the provider: the deliveries, the papers sent and the subscribers, at once. */
+export async function markSent(
+  db: PrismaClient,
+  runId: number,
+  deliveryIds: number[],
+  messageIds: (string | null)[],
+  attempts: number,
+  digestAt: Date,
+  note: string | null = null,
+): Promise<number> {
+  const rows = await db.$queryRawUnsafe<{ n: number }[]>(
+    `WITH v AS (SELECT * FROM unnest($2::int[], $3::text[]) AS v(id, mid)),
+     upd AS (
+       UPDATE deliveries d SET status = 'sent', provider_message_id = v.mid, error = $4, attempts = d.attempts + $5, updated_at = now()
+         FROM v WHERE d.id = v.id AND d.run_id = $1 AND d.status = 'sending'
+       RETURNING d.subscriber_id, d.paper_ids),
+     papers AS (
+       INSERT INTO sent_papers (subscriber_id, paper_id)
+       SELECT upd.subscriber_id, unnest(upd.paper_ids) FROM upd
+       ON CONFLICT DO NOTHING),
+     subs AS (
+       UPDATE subscribers s SET last_digest_at = GREATEST(s.last_digest_at, $6::timestamptz AT TIME ZONE 'UTC'), updated_at = now()
+         FROM upd WHERE s.id = upd.subscriber_id)
+     SELECT count(*)::int AS n FROM upd`,
+    runId,
+    deliveryIds,
+    messageIds,
+    note,
+    attempts,
+    digestAt.toISOString(),
+  );
+  return rows[0]?.n ?? 0;
+}
+
+export async function markFailed(db: PrismaClient, runId: number, deliveryIds: number[], error: string, attempts: number): Promise<void> {
+  await db.$executeRawUnsafe(
+    `UPDATE deliveries SET status = 'failed', error = $3, attempts = attempts + $4, updated_at = now()
+      WHERE run_id = $1 AND id = ANY($2::int[]) AND status = 'sending'`,
+    runId,
+    deliveryIds,
+    error.slice(0, 500),
+    attempts,
+  );
+}
+
+/** Before sending a refused batch one by one: each delivery gets its own key, so a crash mid-way resumes per person. */
+export async function rekeySingles(db: PrismaClient, runId: number, singles: { deliveryId: number; key: string }[]): Promise<void> {
+  await db.$executeRawUnsafe(
+    `UPDATE deliveries d SET batch_key = v.key, updated_at = now()
+       FROM unnest($2::int[], $3::text[]) AS v(id, key)
+      WHERE d.id = v.id AND d.run_id = $1 AND d.status = 'sending'`,
+    runId,
+    singles.map((s) => s.deliveryId),
+    singles.map((s) => s.key),
+  );
+}
+
+export async function addRetried(db: PrismaClient, runId: number, n = 1): Promise<void> {
+  await db.$executeRawUnsafe(`UPDATE digest_runs SET retried = retried + $2 WHERE id = $1`, runId, n);
+}
+
+export const RECIPIENT_COLUMNS = `s.email, s.link_secret, s.all_topics, s.keywords,
+  ARRAY(SELECT st.topic_id FROM subscriber_topics st WHERE st.subscriber_id = s.id ORDER BY st.topic_id) AS topic_ids`;
+
+type RecipientRow = {
+  delivery_id: number;
+  subscriber_id: number;
+  paper_ids: number[];
+  batch_key: string;
+  email: string;
+  link_secret: string;
+  all_topics: boolean;
+  keywords: string[];
+  topic_ids: number[];
+};
+
+/** Batches a crashed or failed attempt left in flight, grouped by their key (resume sends them first). */
+export async function loadInFlight(db: PrismaClient, runId: number): Promise<{ key: string; recipients: Recipient[] }[]> {
+  const rows = await db.$queryRawUnsafe<RecipientRow[]>(
+    `SELECT d.id AS delivery_id, d.subscriber_id, d.paper_ids, d.batch_key, ${RECIPIENT_COLUMNS}
+       FROM deliveries d JOIN subscribers s ON s.id = d.subscriber_id
+      WHERE d.run_id = $1 AND d.status = 'sending'
+      ORDER BY d.batch_key, d.subscriber_id`,
+    runId,
+  );
+  const groups = new Map<string, Recipient[]>();
+  for (const r of rows) {
+    const list = groups.get(r.batch_key) ?? [];
+    list.push({
+      deliveryId: r.delivery_id,
+      subscriberId: r.subscriber_id,
+      email: r.email,
+      linkSecret: r.link_secret,
+      allTopics: r.all_topics,
+      keywords: r.keywords,
+      topicIds: r.topic_ids,
+      paperIds: r.paper_ids,
+    });
+    groups.set(r.batch_key, list);
+  }
+  return [...groups.entries()].map(([key, recipients]) => ({ key, recipients }));
+}
+
+/** Where planning stopped: subscribers are planned in id order, one page per statement. */
+export async function planCursor(db: PrismaClient, runId: number): Promise<number> {
+  const rows = await db.$queryRawUnsafe<{ max: number | null }[]>(`SELECT max(subscriber_id) AS max FROM deliveries WHERE run_id = $1`, runId);
+  return rows[0]?.max ?? 0;
+}
+
+export type SubscriberPageRow = {
+  id: number;
+  email: string;
+  link_secret: string;
+  all_topics: boolean;
+  keywords: string[];
+  topic_ids: number[];
+  last_digest_ms: number | null;
+  /** Papers this person was already sent among those featured since `sentSince`. */
+  sent_ids: number[];
+};
+
+/** One page of active subscribers of a frequency, keyset by id: memory stays flat however long the list. */
+export async function subscriberPage(db: PrismaClient, frequency: Frequency, afterId: number, limit: number, sentSince: string): Promise<SubscriberPageRow[]> {
+  return db.$queryRawUnsafe<SubscriberPageRow[]>(
+    `SELECT s.id, ${RECIPIENT_COLUMNS}, (extract(epoch FROM s.last_digest_at) * 1000)::float8 AS last_digest_ms,
+            ARRAY(SELECT sp.paper_id FROM sent_papers sp JOIN papers p ON p.id = sp.paper_id
+                   WHERE sp.subscriber_id = s.id AND p.featured_on >= $4::date) AS sent_ids
+       FROM subscribers s
+      WHERE s.status = 'active' AND s.frequency = $1::digest_frequency AND s.id > $2
+      ORDER BY s.id LIMIT $3`,
+    frequency,
+    afterId,
+    limit,
+    sentSince,
+  );
+}
+
+/** The run's counters from the ledger (refreshed by the heartbeat; exact across crashes and resumes). */
+export async function refreshCounts(db: PrismaClient, runId: number): Promise<void> {
+  await db.$executeRawUnsafe(
+    `UPDATE digest_runs r SET sent = c.sent, skipped = c.skipped, failed = c.failed
+       FROM (SELECT count(*) FILTER (WHERE status = 'sent')::int AS sent,
+                    count(*) FILTER (WHERE status = 'skipped')::int AS skipped,
+                    count(*) FILTER (WHERE status = 'failed')::int AS failed
+               FROM deliveries WHERE run_id = $1) c
+      WHERE r.id = $1`,
+    runId,
+  );
+}
+
+/** Final counts straight from the ledger (exact across crashes and resumes). */
+export async function ledgerCounts(db: PrismaClient, runId: number): Promise<Record<"pending" | "sending" | "sent" | "skipped" | "failed", number>> {
+  const rows = await db.$queryRawUnsafe<{ status: string; n: number }[]>(
+    `SELECT status::text AS status, count(*)::int AS n FROM deliveries WHERE run_id = $1 GROUP BY status`,
+    runId,
+  );
+  const counts = { pending: 0, sending: 0, sent: 0, skipped: 0, failed: 0 };
+  for (const r of rows) counts[r.status as keyof typeof counts] = r.n;
+  return counts;
+}

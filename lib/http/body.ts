@@ -1,0 +1,37 @@
+// Reading a raw request body at the boundary without trusting its size: the
+// declared Content-Length is checked first, then the stream is cut off at the
+// limit, so a hostile client can't make the server buffer megabytes to be refused.
+
+export type BodyReadResult = { ok: true; bytes: Uint8Array } | { ok: false; reason: "tooLarge" };
+
+export async function readBoundedBytes(request: Request, maxBytes: number): Promise<BodyReadResult> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (Number.isFinite(declared) && declared > maxBytes) return { ok: false, reason: "tooLarge" };
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (request.body) {
+    const reader = request.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxBytes) {
+        await reader.cancel().catch(() => {});
+        return { ok: false, reason: "tooLarge" };
+      }
+      chunks.push(value);
+    }
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const c of chunks) {
+    bytes.set(c, offset);
+    offset += c.byteLength;
+  }
+  return { ok: true, bytes };
+}
+
+export async function readBoundedText(request: Request, maxBytes: number): Promise<{ ok: true; text: string } | { ok: false; reason: "tooLarge" }> {
+  const read = await readBoundedBytes(request, maxBytes);
+  return read.ok ? { ok: true, text: new TextDecoder().decode(read.bytes) } : read;
+}
