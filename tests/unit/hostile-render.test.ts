@@ -1,0 +1,47 @@
+import { expect, test } from "vitest";
+import { renderDigest, type RenderContext } from "@/lib/digest/render";
+
+// A paper row as hostile as the database allows (stored before validation
+// existed, or by a future source that skips it): HTML, javascript: links and
+// control characters. Every place that shows papers must render it inert.
+export const HOSTILE_ROW = {
+  id: 7,
+  title: '<script>alert("t")</script><img src=x onerror=alert(1)> \u0007Title',
+  summary: '<a href="javascript:alert(2)">click</a> ]]></summary><script>alert(3)</script> \u0000',
+  repoUrl: "javascript:alert(document.cookie)",
+  topicIds: [1],
+};
+
+process.env.APP_SECRET ??= "r".repeat(48);
+
+test("the digest email escapes a paper's HTML and drops its javascript: link", async () => {
+  const ctx: RenderContext = {
+    runId: 1,
+    appUrl: "https://paperboy.example",
+    frequency: "daily",
+    periodLabel: "March 14, 2025",
+    topics: new Map([[1, { id: 1, slug: "lmm", name: "<b>LMM</b>" }]]),
+    papers: new Map([[HOSTILE_ROW.id, HOSTILE_ROW]]),
+    cache: new Map(),
+  };
+  const message = await renderDigest(ctx, {
+    deliveryId: 1,
+    subscriberId: 1,
+    email: "reader@example.com",
+    linkSecret: "s".repeat(32),
+    allTopics: true,
+    keywords: ['"><script>alert(4)</script>'],
+    topicIds: [],
+    paperIds: [HOSTILE_ROW.id],
+  });
+  // Inert: no live tags or handler attributes from the paper, no javascript: link targets (escaped text is fine).
+  expect(message.html).not.toMatch(/<(script|img|iframe|svg)\b/i);
+  const tags = message.html.match(/<[^>]*>/g) ?? [];
+  expect(tags.filter((t) => /\son\w+\s*=/i.test(t))).toEqual([]);
+  expect(tags.filter((t) => /(href|src)\s*=\s*["']?\s*javascript:/i.test(t))).toEqual([]);
+  expect(message.html).toContain("&lt;script&gt;");
+  expect(message.html).not.toContain("<b>LMM</b>");
+  expect(message.text).not.toContain("javascript:alert(document.cookie)"); // the repo link is dropped (abstract text may mention anything)
+  expect(message.subject).not.toMatch(/[\u0000-\u001f]/);
+  for (const value of Object.values(message.headers ?? {})) expect(String(value)).not.toMatch(/[\r\n]/);
+});
