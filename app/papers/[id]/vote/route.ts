@@ -19,7 +19,8 @@ export const VOTES_PER_ADDRESS_PER_MINUTE = 300;
 function reply(request: NextRequest, status: number, body: object, returnTo: string) {
   const wantsJson = request.headers.get("accept")?.includes("application/json");
   if (wantsJson || status >= 400) return NextResponse.json(body, { status, headers: { "Cache-Control": "no-store" } });
-  return NextResponse.redirect(new URL(returnTo, request.url), { status: 303, headers: { "Cache-Control": "no-store" } });
+  // A relative Location: the browser resolves it against the page it posted from, whatever host the proxy used.
+  return new NextResponse(null, { status: 303, headers: { Location: returnTo, "Cache-Control": "no-store" } });
 }
 
 export async function POST(request: NextRequest, { params }: { params: Promise<{ id: string }> }) {
