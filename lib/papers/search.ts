@@ -1,6 +1,6 @@
 import { prisma } from "../db/client";
 import { periodRange, type Period } from "./period";
-import { decodeCursor, encodeCursor, type Cursor } from "./schema";
+import { decodeCursor, encodeCursor, normalizeQuery, type Cursor } from "./schema";
 import { TRENDING_SCORE_SQL } from "./score";
 import { latestFeaturedDay, resolveTopics, todayUtc, withTopics, type PaperListItem } from "./data";
 
@@ -50,9 +50,11 @@ export type SearchResult =
 
 const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter=" … "`;
 
-export async function searchPapers(query: SearchQuery, now = new Date()): Promise<SearchResult> {
+export async function searchPapers(input: SearchQuery, now = new Date()): Promise<SearchResult> {
   const db = prisma();
-  if (!query.q.trim()) return { ok: true, status: "noTerms", hits: [], nextCursor: null };
+  // Bounded here too, not only at the HTTP boundary: ranking and headlines cost grows with the number of terms.
+  const query = { ...input, q: normalizeQuery(input.q) };
+  if (!query.q) return { ok: true, status: "noTerms", hits: [], nextCursor: null };
   // Only stopwords or punctuation leave an empty tsquery: say so instead of listing nothing.
   const probe = await db.$queryRawUnsafe<{ n: number }[]>(
     `SELECT numnode(websearch_to_tsquery('english', $1))::int AS n`,
