@@ -117,7 +117,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
       )}
       {result?.ok && result.status === "results" && (
         <section className="mt-6" aria-labelledby="results-heading">
-          <h2 id="results-heading" className="text-lg font-semibold" role="status">
+          <h2 id="results-heading" className="text-lg font-semibold">
             {result.hits.length === 0
               ? `No papers match “${q}”`
               : `Results for “${q}”${result.nextCursor ? "" : ` (${result.hits.length})`}`}
