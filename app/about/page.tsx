@@ -47,6 +47,7 @@ export default function AboutPage() {
         <code>score</code>) and the email digest all use this same formula.
       </p>
       <p>
+        The demo papers come from <Link href="/listing/1" className="underline">a copied listing</Link>.
         “Most votes” orders by upvotes plus local votes; “Newest” by the featured day. Search results are ordered by
         relevance (title matches count more than abstract matches, which count more than author matches).
       </p>

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { PaperCard } from "@/components/paper-card";
 import { cachedTopics } from "@/lib/papers/cache";
 import { PERIODS } from "@/lib/papers/period";
-import { DEFAULT_LIMIT, browseQuery, parseBrowseParams } from "@/lib/papers/schema";
+import { browseQuery, parseBrowseParams } from "@/lib/papers/schema";
 import { searchPapers } from "@/lib/papers/search";
 
 // Search stays live: never cached.
@@ -15,6 +15,9 @@ export async function generateMetadata({ searchParams }: { searchParams: SearchP
   const parsed = parseBrowseParams(await searchParams);
   return { title: parsed.ok && parsed.value.q ? `Search: ${parsed.value.q}` : "Search", robots: { index: false } };
 }
+
+/** Fewer results per page than the feed: each carries highlighted snippets and the page is rendered per request. */
+const SEARCH_PAGE_SIZE = 20;
 
 const PERIOD_LABELS = { day: "Latest day", week: "Latest week", month: "Latest month" } as const;
 
@@ -38,7 +41,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
   const params = parsed.ok ? parsed.value : { topic: [], sort: "trending" as const };
   const q = parsed.ok ? (parsed.value.q ?? "") : "";
   const result = parsed.ok && q
-    ? await searchPapers({ q, period: params.period, date: params.date, topic: params.topic, cursor: params.cursor, limit: params.limit ?? DEFAULT_LIMIT })
+    ? await searchPapers({ q, period: params.period, date: params.date, topic: params.topic, cursor: params.cursor, limit: params.limit ?? SEARCH_PAGE_SIZE })
     : null;
   const returnTo = `/search${browseQuery(params)}`;
 

@@ -137,3 +137,17 @@ export function decodeCursor(value: string): Cursor | null {
     return null;
   }
 }
+
+// The feed's cached route (/feed/[view]) keys a view by its canonical query in
+// one path segment. "_" is the default view.
+export function encodeFeedView(params: BrowseParams): string {
+  const query = browseQuery({ ...params, q: undefined }).slice(1);
+  return query ? Buffer.from(query).toString("base64url") : "_";
+}
+
+export function decodeFeedView(segment: string): BrowseParams | null {
+  if (segment === "_") return { topic: [], sort: "trending" };
+  if (!/^[A-Za-z0-9_-]{1,2000}$/.test(segment)) return null;
+  const parsed = parseBrowseParams(new URLSearchParams(Buffer.from(segment, "base64url").toString("utf8")));
+  return parsed.ok ? parsed.value : null;
+}

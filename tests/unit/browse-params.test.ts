@@ -3,7 +3,9 @@ import {
   MAX_QUERY_LENGTH,
   browseQuery,
   decodeCursor,
+  decodeFeedView,
   encodeCursor,
+  encodeFeedView,
   normalizeQuery,
   paperIdSchema,
   parseBrowseParams,
@@ -100,5 +102,21 @@ describe("paper ids in URLs", () => {
     for (const bad of ["0", "-1", "01", "1.5", "abc", "99999999999", "2147483648"]) {
       expect(paperIdSchema.safeParse(bad).success, bad).toBe(false);
     }
+  });
+});
+
+describe("cached feed view segments", () => {
+  it("round-trip a view and map the default view to one key", () => {
+    const view = { period: "week" as const, date: "2025-03-10", topic: ["lmm", "quantization"], sort: "votes" as const, cursor: "abc", limit: 20 };
+    const segment = encodeFeedView(view);
+    expect(segment).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(decodeFeedView(segment)).toEqual(view);
+    expect(encodeFeedView({ topic: [], sort: "trending" })).toBe("_");
+    expect(decodeFeedView("_")).toEqual({ topic: [], sort: "trending" });
+  });
+
+  it("rejects segments that are not a valid view", () => {
+    expect(decodeFeedView("!!")).toBeNull();
+    expect(decodeFeedView(Buffer.from("period=year").toString("base64url"))).toBeNull();
   });
 });
