@@ -15,6 +15,7 @@ import { EnvError, parseEnv } from "../lib/env";
 import { seedIfEmpty } from "../lib/ingest/demo";
 import { jobs } from "../lib/jobs";
 import { startScheduler, type Scheduler } from "../lib/jobs/scheduler";
+import { ensureTaxonomy } from "../lib/topics/mutations";
 
 const NEXT_BIN = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
 const SOURCE_PATHS = ["app", "components", "lib", "emails", "public", "next.config.ts", "package-lock.json"];
@@ -106,6 +107,8 @@ async function main() {
   if (applied.length) log(`applied migrations: ${applied.join(", ")}`);
   const seeded = await seedIfEmpty(db);
   if (seeded) log(`imported ${seeded.created} demo papers`);
+  const taxonomy = await ensureTaxonomy(db);
+  if (taxonomy.reclassified) log(`taxonomy ${taxonomy.version}: classified ${taxonomy.reclassified.papers} papers`);
 
   const appSecret = config.APP_SECRET ?? (await localSecret(config.PGLITE_DATA_DIR));
   // lib/ code run in this process (scheduled jobs) reads the same settings as the app.

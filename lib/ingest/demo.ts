@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { PrismaClient } from "../db/client";
 import { parseListing } from "./listing";
+import { classifyPapers } from "../topics/mutations";
 import { upsertPapers, type UpsertSummary } from "./upsert";
 
 // The built-in demo data: a copied Hugging Face daily papers listing.
@@ -20,7 +21,9 @@ export async function importDemoPapers(db: PrismaClient): Promise<UpsertSummary>
     upvotes: null,
     keywords: [],
   }));
-  return upsertPapers(db, papers);
+  const summary = await upsertPapers(db, papers);
+  await classifyPapers(db, [...summary.createdIds, ...summary.updatedIds]);
+  return summary;
 }
 
 /** Imports the demo papers only into an empty database. */

@@ -1,7 +1,14 @@
 import type { PrismaClient } from "../db/client";
 import { titleKey, type NormalizedPaper } from "./paper";
 
-export type UpsertSummary = { created: number; updated: number; unchanged: number };
+export type UpsertSummary = {
+  created: number;
+  updated: number;
+  unchanged: number;
+  /** Ids of the papers created and updated, for follow-up work such as topic classification. */
+  createdIds: number[];
+  updatedIds: number[];
+};
 
 type ExistingPaper = Awaited<ReturnType<PrismaClient["paper"]["findFirstOrThrow"]>>;
 
@@ -12,7 +19,7 @@ type ExistingPaper = Awaited<ReturnType<PrismaClient["paper"]["findFirstOrThrow"
  * Re-importing the same input changes nothing.
  */
 export async function upsertPapers(db: PrismaClient, papers: NormalizedPaper[]): Promise<UpsertSummary> {
-  const summary: UpsertSummary = { created: 0, updated: 0, unchanged: 0 };
+  const summary: UpsertSummary = { created: 0, updated: 0, unchanged: 0, createdIds: [], updatedIds: [] };
   if (papers.length === 0) return summary;
 
   const keys = papers.map((p) => titleKey(p.title));
@@ -39,6 +46,7 @@ export async function upsertPapers(db: PrismaClient, papers: NormalizedPaper[]):
       byKey.set(key, created);
       if (created.arxivId) byArxiv.set(created.arxivId, created);
       summary.created++;
+      summary.createdIds.push(created.id);
       continue;
     }
     const changes = mergeChanges(current, paper);
@@ -50,6 +58,7 @@ export async function upsertPapers(db: PrismaClient, papers: NormalizedPaper[]):
     byKey.set(updated.titleKey, updated);
     if (updated.arxivId) byArxiv.set(updated.arxivId, updated);
     summary.updated++;
+    summary.updatedIds.push(updated.id);
   }
   return summary;
 }

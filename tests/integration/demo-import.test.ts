@@ -8,7 +8,8 @@ describe("demo papers import", () => {
 
   it("imports all 134 papers of 2025-03-14 in listing order", async () => {
     const summary = await importDemoPapers(testDb());
-    expect(summary).toEqual({ created: 134, updated: 0, unchanged: 0 });
+    expect(summary).toMatchObject({ created: 134, updated: 0, unchanged: 0 });
+    expect(summary.createdIds).toHaveLength(134);
     const papers = await testDb().paper.findMany({ orderBy: { sourceRank: "asc" } });
     expect(papers).toHaveLength(134);
     expect(papers.map((p) => p.sourceRank)).toEqual([...Array(134).keys()]);
@@ -22,7 +23,7 @@ describe("demo papers import", () => {
     await importDemoPapers(testDb());
     const before = await testDb().paper.findMany({ orderBy: { id: "asc" } });
     const again = await importDemoPapers(testDb());
-    expect(again).toEqual({ created: 0, updated: 0, unchanged: 134 });
+    expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 134, createdIds: [], updatedIds: [] });
     const after = await testDb().paper.findMany({ orderBy: { id: "asc" } });
     expect(after).toEqual(before);
   });
@@ -42,7 +43,8 @@ describe("demo papers import", () => {
     const result = await upsertPapers(testDb(), [
       { ...base, title: "a paper!", arxivId: "2503.00001", summary: "", repoUrl: null, upvotes: 2, projectUrl: "https://x.org", source: "hf" },
     ]);
-    expect(result).toEqual({ created: 0, updated: 1, unchanged: 0 });
+    expect(result).toMatchObject({ created: 0, updated: 1, unchanged: 0 });
+    expect(result.updatedIds).toHaveLength(1);
     const paper = await testDb().paper.findFirstOrThrow();
     expect(paper).toMatchObject({
       title: "A Paper", arxivId: "2503.00001", summary: "Abstract.", repoUrl: "https://github.com/a/b",

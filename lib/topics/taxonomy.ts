@@ -1,0 +1,741 @@
+/**
+ * The curated topic taxonomy. Pure data: no I/O, safe to import anywhere
+ * (server components, client components, scripts).
+ *
+ * How a topic is matched (see classify.ts):
+ * - `include` rules are phrases matched on word boundaries in the title and the
+ *   abstract. In a phrase, a space or hyphen matches any run of spaces and
+ *   hyphens ("mixture of experts" also matches "mixture-of-experts"), a final
+ *   letter may take a plural "s"/"es", and a trailing `*` matches any word
+ *   ending ("quantiz*" matches "quantized", "quantization"). Phrases are
+ *   case-insensitive unless `cs` is set: acronyms such as "MoE", "RAG" or "LMM"
+ *   are case-sensitive so that "moe" or "rag" in running text do not count.
+ * - Each match scores its rule's weight `w` (default 2), doubled in the title;
+ *   a rule counts at most 3 times. A paper gets the topic when the score
+ *   reaches `minScore` (default 2): one default rule anywhere is enough, a weak
+ *   rule (w: 1) needs a second mention or a title mention.
+ * - `exclude` phrases veto the include matches they overlap ("vector
+ *   quantization" is a tokenizer technique, not model compression). `veto`
+ *   phrases, when found anywhere, veto the whole topic, unless a decisive rule
+ *   (w >= DECISIVE_WEIGHT) matched: "tokenizer" vetoes "quantization" in an
+ *   image-tokenizer paper, but not in one about "post-training quantization".
+ * - Sentences about future work ("we plan to…", "future work") are ignored by
+ *   every topic: they say what the paper does not do.
+ *
+ * Slugs are stable identifiers (URLs, subscriptions, feeds): never rename one.
+ * Any change here changes TAXONOMY_VERSION, and the next start reclassifies
+ * every paper.
+ */
+
+/** Rules of at least this weight are decisive: they override the topic's vetoes. */
+export const DECISIVE_WEIGHT = 3;
+
+export type Rule = {
+  /** Phrase (see above), or a regular expression source when `re` is set. */
+  p: string;
+  /** Case-sensitive (acronyms). */
+  cs?: boolean;
+  /** Raw regular expression source (no capturing groups) instead of a phrase. */
+  re?: boolean;
+  /** Score per match (default 2); 1 marks a weak signal that needs support. */
+  w?: number;
+};
+
+export type TopicDefinition = {
+  slug: string;
+  name: string;
+  description: string;
+  include: Rule[];
+  exclude?: Rule[];
+  veto?: Rule[];
+  minScore?: number;
+};
+
+// Shorthands keep the table below readable.
+const r = (...phrases: string[]): Rule[] => phrases.map((p) => ({ p }));
+const weak = (...phrases: string[]): Rule[] => phrases.map((p) => ({ p, w: 1 }));
+const acr = (...phrases: string[]): Rule[] => phrases.map((p) => ({ p, cs: true }));
+const weakAcr = (...phrases: string[]): Rule[] => phrases.map((p) => ({ p, cs: true, w: 1 }));
+const decisive = (...phrases: string[]): Rule[] => phrases.map((p) => ({ p, w: DECISIVE_WEIGHT }));
+const decisiveAcr = (...phrases: string[]): Rule[] => phrases.map((p) => ({ p, cs: true, w: DECISIVE_WEIGHT }));
+
+export const TOPICS: readonly TopicDefinition[] = [
+  {
+    slug: "lmm",
+    name: "Multimodal LLMs",
+    description: "Large multimodal models: vision-language, video, 3D and audio-visual LLMs.",
+    include: [
+      ...r(
+        "large multimodal model",
+        "large multi-modal model",
+        "multimodal large language model",
+        "multi-modal large language model",
+        "multimodal LLM",
+        "multi-modal LLM",
+        "large vision-language model",
+        "large visual-language model",
+        "large vision language model",
+        "vision-language model",
+        "visual-language model",
+        "vision language model",
+        "video LLM",
+        "video large language model",
+        "audio-visual LLM",
+        "audio-visual large language model",
+        "visual instruction tuning",
+        "visual instruction",
+        "multimodal reasoning",
+        "multimodal understanding",
+        "multimodal comprehension",
+        "multimodal foundation model",
+        "multimodal model",
+        "multi-modal model",
+        "multimodal language model",
+        "multimodal generalist",
+      ),
+      ...acr("LMM", "MLLM", "mLLM", "MM-LLM", "LVLM", "VLM", "Video-LLM", "GPT-4V", "LLaVA"),
+      ...weak(
+        "visual tokens",
+        "visual question answering",
+        "image captioning",
+        "video understanding",
+        "video-language",
+        "vision-language",
+        "visual-language",
+        "image-text",
+        "text-image",
+        "visual reasoning",
+        "vision encoder",
+        "image encoder",
+        "visual encoder",
+      ),
+      ...weakAcr("VQA", "GPT-4o"),
+    ],
+    // A lone mention (a baseline, a data generator, a typo for "LLM") is not a
+    // multimodal paper: it takes a second mention or a title mention. This
+    // favours precision: papers that name "MLLM" once are mostly image or video
+    // generators using one as a tool (measured on the shared HF papers).
+    minScore: 3,
+  },
+  {
+    slug: "quantization",
+    name: "Quantization",
+    description: "Low-bit weights, activations and KV cache: quantization and binarization.",
+    include: [
+      ...r("quantiz*", "dequantiz*", "binariz*", "binarised", "mixed-precision", "ternary weights", "1-bit", "1.58-bit", "2-bit", "3-bit", "4-bit", "8-bit"),
+      // Decisive: only model compression talks like this, so these beat the vetoes below.
+      ...decisive(
+        "low-bit",
+        "bitwidth",
+        "bit-width",
+        "post-training quantization",
+        "quantization-aware",
+        "weight quantization",
+        "weight-only quantization",
+        "activation quantization",
+        "KV cache quantization",
+        "quantized LLM",
+        "quantized model",
+        "quantized weights",
+        "quantized large language model",
+        "binarized LLM",
+      ),
+      ...decisiveAcr("INT4", "INT8", "FP8", "FP4", "NVFP4", "MXFP4", "NF4", "GPTQ", "AWQ", "PTQ", "QAT", "W4A16", "W8A8", "W4A4", "BitNet"),
+    ],
+    exclude: [
+      // Tokenizers and codecs quantize latents, they do not compress models.
+      ...r(
+        "vector quantiz*",
+        "residual quantiz*",
+        "scalar quantiz*",
+        "spherical quantiz*",
+        "lookup-free quantiz*",
+        "look-up free quantiz*",
+        "latent quantiz*",
+        "discrete quantiz*",
+        "quantized latent",
+        "quantized token",
+        "quantized representation",
+      ),
+      // Discretizing actions or values and its error are not model compression either.
+      ...r("action quantiz*", "quantized action", "quantization error", "quantization threshold", "quantization failure"),
+      ...acr("VQ-VAE", "VQGAN", "RVQ"),
+    ],
+    // Physics quantizes energy levels; tokenizers quantize images, audio and
+    // motion into codes. Neither is model compression (unless a decisive rule
+    // says the paper compresses a model too).
+    veto: r("quantum", "quantized energy", "tokenizer", "tokenization", "codebook", "discrete tokens", "continuous tokens"),
+  },
+  {
+    slug: "pruning-sparsity",
+    name: "Pruning and sparsity",
+    description: "Removing weights, heads, layers or tokens; sparse attention and activation sparsity.",
+    include: [
+      ...r(
+        "pruning",
+        "pruned",
+        "prunes",
+        "prune",
+        "pruner",
+        "sparsity",
+        "sparsification",
+        "sparse attention",
+        "token merging",
+        "token reduction",
+        "activation sparsity",
+        "structured sparsity",
+        "semi-structured sparsity",
+        "layer dropping",
+      ),
+      ...acr("SparseGPT", "Wanda"),
+    ],
+    // Data pruning selects training examples; it does not make models smaller.
+    exclude: r("data pruning", "dataset pruning"),
+  },
+  {
+    slug: "distillation",
+    name: "Knowledge distillation",
+    description: "Training smaller students from larger teachers, and distilling reasoning or data.",
+    include: [
+      ...r("knowledge distillation", "distillation", "distilling", "distilled", "distill", "teacher model", "student model"),
+      ...weak("teacher-student", "teacher and student"),
+    ],
+  },
+  {
+    slug: "mixture-of-experts",
+    name: "Mixture of experts",
+    description: "Sparse mixture-of-experts models, expert routing and MoE systems.",
+    include: [
+      ...r("mixture of experts", "mixture of expert", "mixture-of-experts", "sparse experts", "expert routing", "expert parallelism"),
+      ...acr("MoE", "MoEs", "SMoE"),
+    ],
+  },
+  {
+    slug: "long-context",
+    name: "Long context",
+    description: "Long inputs and memory: context extension, long documents and long videos.",
+    include: [
+      ...r(
+        "long context",
+        "long-context",
+        "longer context",
+        "long sequences",
+        "long sequence",
+        "long-sequence",
+        "longer-sequence",
+        "extremely long",
+        "infinite-length",
+        "infinite length",
+        "context window",
+        "context length",
+        "length extrapolation",
+        "long documents",
+        "long video",
+        "long-range dependencies",
+        "context extension",
+        "long inputs",
+      ),
+      { p: "\\d+(?:K|M) (?:tokens|context)", re: true, cs: true },
+    ],
+  },
+  {
+    slug: "efficient-inference",
+    name: "Efficient inference and serving",
+    description: "Faster, cheaper inference: decoding, KV cache, serving systems and on-device deployment.",
+    include: [
+      ...r(
+        "efficient inference",
+        "inference efficiency",
+        "inference speed",
+        "inference latency",
+        "inference cost",
+        "inference engine",
+        "inference acceleration",
+        "accelerating inference",
+        "accelerate inference",
+        "LLM serving",
+        "model serving",
+        "serving system",
+        "speculative decoding",
+        "speculative sampling",
+        "draft model",
+        "draft tokens",
+        "parallel decoding",
+        "lossless decoding",
+        "decoding speed",
+        "KV cache",
+        "key cache",
+        "key-value cache",
+        "on-device inference",
+        "edge devices",
+        "limited memory",
+        "memory footprint",
+        "throughput",
+        "prefilling",
+        "FlashAttention",
+        "adaptive inference",
+        "runtime performance",
+      ),
+      ...acr("vLLM", "TTFT"),
+      ...weak("latency", "speedup", "speedups", "inference time", "deployment", "on-device"),
+    ],
+  },
+  {
+    slug: "rag",
+    name: "Retrieval-augmented generation",
+    description: "Grounding generation in retrieved documents, tools or memories.",
+    include: [
+      ...r(
+        "retrieval-augmented",
+        "retrieval augmented",
+        "retrieval-augmented generation",
+        "retrieval-based generation",
+        "retrieval-based",
+        "retrieval-enhanced",
+        "retrieve relevant",
+        "retrieved documents",
+        "retrieved passages",
+      ),
+      ...acr("RAG", "RAU", "GraphRAG"),
+    ],
+  },
+  {
+    slug: "agents",
+    name: "Agents and tool use",
+    description: "LLM agents that plan and act: tool use, function calling, web and GUI agents, multi-agent systems.",
+    include: [
+      ...r(
+        "tool use",
+        "tool-use",
+        "tool learning",
+        "tool creation",
+        "toolset",
+        "tool calling",
+        "function calling",
+        "agentic",
+        "LLM agent",
+        "LLM-based agent",
+        "language agent",
+        "autonomous agent",
+        "web agent",
+        "GUI agent",
+        "multi-agent",
+        "foundation agent",
+        "embodied agent",
+        "augmented with tools",
+        "external tools",
+      ),
+      ...weak("agent", "agents", "tools", "API calls"),
+    ],
+  },
+  {
+    slug: "reasoning",
+    name: "Reasoning",
+    description: "Mathematical, logical and multi-step reasoning; chain of thought and test-time scaling.",
+    include: [
+      ...r(
+        "chain-of-thought",
+        "chain of thought",
+        "mathematical reasoning",
+        "math reasoning",
+        "logical reasoning",
+        "multi-step reasoning",
+        "step-by-step reasoning",
+        "step-by-step",
+        "reasoning capabilities",
+        "reasoning abilities",
+        "reasoning ability",
+        "reasoning skills",
+        "reasoning performance",
+        "cognitive reasoning",
+        "visual reasoning",
+        "multimodal reasoning",
+        "inference-time scaling",
+        "test-time scaling",
+        "test-time compute",
+        "reasoning models",
+        "reasoner",
+      ),
+      ...acr("CoT"),
+      ...weak("reasoning", "math problems"),
+    ],
+  },
+  {
+    slug: "evaluation",
+    name: "Evaluation and benchmarks",
+    description: "New benchmarks, datasets for evaluation, metrics and evaluation methodology.",
+    include: [
+      ...r(
+        "new benchmark",
+        "novel benchmark",
+        "a benchmark",
+        "benchmark designed",
+        "benchmark dataset",
+        "evaluation suite",
+        "evaluation framework",
+        "evaluation protocol",
+        "evaluation benchmark",
+        "holistic evaluation",
+        "comprehensive evaluation",
+        "systematic assessment",
+        "leaderboard",
+        "evaluators",
+        "we evaluate",
+        "we benchmark",
+      ),
+      ...weak("benchmark", "benchmarking", "evaluation", "evaluating", "metric", "metrics"),
+    ],
+    minScore: 4,
+  },
+  {
+    slug: "surveys",
+    name: "Surveys and reviews",
+    description: "Surveys, reviews, overviews and guides of a research area.",
+    include: [
+      ...r(
+        "survey",
+        "this review",
+        "comprehensive review",
+        "systematic review",
+        "literature review",
+        "extensive review",
+        "exhaustive review",
+        "a review of",
+        "comprehensive overview",
+        "systematic literature review",
+      ).map((rule) => ({ ...rule, w: 3 })),
+      // Common words in other papers too ("a taxonomy of errors"): it takes three.
+      ...weak("overview", "review", "taxonomy"),
+    ],
+    // A "survey" of users or a "review" of code is a method, not the paper's genre.
+    exclude: r("user survey", "online survey", "code review", "peer review", "survey respondents", "survey data"),
+    minScore: 3,
+  },
+  {
+    slug: "code-generation",
+    name: "Code generation",
+    description: "LLMs that write, complete, repair or reason about code; software engineering tasks.",
+    include: [
+      ...r(
+        "code generation",
+        "code completion",
+        "code LLM",
+        "code language model",
+        "code model",
+        "program synthesis",
+        "software engineering",
+        "code repair",
+        "coding tasks",
+        "code-related tasks",
+        "coding agent",
+      ),
+      ...acr("HumanEval", "SWE-bench", "CodeGen", "StarCoder", "LiveCodeBench"),
+      ...weak("programming", "programming languages", "code snippets", "generating code", "source code", "coding"),
+      ...weakAcr("MBPP", "Codex"),
+    ],
+    // Most abstracts say where their code is; that and APIs are not about generating code.
+    exclude: [
+      ...r(
+        "code-switching",
+        "code switching",
+        "programming interface",
+        "source code is available",
+        "source code at",
+        "source code will be",
+        "release our source code",
+        "release the source code",
+      ),
+    ],
+    // Passing mentions ("abilities such as code generation", "coding scores on MBPP")
+    // are common: it takes two strong mentions, or one with support.
+    minScore: 4,
+  },
+  {
+    slug: "recommendation",
+    name: "Recommendation",
+    description: "Recommender systems and LLMs for recommendation, ranking of items and users.",
+    include: [
+      ...r(
+        "recommendation",
+        "recommendations",
+        "recommender",
+        "recommender system",
+        "collaborative filtering",
+        "click-through",
+        "user modeling",
+        "item-to-item",
+      ),
+    ],
+  },
+  {
+    slug: "multilingual",
+    name: "Multilingual and translation",
+    description: "Many languages, low-resource languages, cross-lingual transfer and machine translation.",
+    include: [
+      ...r(
+        "multilingual",
+        "multilingualism",
+        "cross-lingual",
+        "crosslingual",
+        "low-resource languages",
+        "low-resource language",
+        "machine translation",
+        "translate",
+        "translation",
+        "non-English",
+        "code-switching",
+        "code switching",
+        "linguistically diverse",
+      ),
+      { p: "\\d+ languages", re: true },
+      ...weak("languages", "Chinese", "Japanese", "German", "Italian", "Arabic", "Korean", "French", "Spanish"),
+    ],
+    // "Programming languages" are not human languages.
+    exclude: r("programming languages", "natural and programming languages", "natural languages"),
+  },
+  {
+    slug: "alignment",
+    name: "Alignment and safety",
+    description: "Aligning models with human preferences and values: RLHF, preference optimization, safety.",
+    include: [
+      ...r(
+        "human preferences",
+        "human preference",
+        "human values",
+        "human feedback",
+        "preference optimization",
+        "preference learning",
+        "reward model",
+        "aligned with human",
+        "align with human",
+        "alignment goals",
+        "aligning large language models",
+        "aligning LLMs",
+        "align LLMs",
+        "LLM alignment",
+        "safety alignment",
+        "jailbreak",
+        "red teaming",
+        "harmlessness",
+        "harmless",
+        "trustworthiness",
+      ),
+      ...acr("RLHF", "RLAIF", "DPO", "PPO"),
+      ...weak("alignment", "safety"),
+    ],
+    // "Alignment" of modalities, features or representations is a different thing.
+    exclude: r(
+      "cross-modal alignment",
+      "modality alignment",
+      "multimodal alignment",
+      "vision-language alignment",
+      "feature alignment",
+      "knowledge alignment",
+      "boundary alignment",
+      "semantic alignment",
+      "token alignment",
+      "representation alignment",
+      "temporal alignment",
+      "spatial alignment",
+      "text-image alignment",
+      "image-text alignment",
+      "audio-visual alignment",
+      "distribution alignment",
+    ),
+  },
+  {
+    slug: "image-generation",
+    name: "Image and video generation",
+    description: "Diffusion models and other generators of images, video and 3D.",
+    include: [
+      ...r(
+        "text-to-image",
+        "text-to-video",
+        "image generation",
+        "video generation",
+        "image synthesis",
+        "video synthesis",
+        "image editing",
+        "diffusion model",
+        "diffusion transformer",
+        "latent diffusion",
+        "stable diffusion",
+        "3D generation",
+        "generative adversarial network",
+      ),
+      ...acr("GAN", "DiT", "SDXL"),
+    ],
+    exclude: r("text-to-video retrieval", "text-to-image retrieval"),
+  },
+  {
+    slug: "speech-audio",
+    name: "Speech and audio",
+    description: "Speech recognition and synthesis, audio understanding, spoken dialogue and music.",
+    include: [
+      ...r(
+        "speech recognition",
+        "speech synthesis",
+        "text-to-speech",
+        "spoken language",
+        "spoken dialogue",
+        "audio-visual",
+        "audio language model",
+        "audio understanding",
+        "music generation",
+      ),
+      ...acr("ASR", "TTS"),
+      ...weak("audio", "speech", "voice"),
+    ],
+  },
+  {
+    slug: "embeddings",
+    name: "Embeddings and retrieval",
+    description: "Text and multimodal embedding models, dense retrieval and representation learning.",
+    include: [
+      ...r(
+        "embedding model",
+        "embedding models",
+        "text embedding",
+        "text embeddings",
+        "sentence embedding",
+        "sentence embeddings",
+        "dense retrieval",
+        "image retrieval",
+        "representation model",
+        "representation learning",
+        "multimodal representation",
+        "embedding tasks",
+        "retrieval tasks",
+        "retriever",
+      ),
+      ...acr("MTEB", "BEIR"),
+    ],
+  },
+  {
+    slug: "fine-tuning",
+    name: "Fine-tuning and instruction tuning",
+    description: "Adapting pretrained models: instruction tuning, parameter-efficient fine-tuning (LoRA) and continual learning.",
+    include: [
+      ...r(
+        "instruction tuning",
+        "instruction-tuning",
+        "instruction tuned",
+        "parameter-efficient",
+        "parameter efficient",
+        "low-rank adaptation",
+        "fine-tuning",
+        "finetuning",
+        "fine-tuned",
+        "finetuned",
+        "fine-tune",
+        "finetune",
+        "catastrophic forgetting",
+        "continual learning",
+        "continual pre-training",
+        "continued pre-training",
+      ),
+      ...acr("LoRA", "QLoRA", "PEFT", "SFT"),
+    ],
+    minScore: 4,
+  },
+  {
+    slug: "pretraining-data",
+    name: "Pretraining, data and scaling",
+    description: "Training foundation models from scratch: data curation, synthetic data, scaling laws and training systems.",
+    include: [
+      ...r(
+        "scaling law",
+        "scaling laws",
+        "pre-training data",
+        "pretraining data",
+        "training data",
+        "data processing",
+        "data curation",
+        "data augmentation",
+        "synthetic data",
+        "data quality",
+        "training tokens",
+        "trained from scratch",
+        "from scratch",
+        "pre-training",
+        "pretraining",
+        "distributed training",
+        "training efficiency",
+        "corpus",
+        "corpora",
+        "datasets for",
+      ),
+      { p: "\\d+(?:\\.\\d+)?\\s?(?:B|T|billion|trillion) tokens", re: true },
+    ],
+    minScore: 4,
+  },
+  {
+    slug: "small-models",
+    name: "Small and on-device models",
+    description: "Small language models, lightweight models and models for phones and edge devices.",
+    include: [
+      ...r(
+        "small language model",
+        "small language models",
+        "lightweight language model",
+        "lightweight large language model",
+        "lightweight model",
+        "lightweight LLM",
+        "on-device",
+        "edge devices",
+        "edge language model",
+        "mobile devices",
+        "resource-constrained devices",
+        "compact language model",
+        "compact model",
+      ),
+      ...acr("SLM", "SLMs"),
+    ],
+  },
+  {
+    slug: "hallucination",
+    name: "Hallucination and factuality",
+    description: "Hallucinations, factual errors, faithfulness and knowledge editing.",
+    include: [
+      ...r("hallucination", "hallucinations", "hallucinate", "factuality", "factual errors", "faithfulness", "knowledge editing", "model editing"),
+    ],
+  },
+  {
+    slug: "domain-specific",
+    name: "Domain-specific models",
+    description: "LLMs for medicine, law, finance, science, chemistry, telecommunications and other specialised domains.",
+    include: [
+      ...r(
+        "domain-specific",
+        "domain specialization",
+        "specialized domains",
+        "medical",
+        "clinical",
+        "healthcare",
+        "health-related",
+        "biomedical",
+        "legal",
+        "finance",
+        "financial",
+        "telecommunications",
+        "molecule",
+        "molecular",
+        "chemistry",
+        "scientific discovery",
+        "social science",
+      ),
+      ...weak("domain", "domains", "science", "scientific"),
+    ],
+    minScore: 3,
+  },
+];
+
+export type TopicSlug = (typeof TOPICS)[number]["slug"];
+
+const BY_SLUG = new Map(TOPICS.map((t) => [t.slug, t]));
+
+export function topicDefinition(slug: string): TopicDefinition | undefined {
+  return BY_SLUG.get(slug);
+}
+
+export const TOPIC_SLUGS: readonly string[] = TOPICS.map((t) => t.slug);

@@ -1,0 +1,177 @@
+import { describe, expect, it } from "vitest";
+import { MAX_EVIDENCE, classify, ruleSource } from "../../lib/topics/classify";
+import { TOPICS } from "../../lib/topics/taxonomy";
+import { TAXONOMY_VERSION, taxonomyVersion } from "../../lib/topics/version";
+
+const slugs = (title: string, summary = "") => classify(title, summary).map((m) => m.slug);
+const evidenceFor = (slug: string, title: string, summary = "") =>
+  classify(title, summary).find((m) => m.slug === slug)?.evidence;
+
+describe("taxonomy", () => {
+  it("has at least 15 topics with stable kebab-case slugs, names and one-line descriptions", () => {
+    expect(TOPICS.length).toBeGreaterThanOrEqual(15);
+    const seen = new Set<string>();
+    for (const t of TOPICS) {
+      expect(t.slug).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+      expect(seen.has(t.slug)).toBe(false);
+      seen.add(t.slug);
+      expect(t.name.length).toBeGreaterThan(2);
+      expect(t.description).not.toMatch(/\n/);
+      expect(t.include.length).toBeGreaterThan(0);
+    }
+    for (const required of ["lmm", "quantization", "pruning-sparsity", "distillation", "mixture-of-experts",
+      "long-context", "efficient-inference", "rag", "agents", "reasoning", "evaluation", "surveys",
+      "code-generation", "recommendation", "multilingual", "alignment"]) {
+      expect(seen.has(required)).toBe(true);
+    }
+  });
+
+  it("has a version that is a hash of the rules", () => {
+    expect(TAXONOMY_VERSION).toMatch(/^[0-9a-f]{16}$/);
+    expect(taxonomyVersion(TOPICS)).toBe(TAXONOMY_VERSION);
+    const edited = TOPICS.map((t) => (t.slug === "rag" ? { ...t, include: [...t.include, { p: "retrieval" }] } : t));
+    expect(taxonomyVersion(edited)).not.toBe(TAXONOMY_VERSION);
+    const renamed = TOPICS.map((t) => (t.slug === "rag" ? { ...t, minScore: 3 } : t));
+    expect(taxonomyVersion(renamed)).not.toBe(TAXONOMY_VERSION);
+  });
+
+  it("turns phrases into patterns with flexible separators, plurals and wildcards", () => {
+    expect(ruleSource({ p: "mixture of experts" })).toBe("mixture[\\s-]+of[\\s-]+experts(?:e?s)?");
+    expect(ruleSource({ p: "quantiz*" })).toBe("quantiz[A-Za-z]*");
+    expect(ruleSource({ p: "1.58-bit" })).toBe("1\\.58[\\s-]+bit(?:e?s)?");
+    expect(ruleSource({ p: "\\d+ languages", re: true })).toBe("\\d+ languages");
+  });
+});
+
+describe("classify", () => {
+  it("matches on word boundaries only", () => {
+    expect(slugs("Grounding LMMs for segmentation")).toContain("lmm");
+    expect(slugs("The groundingLMM toolkit")).not.toContain("lmm");
+    expect(slugs("Routing study", "We build MoEBench and MoEFusion.")).not.toContain("mixture-of-experts");
+    expect(evidenceFor("lmm", "LLaVA-1.5 and GPT-4V(ision) compared", "A study of LLaVA-1.5 and LMMs.")).toEqual([
+      "LLaVA",
+      "GPT-4V",
+      "LMMs",
+    ]);
+  });
+
+  it("treats spaces and hyphens alike and accepts plurals", () => {
+    expect(slugs("A mixture-of-experts language model")).toContain("mixture-of-experts");
+    expect(slugs("A mixture of experts language model")).toContain("mixture-of-experts");
+    expect(slugs("Retrieval augmented generation for QA")).toContain("rag");
+    expect(slugs("Long context modelling")).toContain("long-context");
+  });
+
+  it("matches acronyms case-sensitively", () => {
+    expect(slugs("Sparse MoE layers")).toContain("mixture-of-experts");
+    expect(slugs("moe: a tool", "Nothing else.")).not.toContain("mixture-of-experts");
+    expect(slugs("RAG for enterprise search")).toContain("rag");
+    expect(slugs("The rag and the bone", "A story.")).not.toContain("rag");
+    expect(slugs("Binarized LMM", "")).toContain("lmm");
+    expect(slugs("Lmm", "lmm lmm lmm")).not.toContain("lmm");
+  });
+
+  it('does not read "LLM" as "LMM"', () => {
+    expect(slugs("LLMs as judges", "We evaluate large language models (LLMs) as judges. LLM judges are biased.")).not.toContain(
+      "lmm",
+    );
+  });
+
+  it("needs more than one passing mention for multimodal models", () => {
+    // A paper that merely compares against LMMs once is not an LMM paper.
+    expect(slugs("Document extraction as tool use", "Our LLM pipeline beats LMMs on invoices.")).not.toContain("lmm");
+    expect(slugs("Document extraction", "Large multimodal models (LMMs) read images. We improve LMMs.")).toContain("lmm");
+  });
+
+  it("does not count quantum physics or quantitative studies as quantization", () => {
+    expect(slugs("A quantitative study of quantum error rates")).not.toContain("quantization");
+    expect(slugs("Quantized energy levels", "We study quantized energy in quantum mechanics.")).not.toContain("quantization");
+    expect(slugs("Post-training quantization of LLMs")).toContain("quantization");
+    expect(slugs("FP8 training", "We train with FP8 and 4-bit weights.")).toContain("quantization");
+  });
+
+  it("lets exclusions veto the individual matches they cover", () => {
+    expect(slugs("VQ tokenizers", "An image tokenizer with vector quantization and a VQ-VAE.")).not.toContain("quantization");
+    expect(evidenceFor("quantization", "VQ image codes", "Vector quantization of patches; we also use 4-bit weights.")).toEqual([
+      "4-bit",
+    ]);
+    expect(slugs("Scaling image tokenizers with grouped spherical quantization", "A codebook tokenizer.")).not.toContain(
+      "quantization",
+    );
+    expect(slugs("Behavior cloning with action quantization", "Quantized actions and their quantization error.")).not.toContain(
+      "quantization",
+    );
+    expect(slugs("Data pruning for pretraining", "We remove data; data pruning helps.")).not.toContain("pruning-sparsity");
+    expect(slugs("Cross-modal alignment", "Better cross-modal alignment of images and text.")).not.toContain("alignment");
+    expect(slugs("Contextual code switching", "Code-switching in translation.")).not.toContain("code-generation");
+    expect(slugs("Contextual code switching", "Code-switching in translation.")).toContain("multilingual");
+  });
+
+  it("lets a veto drop a topic unless a decisive rule matched", () => {
+    // "tokenizer" vetoes quantization: image tokenizers quantize latents, not models.
+    expect(slugs("An image tokenizer", "We quantize patches into 4-bit codes.")).not.toContain("quantization");
+    expect(slugs("A quantum view of quantization", "")).not.toContain("quantization");
+    // ...but post-training quantization of a model is decisive, tokenizer or not.
+    expect(evidenceFor("quantization", "An image tokenizer", "We apply post-training quantization to the tokenizer.")).toEqual([
+      "post-training quantization",
+    ]);
+  });
+
+  it("ignores sentences about future work", () => {
+    const summary = "We train a small model on CPUs. Ongoing efforts aim to speed it up with quantization techniques.";
+    expect(slugs("A lightweight LLM", summary)).not.toContain("quantization");
+    expect(slugs("A lightweight LLM", "We apply 4-bit quantization. In future work we study pruning.")).toEqual(
+      expect.arrayContaining(["quantization"]),
+    );
+    expect(slugs("A lightweight LLM", "We apply 4-bit quantization. In future work we study pruning.")).not.toContain(
+      "pruning-sparsity",
+    );
+  });
+
+  it("needs a second mention or a title mention for weak rules", () => {
+    expect(slugs("Planning with language models", "We test one agent.")).not.toContain("agents");
+    expect(slugs("Planning with language models", "We test one agent. The agent plans.")).toContain("agents");
+    expect(slugs("An agent that plans", "We test it.")).toContain("agents");
+  });
+
+  it("returns distinct evidence as written, title first, capped", () => {
+    const title = "LMM survey";
+    const summary =
+      "Large Multimodal Models (LMMs) and LMMs again, multimodal LLMs, vision-language models, MLLMs, VLMs and GPT-4V.";
+    const evidence = evidenceFor("lmm", title, summary)!;
+    expect(evidence[0]).toBe("LMM");
+    expect(evidence).toHaveLength(MAX_EVIDENCE);
+    expect(evidence).toEqual(["LMM", "Large Multimodal Models", "LMMs", "multimodal LLMs", "vision-language models"]);
+    expect(new Set(evidence.map((e) => e.toLowerCase())).size).toBe(evidence.length);
+  });
+
+  it("counts a phrase inside a longer phrase of the same topic once", () => {
+    expect(evidenceFor("rag", "Retrieval-augmented generation", "")).toEqual(["Retrieval-augmented generation"]);
+  });
+
+  it("lets topics share text (overlapping rules of different topics)", () => {
+    const result = slugs("Efficient on-device inference", "Running LLMs on-device.");
+    expect(result).toEqual(expect.arrayContaining(["efficient-inference", "small-models"]));
+  });
+
+  it("is deterministic and returns topics in taxonomy order", () => {
+    const title = "EdgeMoE: Fast On-Device Inference of MoE-based Large Language Models";
+    const summary = "Mixture-of-expert LLMs on edge devices with expert-wise bitwidth adaptation and 4-bit experts.";
+    const first = classify(title, summary);
+    expect(classify(title, summary)).toEqual(first);
+    const order = TOPICS.map((t) => t.slug);
+    const positions = first.map((m) => order.indexOf(m.slug));
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+    expect(first.map((m) => m.slug)).toEqual(
+      expect.arrayContaining(["quantization", "mixture-of-experts", "efficient-inference", "small-models"]),
+    );
+  });
+
+  it("handles empty and unusual input", () => {
+    expect(classify("", "")).toEqual([]);
+    expect(classify("Just a title about nothing", "")).toEqual([]);
+    expect(classify("ünïcödé — İstanbul LMMs", "LMMs İİİ and large multimodal models")).toEqual([
+      { slug: "lmm", evidence: ["LMMs", "large multimodal models"] },
+    ]);
+  });
+});
