@@ -1,4 +1,5 @@
 import { prisma } from "../db/client";
+import { listTopics, topicsOfPaper } from "../topics/data";
 import { addDays, formatDay, periodLabel, periodRange, type Period } from "./period";
 import { decodeCursor, encodeCursor, type Cursor, type Sort } from "./schema";
 import { TRENDING_SCORE_SQL, utcDay } from "./score";
@@ -214,12 +215,7 @@ export async function paperById(id: number, now = new Date()): Promise<PaperDeta
   );
   const row = rows[0];
   if (!row) return null;
-  const topics = await prisma().$queryRawUnsafe<PaperTopic[]>(
-    `SELECT t.slug, t.name, pt.evidence FROM paper_topics pt JOIN topics t ON t.id = pt.topic_id
-      WHERE pt.paper_id = $1 ORDER BY t.name`,
-    id,
-  );
-  return { ...row, topics };
+  return { ...row, topics: await topicsOfPaper(prisma(), id) };
 }
 
 export const RELATED_COUNT = 5;
@@ -258,12 +254,10 @@ export async function relatedPapers(id: number, now = new Date()): Promise<Paper
 
 export type TopicSummary = { slug: string; name: string; description: string; count: number };
 
+/** Every topic with its paper count, in taxonomy order (lib/topics). */
 export async function topicsWithCounts(): Promise<TopicSummary[]> {
-  return prisma().$queryRawUnsafe<TopicSummary[]>(
-    `SELECT t.slug, t.name, t.description, count(pt.paper_id)::int AS count
-       FROM topics t LEFT JOIN paper_topics pt ON pt.topic_id = t.id
-      GROUP BY t.id ORDER BY t.name`,
-  );
+  const topics = await listTopics(prisma());
+  return topics.map(({ paperCount, ...t }) => ({ ...t, count: paperCount }));
 }
 
 export const TOPIC_PAGE_DAYS = 30;

@@ -44,6 +44,47 @@ test.describe("feed", () => {
   });
 });
 
+test.describe("topics", () => {
+  test("the feed filters by one topic, then by several (any of them), with chips on every card", async ({ page }) => {
+    await page.goto("/?topic=lmm");
+    const cards = page.locator("article");
+    const lmmOnly = await cards.count();
+    expect(lmmOnly).toBeGreaterThan(5);
+    for (const card of await cards.all()) await expect(card.locator('a[href="/topics/lmm"]')).toHaveCount(1);
+
+    // The filter panel starts open while a topic is selected.
+    await page.getByRole("list", { name: "Topic filter" }).getByRole("link", { name: "Quantization" }).click();
+    await expect(page).toHaveURL(/\?topic=lmm&topic=quantization$/);
+    expect(await cards.count()).toBeGreaterThan(lmmOnly);
+    for (const card of await cards.all()) {
+      await expect(card.locator('a[href="/topics/lmm"], a[href="/topics/quantization"]').first()).toBeVisible();
+    }
+    await expect(page.getByTestId("feed-label")).toContainText("topics: lmm, quantization");
+  });
+
+  test("topics index and a topic page with its count; accessible", async ({ page }) => {
+    await page.goto("/topics");
+    await expect(page.getByRole("link", { name: "Multimodal LLMs" })).toBeVisible();
+    await page.getByRole("link", { name: "Multimodal LLMs" }).click();
+    await expect(page).toHaveURL(/\/topics\/lmm$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Multimodal LLMs");
+    await expect(page.getByTestId("topic-count")).toHaveText(/^\d+ papers in this topic$/);
+    const count = Number((await page.getByTestId("topic-count").textContent())!.split(" ")[0]);
+    expect(count).toBeGreaterThan(5);
+    await expect(page.locator("article")).toHaveCount(Math.min(count, 30));
+    await expectNoSeriousA11yViolations(page);
+    expect((await page.goto("/topics/no-such-topic"))!.status()).toBe(404);
+  });
+
+  test("a paper page says why it is in a topic", async ({ page }) => {
+    await page.goto("/topics/quantization");
+    await page.locator("article h3 a").first().click();
+    const topics = page.locator('section[aria-labelledby="topics-heading"]');
+    await expect(topics.getByRole("link", { name: "Quantization" })).toBeVisible();
+    await expect(topics.getByText(/why: matched “/).first()).toBeVisible();
+  });
+});
+
 test.describe("search", () => {
   test("from the header: ranked, highlighted results and helpful empty states", async ({ page }) => {
     await page.goto("/");
