@@ -103,7 +103,7 @@ async function seed(size: number, sources: Source[]) {
               now()
          FROM generate_series($1::int, $2::int) AS g
          JOIN src s ON s.i = g % $3
-         JOIN src s2 ON s2.i = (g * 7919) % $3`,
+         JOIN src s2 ON s2.i = ((g::bigint * 7919) % $3)::int`,
       [from, to, n],
     );
     log(`  inserted ${to.toLocaleString("en")} / ${size.toLocaleString("en")} papers (${((Date.now() - started) / 1000).toFixed(0)} s)`);
@@ -253,6 +253,8 @@ async function main() {
     log(`  seeded in ${seconds.toFixed(0)} s; timing queries…`);
     const { prisma } = await import("../lib/db/client");
     queryTables[size] = await queryLatencies(size);
+    // Printed as soon as measured, so a long run that is stopped keeps its numbers.
+    for (const [name, r] of Object.entries(queryTables[size]!)) log(`  ${name}: p50 ${r.p50.toFixed(2)} ms, p95 ${r.p95.toFixed(2)} ms`);
     if (HTTP_SECONDS > 0) {
       log(`HTTP at ${size.toLocaleString("en")} papers, ${CONNECTIONS} connections, ${HTTP_SECONDS} s per target`);
       const http = await httpBench();
