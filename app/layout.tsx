@@ -16,7 +16,12 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <a href="/" className="text-lg font-semibold tracking-tight">
               Paperboy
             </a>
-            <SiteNav />
+            <div className="flex flex-wrap items-center justify-end gap-x-4 gap-y-2">
+              <SiteNav />
+              <a href="/subscribe" className="text-sm font-medium text-blue-700 underline-offset-4 hover:underline dark:text-blue-400">
+                Get the digest
+              </a>
+            </div>
           </div>
         </header>
         <main className="mx-auto max-w-4xl px-4 py-6">{children}</main>

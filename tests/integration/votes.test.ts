@@ -1,7 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { votedPaperIds } from "../../lib/papers/data";
 import { setVote } from "../../lib/papers/mutations";
-import { consumeRateLimit } from "../../lib/security/rate-limit";
 import { insertPapers } from "../helpers/papers";
 import { resetDb, testDb } from "../helpers/db";
 
@@ -57,36 +56,5 @@ describe("votes", () => {
   it("the database refuses a second vote row for the same voter", async () => {
     await setVote(paperId, "voter-a");
     await expect(testDb().vote.create({ data: { paperId, voterHash: "voter-a" } })).rejects.toThrow();
-  });
-});
-
-describe("rate limit", () => {
-  beforeEach(resetDb);
-
-  it("allows `limit` calls per window per key", async () => {
-    const results = [];
-    for (let i = 0; i < 4; i++) results.push(await consumeRateLimit("test:a", 3, 60_000));
-    expect(results.map((r) => r.ok)).toEqual([true, true, true, false]);
-    expect(results.map((r) => r.remaining)).toEqual([2, 1, 0, 0]);
-    expect(results[3]!.retryAfterSeconds).toBeGreaterThan(0);
-    expect(results[3]!.retryAfterSeconds).toBeLessThanOrEqual(60);
-    expect((await consumeRateLimit("test:b", 3, 60_000)).ok).toBe(true);
-  });
-
-  it("counts concurrent calls exactly", async () => {
-    const results = await Promise.all(Array.from({ length: 25 }, () => consumeRateLimit("test:burst", 10, 60_000)));
-    expect(results.filter((r) => r.ok)).toHaveLength(10);
-    const row = await testDb().rateLimit.findUniqueOrThrow({ where: { key: "test:burst" } });
-    expect(row.count).toBe(25);
-  });
-
-  it("starts a new window once the old one has ended", async () => {
-    expect((await consumeRateLimit("test:w", 1, 60_000)).ok).toBe(true);
-    expect((await consumeRateLimit("test:w", 1, 60_000)).ok).toBe(false);
-    // End the window without waiting for it.
-    await testDb().rateLimit.update({ where: { key: "test:w" }, data: { windowEnd: new Date(Date.now() - 1_000) } });
-    const fresh = await consumeRateLimit("test:w", 1, 60_000);
-    expect(fresh.ok).toBe(true);
-    expect(fresh.resetAt.getTime()).toBeGreaterThan(Date.now() + 50_000);
   });
 });

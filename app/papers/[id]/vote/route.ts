@@ -6,7 +6,9 @@ import { setVote } from "@/lib/papers/mutations";
 import { paperIdSchema } from "@/lib/papers/schema";
 import { newVoterId, signVoterId, verifyVoterCookie, VOTER_COOKIE, VOTER_COOKIE_MAX_AGE, voterHash } from "@/lib/papers/voter";
 import { consumeRateLimit } from "@/lib/security/rate-limit";
-import { clientAddress, isSameOrigin, safeReturnPath } from "@/lib/http";
+import { clientKey } from "@/lib/http/client";
+import { readForm } from "@/lib/http/form";
+import { isSameOrigin, safeReturnPath } from "@/lib/http/same-site";
 
 // POST /papers/:id/vote toggles this browser's vote. A form post (no
 // JavaScript) gets a 303 back to the page it came from; fetch with
@@ -30,9 +32,9 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
   if (!isSameOrigin(request)) return NextResponse.json({ error: { parameter: "origin", message: "cross-site vote" } }, { status: 403 });
 
   let returnTo = `/papers/${id.data}`;
-  if (request.headers.get("content-type")?.includes("form")) {
-    const form = await request.formData().catch(() => null);
-    returnTo = safeReturnPath(form?.get("returnTo"), returnTo);
+  if (request.headers.get("content-type")) {
+    const form = await readForm(request);
+    if (form.ok) returnTo = safeReturnPath(form.form.get("returnTo"), returnTo);
   }
 
   const jar = await cookies();
@@ -43,13 +45,13 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
 
   const limits = await Promise.all([
     consumeRateLimit(`vote:${hash}`, VOTES_PER_VOTER_PER_MINUTE, 60_000),
-    consumeRateLimit(`vote-addr:${clientAddress(request)}`, VOTES_PER_ADDRESS_PER_MINUTE, 60_000),
+    consumeRateLimit(clientKey("vote", request.headers), VOTES_PER_ADDRESS_PER_MINUTE, 60_000),
   ]);
   const limited = limits.find((l) => !l.ok);
   if (limited) {
     const res = NextResponse.json(
       { error: { parameter: "rate", message: "too many votes; try again later" } },
-      { status: 429, headers: { "Retry-After": String(limited.retryAfterSeconds), "Cache-Control": "no-store" } },
+      { status: 429, headers: { "Retry-After": String(Math.max(1, Math.ceil(limited.retryAfterMs / 1000))), "Cache-Control": "no-store" } },
     );
     return res;
   }

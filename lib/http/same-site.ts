@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 
-// Small request helpers for route handlers.
+// Same-site checks for state-changing route handlers (votes).
 
 /** A same-site relative path to send the browser back to, or the fallback (never an open redirect). */
 export function safeReturnPath(value: unknown, fallback: string): string {
@@ -19,10 +19,4 @@ export function isSameOrigin(request: NextRequest): boolean {
   } catch {
     return false;
   }
-}
-
-/** The client's address as the proxy reports it (first X-Forwarded-For hop), else "direct". */
-export function clientAddress(request: NextRequest): string {
-  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || request.headers.get("x-real-ip") || "direct";
 }

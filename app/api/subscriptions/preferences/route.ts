@@ -1,0 +1,7 @@
+import { handlePreferences } from "@/lib/subscriptions/http";
+
+export const dynamic = "force-dynamic";
+
+export async function POST(request: Request): Promise<Response> {
+  return handlePreferences(request);
+}

@@ -1,0 +1,19 @@
+import type { Metadata } from "next";
+import { SubscribeForm } from "@/components/subscribe-form";
+import { listTopicOptions } from "@/lib/subscriptions/data";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Subscribe to the digest" };
+
+export default async function SubscribePage() {
+  const topics = await listTopicOptions();
+  return (
+    <>
+      <h1 className="text-2xl font-bold">Get the digest</h1>
+      <p className="mt-1 mb-4 text-zinc-600 dark:text-zinc-400">
+        The trending papers of the topics you choose, daily or weekly. Each paper reaches you at most once.
+      </p>
+      <SubscribeForm topics={topics} />
+    </>
+  );
+}

@@ -1,0 +1,64 @@
+import "server-only";
+import { prisma } from "../db/client";
+import { sha256 } from "../security/crypto";
+import { listTopics } from "../topics/data";
+import { tokenSubscriberId, verifyLink, type LinkPurpose } from "./links";
+
+// Reads for the subscription pages. Nothing here writes: a GET must never
+// change a subscription (mail scanners follow links).
+
+export type TopicOption = { slug: string; name: string; description: string };
+
+/** The topics a subscriber can choose, in taxonomy order. */
+export async function listTopicOptions(): Promise<TopicOption[]> {
+  return (await listTopics(prisma())).map(({ slug, name, description }) => ({ slug, name, description }));
+}
+
+/** A confirmation token is 32 random bytes in base64url. */
+export const CONFIRM_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+
+export type ConfirmTokenState = "valid" | "invalid" | "expired";
+
+export async function confirmTokenState(token: string, now = new Date()): Promise<ConfirmTokenState> {
+  if (!CONFIRM_TOKEN_PATTERN.test(token)) return "invalid";
+  const row = await prisma().subscriber.findUnique({
+    where: { confirmTokenHash: sha256(token) },
+    select: { confirmTokenExpires: true, status: true },
+  });
+  if (!row || (row.status !== "pending" && row.status !== "unsubscribed")) return "invalid";
+  return row.confirmTokenExpires && row.confirmTokenExpires > now ? "valid" : "expired";
+}
+
+/** The subscriber a signed link belongs to, or null when the link is malformed, tampered or the subscriber is gone. */
+export async function subscriberFromLink(purpose: LinkPurpose, token: string) {
+  const id = tokenSubscriberId(token);
+  if (id === null) return null;
+  const subscriber = await prisma().subscriber.findUnique({
+    where: { id },
+    include: { topics: { select: { topic: { select: { slug: true, name: true } } } } },
+  });
+  if (!subscriber || !verifyLink(purpose, token, subscriber)) return null;
+  return subscriber;
+}
+
+export type PreferencesView = {
+  email: string;
+  status: "pending" | "active" | "paused" | "unsubscribed" | "suppressed";
+  frequency: "daily" | "weekly";
+  allTopics: boolean;
+  topics: string[];
+  keywords: string[];
+};
+
+export async function preferencesView(token: string): Promise<PreferencesView | null> {
+  const s = await subscriberFromLink("preferences", token);
+  if (!s) return null;
+  return {
+    email: s.email,
+    status: s.status,
+    frequency: s.frequency,
+    allTopics: s.allTopics,
+    topics: s.topics.map((t) => t.topic.slug),
+    keywords: s.keywords,
+  };
+}

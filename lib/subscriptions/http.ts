@@ -1,0 +1,142 @@
+import "server-only";
+import { afterResponse } from "../http/after";
+import { clientKey } from "../http/client";
+import { htmlResponse, seeOther } from "../http/html";
+import { readForm, textField, type FormFields } from "../http/form";
+import { consumeRateLimit } from "../security/rate-limit";
+import { confirm, deleteData, pause, resume, startSubscription, unsubscribe, updatePreferences, validateSubscription } from "./mutations";
+import { formToChoices, type FieldIssue } from "./schema";
+
+// The HTTP side of subscriptions: plain HTML form posts (no JavaScript needed)
+// mapped onto lib mutations. Success answers 303 to a page; rejections answer a
+// 4xx page that says what to fix. Nothing here echoes internal errors.
+
+/**
+ * 10 form posts per client address per 15 minutes: a person retrying typos
+ * never meets it, a shared office or campus NAT has headroom, a script cycling
+ * through victims' addresses is slowed to 40 an hour per IP (and each address
+ * is separately capped at 3 emails a day).
+ */
+export const CLIENT_SUBSCRIBE_LIMIT = { limit: 10, windowMs: 15 * 60 * 1000 };
+
+function invalidInput(issues: FieldIssue[], back: string): Response {
+  return htmlResponse(400, {
+    title: "Please check the form",
+    paragraphs: ["Nothing was saved. Go back and fix:"],
+    list: issues.map((i) => i.message),
+    link: { href: back, label: "Back to the form" },
+  });
+}
+
+const badLink = () =>
+  htmlResponse(400, {
+    title: "This link is not valid",
+    paragraphs: ["The link is incomplete, was changed, or its subscription no longer exists. Nothing was changed."],
+    link: { href: "/subscribe", label: "Subscribe" },
+  });
+
+const expiredLink = () =>
+  htmlResponse(410, {
+    title: "This link has expired",
+    paragraphs: ["Confirmation links work for 48 hours. Nothing was changed; subscribe again to get a new link."],
+    link: { href: "/subscribe", label: "Subscribe again" },
+  });
+
+async function formOrError(request: Request): Promise<{ form: FormFields } | { error: Response }> {
+  const read = await readForm(request);
+  if (!read.ok) return { error: htmlResponse(read.status, { title: "The form could not be read", paragraphs: [read.message, "Nothing was saved."] }) };
+  return { form: read.form };
+}
+
+export async function handleSubscribe(request: Request): Promise<Response> {
+  const limit = await consumeRateLimit(clientKey("subscribe", request.headers), CLIENT_SUBSCRIBE_LIMIT.limit, CLIENT_SUBSCRIBE_LIMIT.windowMs);
+  if (!limit.ok) {
+    return htmlResponse(
+      429,
+      { title: "Too many attempts", paragraphs: ["Please wait a few minutes and try again."] },
+      { "retry-after": String(Math.ceil(limit.retryAfterMs / 1000)) },
+    );
+  }
+  const read = await formOrError(request);
+  if ("error" in read) return read.error;
+  const valid = await validateSubscription(formToChoices(read.form));
+  if (!valid.ok) return invalidInput(valid.issues, "/subscribe");
+  // The same answer for every outcome, sent before the state-dependent work
+  // (lookup, write, render, send) so neither content nor timing tells who is subscribed.
+  await afterResponse(() => startSubscription(valid.value));
+  return seeOther("/subscribe/check-email");
+}
+
+export async function handleConfirm(request: Request): Promise<Response> {
+  const read = await formOrError(request);
+  if ("error" in read) return read.error;
+  const result = await confirm(textField(read.form, "token") ?? "");
+  if (!result.ok) return result.reason === "expired" ? expiredLink() : badLink();
+  return seeOther("/confirm/done");
+}
+
+const PREFERENCE_ACTIONS = ["update", "pause", "resume", "unsubscribe", "delete"] as const;
+type PreferenceAction = (typeof PREFERENCE_ACTIONS)[number];
+
+export async function handlePreferences(request: Request): Promise<Response> {
+  const read = await formOrError(request);
+  if ("error" in read) return read.error;
+  const token = textField(read.form, "token") ?? "";
+  const action = textField(read.form, "action") as PreferenceAction | undefined;
+  if (!action || !PREFERENCE_ACTIONS.includes(action)) {
+    return htmlResponse(400, { title: "Unknown action", paragraphs: ["Nothing was changed."] });
+  }
+  const back = `/preferences?token=${encodeURIComponent(token)}`;
+  switch (action) {
+    case "update": {
+      const result = await updatePreferences(token, formToChoices(read.form));
+      if (!result.ok) return result.reason === "invalid" ? invalidInput(result.issues, back) : badLink();
+      return seeOther(`${back}&saved=preferences`);
+    }
+    case "pause":
+    case "resume": {
+      const result = await (action === "pause" ? pause(token) : resume(token));
+      if (!result.ok) {
+        if (result.reason === "invalidToken") return badLink();
+        return htmlResponse(409, {
+          title: action === "pause" ? "Only an active subscription can be paused" : "Only a paused subscription can be resumed",
+          paragraphs: ["Nothing was changed."],
+          link: { href: back, label: "Back to your preferences" },
+        });
+      }
+      return seeOther(`${back}&saved=${action === "pause" ? "paused" : "resumed"}`);
+    }
+    case "unsubscribe": {
+      const result = await unsubscribe(token, "preferences");
+      if (!result.ok) return badLink();
+      return seeOther(`${back}&saved=unsubscribed`);
+    }
+    case "delete": {
+      const result = await deleteData(token);
+      if (!result.ok) return badLink();
+      return seeOther("/preferences/deleted");
+    }
+  }
+}
+
+/**
+ * RFC 8058 one-click unsubscribe: the mail provider POSTs
+ * `List-Unsubscribe=One-Click` to the List-Unsubscribe URL, without cookies.
+ * Answer 200 at once, never a redirect; repeating is harmless. The button on
+ * the GET page posts the same body.
+ */
+export async function handleOneClickUnsubscribe(request: Request): Promise<Response> {
+  const read = await formOrError(request);
+  if ("error" in read) return read.error;
+  if (textField(read.form, "List-Unsubscribe") !== "One-Click") {
+    return htmlResponse(400, { title: "Missing List-Unsubscribe=One-Click", paragraphs: ["Nothing was changed."] });
+  }
+  const token = new URL(request.url).searchParams.get("token") ?? textField(read.form, "token") ?? "";
+  const result = await unsubscribe(token, "unsubscribe");
+  if (!result.ok) return badLink();
+  return htmlResponse(200, {
+    title: "You're unsubscribed",
+    paragraphs: ["You will get no more Paperboy emails. If you change your mind, subscribe again and confirm."],
+    link: { href: "/", label: "Back to Paperboy" },
+  });
+}
