@@ -138,7 +138,10 @@ export async function queryRange(q: RangeQuery): Promise<{ papers: PaperListItem
   const where = [`p.featured_on >= $2::date`, `p.featured_on < $3::date`];
   if (q.topicIds.length) {
     args.push(q.topicIds);
-    where.push(`EXISTS (SELECT 1 FROM paper_topics pt WHERE pt.paper_id = p.id AND pt.topic_id = ANY($${args.length}::int[]))`);
+    // A per-row probe of the paper_topics primary key, written as a LIMIT 1 subquery on
+    // purpose: as EXISTS the planner hashes every link of the topic (67k rows at 1M
+    // papers, 78 ms) instead of probing the ~2,000 papers of the period (9 ms).
+    where.push(`(SELECT true FROM paper_topics pt WHERE pt.paper_id = p.id AND pt.topic_id = ANY($${args.length}::int[]) LIMIT 1)`);
   }
   if (q.after) {
     args.push(q.after.k, q.after.r, q.after.i);

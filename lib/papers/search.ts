@@ -85,7 +85,10 @@ export async function searchPapers(input: SearchQuery, now = new Date()): Promis
   }
   if (topics.ids.length) {
     args.push(topics.ids);
-    where.push(`EXISTS (SELECT 1 FROM paper_topics pt WHERE pt.paper_id = p.id AND pt.topic_id = ANY($${args.length}::int[]))`);
+    // A per-row probe of the paper_topics primary key, written as a LIMIT 1 subquery on
+    // purpose: as EXISTS the planner hashes every link of the topic (67k rows at 1M
+    // papers, 78 ms) instead of probing the ~2,000 papers of the period (9 ms).
+    where.push(`(SELECT true FROM paper_topics pt WHERE pt.paper_id = p.id AND pt.topic_id = ANY($${args.length}::int[]) LIMIT 1)`);
   }
   const rank = "ts_rank_cd(p.search_vector, q.query)::float8";
   if (after) {
