@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { cache } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PaperCard } from "@/components/paper-card";
@@ -17,10 +18,14 @@ export async function generateStaticParams() {
 
 type Params = Promise<{ id: string }>;
 
+// One load per request, shared by generateMetadata and the page (React cache).
+const loadPaper = cache(async (raw: string) => {
+  const id = paperIdSchema.safeParse(raw);
+  return id.success ? cachedPaper(id.data, todayUtc()) : null;
+});
+
 async function load(params: Params) {
-  const id = paperIdSchema.safeParse((await params).id);
-  if (!id.success) return null;
-  return cachedPaper(id.data, todayUtc());
+  return loadPaper((await params).id);
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {

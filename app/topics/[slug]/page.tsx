@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { cache } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PaperCard } from "@/components/paper-card";
@@ -13,9 +14,15 @@ export async function generateStaticParams() {
 
 type Params = Promise<{ slug: string }>;
 
+// One load per request, shared by generateMetadata and the page (React cache):
+// also keeps the embedded database (one session) from serving two query chains at once.
+const loadTopic = cache(async (slug: string) => {
+  const parsed = topicSlug.safeParse(slug);
+  return parsed.success ? cachedTopicPage(parsed.data, todayUtc()) : null;
+});
+
 async function load(params: Params) {
-  const slug = topicSlug.safeParse((await params).slug);
-  return slug.success ? cachedTopicPage(slug.data, todayUtc()) : null;
+  return loadTopic((await params).slug);
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
