@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
 import { htmlResponse } from "@/lib/http/html";
 import { checkSameOrigin, isOriginCheckExempt } from "@/lib/http/origin";
+import { encodeFeedView, parseBrowseParams } from "@/lib/papers/schema";
 import { contentSecurityPolicy, HSTS_VALUE, newNonce } from "@/lib/security/headers";
 
 // Runs before every page and route handler (not static assets):
@@ -12,6 +13,9 @@ import { contentSecurityPolicy, HSTS_VALUE, newNonce } from "@/lib/security/head
 //    (/unsubscribe?token=…), which is also the page a GET shows. A page can't
 //    take a plain form POST, so POSTs are rewritten to the route handler; GETs
 //    render the page. The rewrite keeps method, body and query.
+// 4. The feed: valid feed URLs ("/?period=week&topic=lmm") are rewritten to the
+//    cached /feed/[view] route, so each view is served from the page cache.
+//    Invalid parameters fall through to app/page.tsx, which explains them.
 // The headers that never change are set in next.config.ts.
 export function proxy(request: NextRequest) {
   const config = env();
@@ -39,11 +43,22 @@ export function proxy(request: NextRequest) {
 
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("Content-Security-Policy", csp);
+  const forward = { request: { headers: requestHeaders } };
+
   if (pathname === "/unsubscribe" && request.method === "POST") {
     const target = new URL(`/api/subscriptions/unsubscribe${request.nextUrl.search}`, request.url);
-    return withSecurityHeaders(NextResponse.rewrite(target, { request: { headers: requestHeaders } }));
+    return withSecurityHeaders(NextResponse.rewrite(target, forward));
   }
-  return withSecurityHeaders(NextResponse.next({ request: { headers: requestHeaders } }));
+  if (pathname === "/") {
+    const parsed = parseBrowseParams(request.nextUrl.searchParams);
+    if (parsed.ok && !parsed.value.q) {
+      const url = request.nextUrl.clone();
+      url.pathname = `/feed/${encodeFeedView(parsed.value)}`;
+      url.search = "";
+      return withSecurityHeaders(NextResponse.rewrite(url, forward));
+    }
+  }
+  return withSecurityHeaders(NextResponse.next(forward));
 }
 
 export const config = {

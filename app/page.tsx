@@ -1,27 +1,17 @@
-import { PaperCard } from "@/components/paper-card";
-import { latestDayPapers } from "@/lib/papers/data";
+import type { Metadata } from "next";
+import { FeedView, InvalidFeedLink, feedMetadata } from "@/components/feed-view";
+import { parseBrowseParams } from "@/lib/papers/schema";
 
-export const dynamic = "force-dynamic";
+// Valid feed URLs are rewritten by proxy.ts to the cached /feed/[view] route;
+// this page renders what reaches it anyway (invalid links, or no proxy).
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-export default async function HomePage() {
-  const { day, papers } = await latestDayPapers();
-  return (
-    <>
-      <h1 className="text-2xl font-bold">Trending papers</h1>
-      {day && (
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          Featured on {day.toISOString().slice(0, 10)} · {papers.length} papers
-        </p>
-      )}
-      {papers.length === 0 ? (
-        <p className="mt-6">No papers yet.</p>
-      ) : (
-        <div className="mt-4">
-          {papers.map((p) => (
-            <PaperCard key={p.id} paper={p} />
-          ))}
-        </div>
-      )}
-    </>
-  );
+export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
+  const parsed = parseBrowseParams(await searchParams);
+  return feedMetadata(parsed.ok ? parsed.value : null);
+}
+
+export default async function HomePage({ searchParams }: { searchParams: SearchParams }) {
+  const parsed = parseBrowseParams(await searchParams);
+  return parsed.ok ? <FeedView params={parsed.value} /> : <InvalidFeedLink error={parsed.error} />;
 }

@@ -34,4 +34,6 @@ export function trendingScore(paper: Scorable, today: Date = new Date()): number
  * (tests/integration/score.test.ts checks that they agree).
  */
 export const TRENDING_SCORE_SQL = (todayParam: string) =>
-  `((p.upvotes + p.local_votes + 1)::float8 / power(GREATEST(${todayParam}::date - p.featured_on, 0) + ${AGE_OFFSET_DAYS}, ${GRAVITY}))`;
+  // float8 throughout: with an integer base and a numeric exponent Postgres picks
+  // numeric power(), about 15 µs a row, which dominated the feed query.
+  `((p.upvotes + p.local_votes + 1)::float8 / power((GREATEST(${todayParam}::date - p.featured_on, 0) + ${AGE_OFFSET_DAYS})::float8, ${GRAVITY}::float8))`;

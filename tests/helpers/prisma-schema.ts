@@ -47,8 +47,36 @@ const SCALAR_TO_PG: Record<string, string> = {
 
 const NATIVE_TO_PG: Record<string, string> = { Date: "date", Timestamptz: "timestamptz", Text: "text" };
 
+/**
+ * Indexes Prisma cannot declare (GIN over an Unsupported column), created by
+ * migration SQL. Listed here by exact name and columns so the drift test stays
+ * strict about them too.
+ */
+export const SQL_ONLY_INDEXES: Record<string, ExpectedIndex[]> = {
+  papers: [{ name: "papers_search_vector_idx", unique: false, primary: false, columns: ["search_vector"] }],
+};
+
+/**
+ * Fields of type Unsupported("...") are left out of Prisma's DMMF, so they are
+ * read from the schema text: `name Unsupported("type")? @map("column")`.
+ */
+export function unsupportedColumns(schemaText: string): Record<string, Record<string, ExpectedColumn>> {
+  const result: Record<string, Record<string, ExpectedColumn>> = {};
+  for (const block of schemaText.matchAll(/^model\s+(\w+)\s*\{([\s\S]*?)^\}/gm)) {
+    const body = block[2]!;
+    const table = /@@map\("([^"]+)"\)/.exec(body)?.[1] ?? block[1]!;
+    for (const f of body.matchAll(/^\s*(\w+)\s+Unsupported\("([^"]+)"\)(\?)?([^\n]*)$/gm)) {
+      const column = /@map\("([^"]+)"\)/.exec(f[4]!)?.[1] ?? f[1]!;
+      (result[table] ??= {})[column] = { type: f[2]!, nullable: f[3] === "?", hasDefault: /@default\(/.test(f[4]!) };
+    }
+  }
+  return result;
+}
+
 export function expectedSchema(schemaPath = path.join(process.cwd(), "prisma", "schema.prisma")): ExpectedSchema {
-  const dmmf = JSON.parse(get_dmmf(JSON.stringify({ prismaSchema: readFileSync(schemaPath, "utf8") }))) as Dmmf;
+  const schemaText = readFileSync(schemaPath, "utf8");
+  const dmmf = JSON.parse(get_dmmf(JSON.stringify({ prismaSchema: schemaText }))) as Dmmf;
+  const unsupported = unsupportedColumns(schemaText);
   const { models, enums, indexes } = dmmf.datamodel;
   const enumDbName = new Map(enums.map((e) => [e.name, e.dbName ?? e.name]));
   const result: ExpectedSchema = {
@@ -87,6 +115,7 @@ export function expectedSchema(schemaPath = path.join(process.cwd(), "prisma", "
         hasDefault: f.hasDefaultValue,
       };
     }
+    Object.assign(columns, unsupported[table]);
     const modelIndexes = indexes
       .filter((i) => i.model === model.name && i.type !== "fulltext")
       .map((i) => {
@@ -95,6 +124,7 @@ export function expectedSchema(schemaPath = path.join(process.cwd(), "prisma", "
         const name = i.dbName ?? (i.type === "id" ? `${table}_pkey` : `${table}_${cols.join("_")}_${suffix}`);
         return { name, unique: i.type !== "normal", primary: i.type === "id", columns: cols };
       });
+    modelIndexes.push(...(SQL_ONLY_INDEXES[table] ?? []));
     result.tables[table] = { columns, indexes: modelIndexes, foreignKeys: foreignKeys.sort() };
   }
   return result;

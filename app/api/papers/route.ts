@@ -1,0 +1,24 @@
+import type { NextRequest } from "next/server";
+import { toApiPaper } from "@/lib/papers/api";
+import { browse } from "@/lib/papers/browse";
+import { parseBrowseParams } from "@/lib/papers/schema";
+import { env } from "@/lib/env";
+
+// GET /api/papers?period=&date=&topic=&topic=&q=&sort=&cursor=&limit=
+// Same parameters and numbers as the pages. 400 names the bad parameter.
+export async function GET(request: NextRequest) {
+  const parsed = parseBrowseParams(request.nextUrl.searchParams);
+  if (!parsed.ok) return Response.json({ error: parsed.error }, { status: 400 });
+  const result = await browse(parsed.value);
+  if (!result.ok) return Response.json({ error: result.error }, { status: 400 });
+  const appUrl = env().APP_URL;
+  return Response.json(
+    { papers: result.papers.map((p) => toApiPaper(p, appUrl)), nextCursor: result.nextCursor },
+    {
+      headers: {
+        // Feed views change only when data does; search stays live.
+        "Cache-Control": result.kind === "feed" ? "public, max-age=60, stale-while-revalidate=300" : "no-store",
+      },
+    },
+  );
+}

@@ -1,0 +1,31 @@
+import type { NextRequest } from "next/server";
+import { renderAtom } from "@/lib/papers/atom";
+import { browse } from "@/lib/papers/browse";
+import { browseQuery, parseBrowseParams } from "@/lib/papers/schema";
+import { env } from "@/lib/env";
+
+// GET /feed.xml with the same parameters as the feed page (and q for a search feed).
+export async function GET(request: NextRequest) {
+  const parsed = parseBrowseParams(request.nextUrl.searchParams);
+  if (!parsed.ok) return Response.json({ error: parsed.error }, { status: 400 });
+  const params = { ...parsed.value, cursor: undefined };
+  const result = await browse(params);
+  if (!result.ok) return Response.json({ error: result.error }, { status: 400 });
+  const appUrl = env().APP_URL;
+  const query = browseQuery(params);
+  const topics = params.topic.length ? ` · ${params.topic.join(", ")}` : "";
+  const xml = renderAtom({
+    title: `Paperboy: ${result.label}${topics}`,
+    selfUrl: `${appUrl}/feed.xml${query}`,
+    htmlUrl: params.q ? `${appUrl}/search${query}` : `${appUrl}/${query}`,
+    appUrl,
+    updated: result.papers.reduce((max, p) => (p.featuredOn > max ? p.featuredOn : max), "1970-01-01") + "T00:00:00Z",
+    papers: result.papers,
+  });
+  return new Response(xml, {
+    headers: {
+      "Content-Type": "application/atom+xml; charset=utf-8",
+      "Cache-Control": result.kind === "feed" ? "public, max-age=300, stale-while-revalidate=600" : "no-store",
+    },
+  });
+}

@@ -1,0 +1,130 @@
+import type { Metadata } from "next";
+import { cache } from "react";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { PaperCard } from "@/components/paper-card";
+import { PaperLinks } from "@/components/paper-links";
+import { VoteButton } from "@/components/vote-button";
+import { cachedPaper } from "@/lib/papers/cache";
+import { todayUtc } from "@/lib/papers/data";
+import { paperIdSchema } from "@/lib/papers/schema";
+
+// Rendered on first request, then served from the cache until a vote or the
+// data revalidation period changes it (see lib/papers/cache.ts).
+export const revalidate = 300;
+export async function generateStaticParams() {
+  return [];
+}
+
+type Params = Promise<{ id: string }>;
+
+// One load per request, shared by generateMetadata and the page (React cache).
+const loadPaper = cache(async (raw: string) => {
+  const id = paperIdSchema.safeParse(raw);
+  return id.success ? cachedPaper(id.data, todayUtc()) : null;
+});
+
+async function load(params: Params) {
+  return loadPaper((await params).id);
+}
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const data = await load(params);
+  return data ? { title: data.paper.title, description: data.paper.summary.slice(0, 200) } : { title: "Paper not found" };
+}
+
+export default async function PaperPage({ params }: { params: Params }) {
+  const data = await load(params);
+  if (!data) notFound();
+  const { paper, related } = data;
+  const returnTo = `/papers/${paper.id}`;
+  return (
+    <article aria-labelledby="paper-title">
+      <div className="flex items-start gap-3">
+        <div className="pt-1">
+          <VoteButton paperId={paper.id} upvotes={paper.upvotes} returnTo={returnTo} />
+        </div>
+        <div className="min-w-0">
+          <h1 id="paper-title" className="text-2xl font-bold leading-tight">
+            {paper.title}
+          </h1>
+          {paper.authors.length > 0 && <p className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">{paper.authors.join(", ")}</p>}
+        </div>
+      </div>
+      <dl className="mt-4 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
+        <dt className="text-zinc-600 dark:text-zinc-400">Featured</dt>
+        <dd>
+          <Link href={`/?date=${paper.featuredOn}`} className="underline">
+            {paper.featuredOn}
+          </Link>
+        </dd>
+        {paper.publishedAt && (
+          <>
+            <dt className="text-zinc-600 dark:text-zinc-400">Published</dt>
+            <dd>{paper.publishedAt.slice(0, 10)}</dd>
+          </>
+        )}
+        <dt className="text-zinc-600 dark:text-zinc-400">Votes</dt>
+        <dd>
+          {paper.upvotes} ({paper.sourceUpvotes} from the source, {paper.localVotes} here)
+        </dd>
+        <dt className="text-zinc-600 dark:text-zinc-400">Trending score</dt>
+        <dd>
+          {paper.score.toFixed(3)}{" "}
+          <Link href="/about#trending" className="underline">
+            how it is computed
+          </Link>
+        </dd>
+        {paper.arxivId && (
+          <>
+            <dt className="text-zinc-600 dark:text-zinc-400">arXiv</dt>
+            <dd>{paper.arxivId}</dd>
+          </>
+        )}
+      </dl>
+      <p className="mt-3 flex flex-wrap gap-x-4 gap-y-1 text-sm">
+        <PaperLinks paper={paper} />
+      </p>
+      <section aria-labelledby="abstract-heading" className="mt-6">
+        <h2 id="abstract-heading" className="text-lg font-semibold">
+          Abstract
+        </h2>
+        <p className="mt-2 leading-relaxed whitespace-pre-line">{paper.summary || "No abstract available."}</p>
+      </section>
+      <section aria-labelledby="topics-heading" className="mt-6">
+        <h2 id="topics-heading" className="text-lg font-semibold">
+          Topics
+        </h2>
+        {paper.topics.length === 0 ? (
+          <p className="mt-2 text-sm">Not in any topic yet.</p>
+        ) : (
+          <ul className="mt-2 space-y-2">
+            {paper.topics.map((t) => (
+              <li key={t.slug} className="text-sm">
+                <Link href={`/topics/${t.slug}`} className="font-medium text-blue-700 underline dark:text-blue-400">
+                  {t.name}
+                </Link>
+                {t.evidence.length > 0 && (
+                  <span className="text-zinc-700 dark:text-zinc-300">
+                    {" "}
+                    — why: matched {t.evidence.map((e) => `“${e}”`).join(", ")}
+                  </span>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="related-heading" className="mt-8">
+        <h2 id="related-heading" className="text-lg font-semibold">
+          Related papers
+        </h2>
+        {related.length === 0 ? (
+          <p className="mt-2 text-sm">No related papers found.</p>
+        ) : (
+          related.map((p) => <PaperCard key={p.id} paper={p} returnTo={returnTo} headingLevel="h3" />)
+        )}
+      </section>
+    </article>
+  );
+}

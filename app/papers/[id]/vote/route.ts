@@ -1,0 +1,75 @@
+import { revalidateTag } from "next/cache";
+import { cookies } from "next/headers";
+import { type NextRequest, NextResponse } from "next/server";
+import { PAPERS_TAG } from "@/lib/papers/cache";
+import { setVote } from "@/lib/papers/mutations";
+import { paperIdSchema } from "@/lib/papers/schema";
+import { newVoterId, signVoterId, verifyVoterCookie, VOTER_COOKIE, VOTER_COOKIE_MAX_AGE, voterHash } from "@/lib/papers/voter";
+import { consumeRateLimit } from "@/lib/security/rate-limit";
+import { clientKey } from "@/lib/http/client";
+import { readForm } from "@/lib/http/form";
+import { isSameOrigin, safeReturnPath } from "@/lib/http/same-site";
+
+// POST /papers/:id/vote toggles this browser's vote. A form post (no
+// JavaScript) gets a 303 back to the page it came from; fetch with
+// Accept: application/json gets { voted, upvotes }.
+
+/** Votes per browser per minute, and per network address (many browsers may share one). */
+export const VOTES_PER_VOTER_PER_MINUTE = 30;
+export const VOTES_PER_ADDRESS_PER_MINUTE = 300;
+
+function reply(request: NextRequest, status: number, body: object, returnTo: string) {
+  const wantsJson = request.headers.get("accept")?.includes("application/json");
+  if (wantsJson || status >= 400) return NextResponse.json(body, { status, headers: { "Cache-Control": "no-store" } });
+  // A relative Location: the browser resolves it against the page it posted from, whatever host the proxy used.
+  return new NextResponse(null, { status: 303, headers: { Location: returnTo, "Cache-Control": "no-store" } });
+}
+
+export async function POST(request: NextRequest, { params }: { params: Promise<{ id: string }> }) {
+  const id = paperIdSchema.safeParse((await params).id);
+  if (!id.success) return NextResponse.json({ error: { parameter: "id", message: "must be a paper id" } }, { status: 400 });
+  // Cross-site form posts carry no Lax cookie but would still count as a fresh voter.
+  if (!isSameOrigin(request)) return NextResponse.json({ error: { parameter: "origin", message: "cross-site vote" } }, { status: 403 });
+
+  let returnTo = `/papers/${id.data}`;
+  if (request.headers.get("content-type")) {
+    const form = await readForm(request);
+    if (form.ok) returnTo = safeReturnPath(form.form.get("returnTo"), returnTo);
+  }
+
+  const jar = await cookies();
+  let voterId = verifyVoterCookie(jar.get(VOTER_COOKIE)?.value);
+  const isNewVoter = !voterId;
+  voterId ??= newVoterId();
+  const hash = voterHash(voterId);
+
+  const limits = await Promise.all([
+    consumeRateLimit(`vote:${hash}`, VOTES_PER_VOTER_PER_MINUTE, 60_000),
+    consumeRateLimit(clientKey("vote", request.headers), VOTES_PER_ADDRESS_PER_MINUTE, 60_000),
+  ]);
+  const limited = limits.find((l) => !l.ok);
+  if (limited) {
+    const res = NextResponse.json(
+      { error: { parameter: "rate", message: "too many votes; try again later" } },
+      { status: 429, headers: { "Retry-After": String(Math.max(1, Math.ceil(limited.retryAfterMs / 1000))), "Cache-Control": "no-store" } },
+    );
+    return res;
+  }
+
+  const result = await setVote(id.data, hash);
+  if (!result.ok) return NextResponse.json({ error: { parameter: "id", message: "no such paper" } }, { status: 404 });
+  // Cached feed, topic and paper pages show vote counts: drop them now, not after a stale hit.
+  revalidateTag(PAPERS_TAG, { expire: 0 });
+
+  const res = reply(request, 200, { voted: result.voted, upvotes: result.upvotes }, returnTo);
+  if (isNewVoter) {
+    res.cookies.set(VOTER_COOKIE, signVoterId(voterId), {
+      httpOnly: true,
+      sameSite: "lax",
+      secure: request.nextUrl.protocol === "https:",
+      path: "/",
+      maxAge: VOTER_COOKIE_MAX_AGE,
+    });
+  }
+  return res;
+}

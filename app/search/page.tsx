@@ -1,0 +1,143 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PaperCard } from "@/components/paper-card";
+import { cachedTopics } from "@/lib/papers/cache";
+import { PERIODS } from "@/lib/papers/period";
+import { browseQuery, parseBrowseParams } from "@/lib/papers/schema";
+import { searchPapers } from "@/lib/papers/search";
+
+// Search stays live: never cached.
+export const dynamic = "force-dynamic";
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
+  const parsed = parseBrowseParams(await searchParams);
+  return { title: parsed.ok && parsed.value.q ? `Search: ${parsed.value.q}` : "Search", robots: { index: false } };
+}
+
+/** Fewer results per page than the feed: each carries highlighted snippets and the page is rendered per request. */
+const SEARCH_PAGE_SIZE = 20;
+
+const PERIOD_LABELS = { day: "Latest day", week: "Latest week", month: "Latest month" } as const;
+
+function Hints() {
+  return (
+    <ul className="mt-2 list-disc pl-5 text-sm text-zinc-700 dark:text-zinc-300">
+      <li>
+        Words match any form: <code>quantize</code> finds “quantization”.
+      </li>
+      <li>
+        <code>&quot;vision language&quot;</code> for an exact phrase, <code>-video</code> to exclude a word, <code>or</code> for either.
+      </li>
+      <li>Titles count most, then abstracts, then authors.</li>
+    </ul>
+  );
+}
+
+export default async function SearchPage({ searchParams }: { searchParams: SearchParams }) {
+  const parsed = parseBrowseParams(await searchParams);
+  const topics = await cachedTopics();
+  const params = parsed.ok ? parsed.value : { topic: [], sort: "trending" as const };
+  const q = parsed.ok ? (parsed.value.q ?? "") : "";
+  const result = parsed.ok && q
+    ? await searchPapers({ q, period: params.period, date: params.date, topic: params.topic, cursor: params.cursor, limit: params.limit ?? SEARCH_PAGE_SIZE })
+    : null;
+  const returnTo = `/search${browseQuery(params)}`;
+
+  return (
+    <>
+      <h1 className="text-2xl font-bold">Search papers</h1>
+      <form action="/search" method="get" className="mt-4 space-y-3" role="search">
+        <div className="flex gap-2">
+          <label htmlFor="q" className="sr-only">
+            Search terms
+          </label>
+          <input
+            id="q"
+            name="q"
+            type="search"
+            defaultValue={q}
+            placeholder='e.g. "mixture of experts" -survey'
+            className="min-w-0 flex-1 rounded-md border border-zinc-300 bg-white px-3 py-2 dark:border-zinc-700 dark:bg-zinc-900"
+          />
+          <button type="submit" className="rounded-md bg-zinc-900 px-4 py-2 font-medium text-white dark:bg-zinc-100 dark:text-zinc-900">
+            Search
+          </button>
+        </div>
+        <div className="flex flex-wrap gap-4 text-sm">
+          <label className="flex items-center gap-2">
+            Period
+            <select name="period" defaultValue={params.period ?? ""} className="rounded-md border border-zinc-300 bg-white px-2 py-1 dark:border-zinc-700 dark:bg-zinc-900">
+              <option value="">Any time</option>
+              {PERIODS.map((p) => (
+                <option key={p} value={p}>
+                  {PERIOD_LABELS[p]}
+                </option>
+              ))}
+            </select>
+          </label>
+          {params.date && <input type="hidden" name="date" value={params.date} />}
+          {topics.length > 0 && (
+            <fieldset className="flex flex-wrap items-center gap-x-3 gap-y-1">
+              <legend className="sr-only">Topics</legend>
+              <span aria-hidden="true">Topics:</span>
+              {topics.map((t) => (
+                <label key={t.slug} className="flex items-center gap-1">
+                  <input type="checkbox" name="topic" value={t.slug} defaultChecked={params.topic.includes(t.slug)} />
+                  {t.name}
+                </label>
+              ))}
+            </fieldset>
+          )}
+        </div>
+      </form>
+
+      {!parsed.ok && (
+        <p role="alert" className="mt-6">
+          The search link has an invalid <code>{parsed.error.parameter}</code>: {parsed.error.message}.
+        </p>
+      )}
+      {parsed.ok && !q && (
+        <section className="mt-6" aria-label="How to search">
+          <p>Type a few words to search every paper&apos;s title, abstract and authors.</p>
+          <Hints />
+        </section>
+      )}
+      {result && !result.ok && (
+        <p role="alert" className="mt-6">
+          {result.reason === "unknownTopic" ? `There is no topic “${result.slug}”.` : "This results link has expired; search again."}
+        </p>
+      )}
+      {result?.ok && result.status === "noTerms" && (
+        <section className="mt-6" role="status">
+          <p>
+            “{q.length > 80 ? `${q.slice(0, 80)}…` : q}” has no searchable words (only very common words or punctuation). Try
+            more specific terms.
+          </p>
+          <Hints />
+        </section>
+      )}
+      {result?.ok && result.status === "results" && (
+        <section className="mt-6" aria-labelledby="results-heading">
+          <h2 id="results-heading" className="text-lg font-semibold">
+            {result.hits.length === 0
+              ? `No papers match “${q}”`
+              : `Results for “${q}”${result.nextCursor ? "" : ` (${result.hits.length})`}`}
+          </h2>
+          {result.hits.length === 0 && <Hints />}
+          {result.hits.map((hit) => (
+            <PaperCard key={hit.id} paper={hit} returnTo={returnTo} titleParts={hit.titleParts} snippetParts={hit.snippetParts} headingLevel="h3" />
+          ))}
+          {result.nextCursor && (
+            <p className="mt-4 text-right text-sm">
+              <Link href={`/search${browseQuery({ ...params, cursor: result.nextCursor })}`} rel="next" className="text-blue-700 underline dark:text-blue-400">
+                More results →
+              </Link>
+            </p>
+          )}
+        </section>
+      )}
+    </>
+  );
+}

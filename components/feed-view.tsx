@@ -1,0 +1,98 @@
+import Link from "next/link";
+import { FeedControls } from "@/components/feed-controls";
+import { PaperCard } from "@/components/paper-card";
+import { cachedFeedPage, cachedTopics } from "@/lib/papers/cache";
+import { todayUtc } from "@/lib/papers/data";
+import { DEFAULT_LIMIT, browseQuery, type BrowseParams, type ParamError } from "@/lib/papers/schema";
+
+function Problem({ children }: { children: React.ReactNode }) {
+  return (
+    <>
+      <h1 className="text-2xl font-bold">Trending papers</h1>
+      <p role="alert" className="mt-4">
+        {children}{" "}
+        <Link href="/" className="text-blue-700 underline dark:text-blue-400">
+          Show the latest papers
+        </Link>
+      </p>
+    </>
+  );
+}
+
+export function InvalidFeedLink({ error }: { error: ParamError }) {
+  return (
+    <Problem>
+      The link has an invalid <code>{error.parameter}</code>: {error.message}.
+    </Problem>
+  );
+}
+
+/** The feed home for one view (period, date, topics, sort, page). */
+export async function FeedView({ params }: { params: BrowseParams }) {
+  const limit = params.limit ?? DEFAULT_LIMIT;
+  const [result, topics] = await Promise.all([
+    cachedFeedPage({ period: params.period, date: params.date, topic: params.topic, sort: params.sort, cursor: params.cursor, limit }, todayUtc()),
+    cachedTopics(),
+  ]);
+  if (!result.ok) {
+    return <Problem>{result.reason === "unknownTopic" ? `There is no topic “${result.slug}”.` : "This page link has expired."}</Problem>;
+  }
+  const { view, papers, nextCursor } = result;
+  const returnTo = `/${browseQuery(params)}`;
+  const feedQuery = browseQuery({ ...params, cursor: undefined, limit: undefined });
+  return (
+    <>
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-2xl font-bold">Trending papers</h1>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          <a href={`/feed.xml${feedQuery}`} className="underline">
+            Atom feed
+          </a>{" "}
+          ·{" "}
+          <a href={`/api/papers${feedQuery}`} className="underline">
+            JSON
+          </a>
+        </p>
+      </div>
+      <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400" data-testid="feed-label">
+        {view.label}
+        {params.topic.length > 0 && ` · topics: ${params.topic.join(", ")}`}
+      </p>
+      <FeedControls base="/" params={params} view={view} topics={topics} />
+      {papers.length === 0 ? (
+        <p className="mt-6">
+          No papers in this {view.period}
+          {params.topic.length > 0 ? " for these topics" : ""}. Try the previous {view.period} or a longer period.
+        </p>
+      ) : (
+        <div className="mt-2">
+          {papers.map((p) => (
+            <PaperCard key={p.id} paper={p} returnTo={returnTo} />
+          ))}
+        </div>
+      )}
+      <nav aria-label="Pages" className="mt-4 flex justify-between text-sm">
+        {params.cursor ? (
+          <Link href={`/${browseQuery({ ...params, cursor: undefined })}`} className="text-blue-700 underline dark:text-blue-400">
+            ← First page
+          </Link>
+        ) : (
+          <span />
+        )}
+        {nextCursor && (
+          <Link href={`/${browseQuery({ ...params, cursor: nextCursor })}`} rel="next" className="text-blue-700 underline dark:text-blue-400">
+            More papers →
+          </Link>
+        )}
+      </nav>
+    </>
+  );
+}
+
+export function feedMetadata(params: BrowseParams | null) {
+  const feedQuery = params ? browseQuery({ ...params, cursor: undefined, limit: undefined }) : "";
+  return {
+    title: "Trending papers",
+    alternates: { types: { "application/atom+xml": `/feed.xml${feedQuery}` } },
+  };
+}

@@ -1,0 +1,37 @@
+import type { PaperListItem } from "@/lib/papers/data";
+
+const linkClass = "text-blue-700 underline hover:no-underline dark:text-blue-400";
+
+export function arxivLinks(arxivId: string | null) {
+  if (!arxivId) return null;
+  return { abs: `https://arxiv.org/abs/${arxivId}`, pdf: `https://arxiv.org/pdf/${arxivId}` };
+}
+
+/** arXiv abstract and PDF (when the id is known), code repository, project page. */
+export function PaperLinks({ paper }: { paper: Pick<PaperListItem, "arxivId" | "repoUrl" | "projectUrl"> }) {
+  const arxiv = arxivLinks(paper.arxivId);
+  return (
+    <>
+      {arxiv && (
+        <>
+          <a href={arxiv.abs} className={linkClass} rel="noopener noreferrer">
+            arXiv
+          </a>
+          <a href={arxiv.pdf} className={linkClass} rel="noopener noreferrer">
+            PDF
+          </a>
+        </>
+      )}
+      {paper.repoUrl && (
+        <a href={paper.repoUrl} className={linkClass} rel="noopener noreferrer nofollow">
+          Code
+        </a>
+      )}
+      {paper.projectUrl && (
+        <a href={paper.projectUrl} className={linkClass} rel="noopener noreferrer nofollow">
+          Project page
+        </a>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,35 @@
+import "server-only";
+import { cachedFeedPage } from "./cache";
+import { todayUtc, type PaperListItem } from "./data";
+import { DEFAULT_LIMIT, type BrowseParams, type ParamError } from "./schema";
+import { searchPapers } from "./search";
+
+// One entry point for the machine-readable views (JSON API, Atom feed): a feed
+// view, or a search when `q` is given. Pages call the same functions.
+
+export type BrowseResult =
+  | { ok: true; kind: "feed" | "search"; label: string; papers: PaperListItem[]; nextCursor: string | null }
+  | { ok: false; error: ParamError };
+
+export async function browse(params: BrowseParams): Promise<BrowseResult> {
+  const limit = params.limit ?? DEFAULT_LIMIT;
+  if (params.q) {
+    const r = await searchPapers({ q: params.q, period: params.period, date: params.date, topic: params.topic, cursor: params.cursor, limit });
+    if (!r.ok) return { ok: false, error: errorFor(r) };
+    // Highlight parts are for HTML; machine views get plain fields.
+    const papers = r.hits.map(({ rank: _r, titleParts: _t, snippetParts: _s, ...p }) => p);
+    return { ok: true, kind: "search", label: `Search “${params.q}”`, papers, nextCursor: r.nextCursor };
+  }
+  const r = await cachedFeedPage(
+    { period: params.period, date: params.date, topic: params.topic, sort: params.sort, cursor: params.cursor, limit },
+    todayUtc(),
+  );
+  if (!r.ok) return { ok: false, error: errorFor(r) };
+  return { ok: true, kind: "feed", label: r.view.label, papers: r.papers, nextCursor: r.nextCursor };
+}
+
+function errorFor(r: { reason: "unknownTopic"; slug: string } | { reason: "badCursor" }): ParamError {
+  return r.reason === "unknownTopic"
+    ? { parameter: "topic", message: `unknown topic "${r.slug}"` }
+    : { parameter: "cursor", message: "is not valid for this view (use nextCursor from the same query)" };
+}

@@ -1,0 +1,293 @@
+// `npm run bench:browse`: seeds synthetic papers made from real abstracts
+// (../shared/data/hf-daily-papers.jsonl) into a real Postgres database of its
+// own, then prints
+//   1. p50/p95 of the browse queries (feed week with and without a topic,
+//      search, paper page), through the same lib/ functions the pages call;
+//   2. HTTP requests/s and p99 (autocannon, same concurrency for every target)
+//      of the feed, topic, search and paper pages served by `next start`, next
+//      to a static prerendered page of similar size on the same server (the
+//      framework's ceiling) and the same bytes from a minimal Node server (the
+//      physical limit).
+//
+// Settings (environment): BENCH_DATABASE_URL (default
+// postgresql://postgres@127.0.0.1:5432/paperboy_bench; its public schema is
+// dropped and recreated), BENCH_SIZES (default "10000,1000000"),
+// BENCH_SECONDS per HTTP target (default 10; 0 skips HTTP), BENCH_CONNECTIONS
+// (default 10), BENCH_PORT (default 3202; the static server uses +1),
+// BENCH_DATA (the JSONL file).
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, readFileSync, statSync, readdirSync } from "node:fs";
+import http from "node:http";
+import { createRequire } from "node:module";
+import path from "node:path";
+import pg from "pg";
+import { migrate } from "../lib/db/migrate";
+
+const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/paperboy_bench";
+const SIZES = (process.env.BENCH_SIZES ?? "10000,1000000").split(",").map((s) => Number(s.trim()));
+const HTTP_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const PORT = Number(process.env.BENCH_PORT ?? 3202);
+const DATA = process.env.BENCH_DATA ?? path.join(process.cwd(), "..", "shared", "data", "hf-daily-papers.jsonl");
+const QUERY_RUNS = 100;
+/** Papers per featured day: constant, so a week holds the same number of papers at every size. */
+const PER_DAY = 300;
+const LAST_DAY = "2025-03-14";
+const TOPICS = 20;
+const SEARCHES = ["diffusion", "reinforcement learning", '"mixture of experts"', "quantization -survey", "video or audio", "agent benchmark", "robot manipulation", "long context"];
+
+// lib/ reads DATABASE_URL through env() on first use.
+process.env.DATABASE_URL = DATABASE_URL;
+process.env.APP_SECRET ??= "bench-secret-".padEnd(40, "x");
+
+const require = createRequire(import.meta.url);
+type AutocannonResult = { requests: { average: number }; latency: { p99: number; p50: number }; non2xx: number; errors: number };
+const autocannon = require("autocannon") as (opts: object) => Promise<AutocannonResult>;
+
+function log(message: string) {
+  console.error(`[bench] ${message}`);
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+
+async function resetDatabase() {
+  const client = new pg.Client({ connectionString: DATABASE_URL });
+  await client.connect();
+  await client.query("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;");
+  await client.end();
+  await migrate(DATABASE_URL);
+}
+
+type Source = { title: string; summary: string; authors: string[] };
+
+function loadSources(): Source[] {
+  const rows: Source[] = [];
+  for (const line of readFileSync(DATA, "utf8").split("\n")) {
+    if (!line.trim()) continue;
+    const r = JSON.parse(line) as { title: string; summary: string | null; authors: string[] | null };
+    if (r.summary) rows.push({ title: r.title, summary: r.summary, authors: r.authors ?? [] });
+  }
+  return rows;
+}
+
+async function seed(size: number, sources: Source[]) {
+  const client = new pg.Client({ connectionString: DATABASE_URL });
+  await client.connect();
+  const started = Date.now();
+  await client.query("SET maintenance_work_mem = '256MB'");
+  await client.query("CREATE TEMP TABLE src (i int PRIMARY KEY, title text, summary text, authors text[])");
+  await client.query(
+    `INSERT INTO src SELECT (t.n - 1)::int, t.x->>'title', t.x->>'summary', ARRAY(SELECT jsonb_array_elements_text(t.x->'authors'))
+       FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(x, n)`,
+    [JSON.stringify(sources)],
+  );
+  // Bulk load without the GIN index, then build it once (much faster than per-row maintenance).
+  await client.query(`DROP INDEX "papers_search_vector_idx"`);
+  const n = sources.length;
+  // Each synthetic paper: a real title (with a variant suffix after the first
+  // round), a real abstract plus the first sentence of another, real authors,
+  // PER_DAY papers a day going back from LAST_DAY, pseudo-random upvotes.
+  const CHUNK = 100_000;
+  for (let from = 1; from <= size; from += CHUNK) {
+    const to = Math.min(size, from + CHUNK - 1);
+    await client.query(
+      `INSERT INTO papers (title_key, title, summary, authors, featured_on, source, sources, source_rank, upvotes, repo_url, updated_at)
+       SELECT 'bench-' || g,
+              s.title || CASE WHEN g > $3 THEN ' (variant ' || (g / $3) || ')' ELSE '' END,
+              s.summary || ' ' || split_part(s2.summary, '. ', 1) || '.',
+              s.authors,
+              DATE '${LAST_DAY}' - ((g - 1) / ${PER_DAY})::int,
+              'bench', ARRAY['bench'], (g - 1) % ${PER_DAY},
+              ((hashint4(g)::bigint % 250) + 250) % 250,
+              CASE WHEN g % 4 = 0 THEN 'https://github.com/bench/repo-' || g END,
+              now()
+         FROM generate_series($1::int, $2::int) AS g
+         JOIN src s ON s.i = g % $3
+         JOIN src s2 ON s2.i = ((g::bigint * 7919) % $3)::int`,
+      [from, to, n],
+    );
+    log(`  inserted ${to.toLocaleString("en")} / ${size.toLocaleString("en")} papers (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  }
+  await client.query(
+    `INSERT INTO topics (slug, name, description) SELECT 'topic-' || t, 'Topic ' || t, 'Synthetic topic ' || t FROM generate_series(1, ${TOPICS}) t`,
+  );
+  await client.query(`INSERT INTO paper_topics (paper_id, topic_id, evidence) SELECT id, 1 + id % ${TOPICS}, ARRAY['bench'] FROM papers`);
+  await client.query(
+    `INSERT INTO paper_topics (paper_id, topic_id, evidence) SELECT id, 1 + (id * 7 + 3) % ${TOPICS}, ARRAY['bench'] FROM papers
+      WHERE id % 3 = 0 AND (id * 7 + 3) % ${TOPICS} <> id % ${TOPICS}`,
+  );
+  log(`  building the GIN index…`);
+  await client.query(`CREATE INDEX "papers_search_vector_idx" ON "papers" USING GIN ("search_vector")`);
+  await client.query("VACUUM ANALYZE");
+  const seconds = (Date.now() - started) / 1000;
+  await client.end();
+  return seconds;
+}
+
+async function time(runs: number, fn: (i: number) => Promise<unknown>) {
+  for (let i = 0; i < 10; i++) await fn(i);
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await fn(i);
+    samples.push(performance.now() - t);
+  }
+  samples.sort((a, b) => a - b);
+  return { p50: percentile(samples, 50), p95: percentile(samples, 95) };
+}
+
+async function queryLatencies(size: number) {
+  // Imported late: lib/ picks up DATABASE_URL on first use.
+  const { feedPage, paperById, relatedPapers } = await import("../lib/papers/data");
+  const { searchPapers } = await import("../lib/papers/search");
+  const days = Math.ceil(size / PER_DAY);
+  const dayAt = (i: number) => {
+    const d = new Date(`${LAST_DAY}T00:00:00Z`);
+    d.setUTCDate(d.getUTCDate() - ((i * 37) % days));
+    return d.toISOString().slice(0, 10);
+  };
+  const id = (i: number) => 1 + ((i * 104_729) % size);
+  return {
+    "feed: week": await time(QUERY_RUNS, (i) => feedPage({ period: "week", date: dayAt(i), topic: [], sort: "trending", limit: 50 })),
+    "feed: week + topic": await time(QUERY_RUNS, (i) =>
+      feedPage({ period: "week", date: dayAt(i), topic: [`topic-${1 + (i % TOPICS)}`], sort: "trending", limit: 50 }),
+    ),
+    "feed: week, page 2": await time(QUERY_RUNS, async (i) => {
+      const first = await feedPage({ period: "week", date: dayAt(i), topic: [], sort: "votes", limit: 50 });
+      if (first.ok && first.nextCursor) await feedPage({ period: "week", date: dayAt(i), topic: [], sort: "votes", limit: 50, cursor: first.nextCursor });
+    }),
+    search: await time(QUERY_RUNS, (i) => searchPapers({ q: SEARCHES[i % SEARCHES.length]!, topic: [], limit: 20 })),
+    "search + week": await time(QUERY_RUNS, (i) => searchPapers({ q: SEARCHES[i % SEARCHES.length]!, period: "week", date: dayAt(i), topic: [], limit: 20 })),
+    "paper: detail": await time(QUERY_RUNS, (i) => paperById(id(i))),
+    "paper: related": await time(QUERY_RUNS, (i) => relatedPapers(id(i))),
+  };
+}
+
+function newestMtime(p: string): number {
+  if (!existsSync(p)) return 0;
+  const s = statSync(p);
+  if (!s.isDirectory()) return s.mtimeMs;
+  return Math.max(s.mtimeMs, ...readdirSync(p).map((e) => newestMtime(path.join(p, e))));
+}
+
+function ensureBuild() {
+  const buildId = path.join(process.cwd(), ".next", "BUILD_ID");
+  const sources = Math.max(...["app", "components", "lib", "next.config.ts"].map((p) => newestMtime(path.join(process.cwd(), p))));
+  if (existsSync(buildId) && statSync(buildId).mtimeMs > sources) return;
+  log("building the app…");
+  const r = spawnSync(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "build"], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, NODE_ENV: "production" },
+  });
+  if (r.status !== 0) throw new Error("next build failed");
+}
+
+async function waitFor(url: string, timeoutMs = 60_000) {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+async function load(url: string) {
+  const r = await autocannon({ url, connections: CONNECTIONS, duration: HTTP_SECONDS });
+  return { rps: r.requests.average, p99: r.latency.p99, bad: r.non2xx + r.errors };
+}
+
+async function httpBench() {
+  ensureBuild();
+  // `next start` directly (not `npm start`): the database is already migrated and seeded.
+  const server: ChildProcess = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(PORT)], {
+    env: { ...process.env, NODE_ENV: "production", DATABASE_URL, PORT: String(PORT), APP_URL: `http://127.0.0.1:${PORT}` },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const base = `http://127.0.0.1:${PORT}`;
+  let staticServer: http.Server | undefined;
+  try {
+    await waitFor(`${base}/api/health`);
+    const targets: [string, string][] = [
+      ["feed page (/?period=week)", `${base}/?period=week`],
+      ["topic page", `${base}/topics/topic-3`],
+      ["search page (live)", `${base}/search?q=diffusion`],
+      ["paper page", `${base}/papers/4242`],
+      ["(b) static page, next start", `${base}/listing/1`],
+    ];
+    const staticHtml = Buffer.from(await (await fetch(`${base}/listing/1`)).arrayBuffer());
+    staticServer = http.createServer((_req, res) => {
+      res.writeHead(200, { "Content-Type": "text/html; charset=utf-8", "Content-Length": staticHtml.length });
+      res.end(staticHtml);
+    });
+    await new Promise<void>((r) => staticServer!.listen(PORT + 1, "127.0.0.1", r));
+    targets.push(["(c) same bytes, node:http", `http://127.0.0.1:${PORT + 1}/`]);
+
+    const results: Record<string, { rps: number; p99: number; bad: number; bytes: number }> = {};
+    for (const [name, url] of targets) {
+      const bytes = (await (await fetch(url)).arrayBuffer()).byteLength; // also warms caches
+      for (let i = 0; i < 5; i++) await fetch(url);
+      results[name] = { ...(await load(url)), bytes };
+      log(`  ${name}: ${results[name]!.rps.toFixed(0)} req/s`);
+    }
+    return results;
+  } finally {
+    staticServer?.close();
+    server.kill("SIGTERM");
+    await new Promise((r) => server.once("exit", r));
+  }
+}
+
+async function main() {
+  const sources = loadSources();
+  log(`${sources.length.toLocaleString("en")} real abstracts from ${DATA}`);
+  const report: string[] = [];
+  const queryTables: Record<number, Awaited<ReturnType<typeof queryLatencies>>> = {};
+  for (const size of SIZES) {
+    log(`seeding ${size.toLocaleString("en")} papers into ${DATABASE_URL.replace(/\/\/[^@]*@/, "//")}`);
+    await resetDatabase();
+    const seconds = await seed(size, sources);
+    log(`  seeded in ${seconds.toFixed(0)} s; timing queries…`);
+    const { prisma } = await import("../lib/db/client");
+    queryTables[size] = await queryLatencies(size);
+    // Printed as soon as measured, so a long run that is stopped keeps its numbers.
+    for (const [name, r] of Object.entries(queryTables[size]!)) log(`  ${name}: p50 ${r.p50.toFixed(2)} ms, p95 ${r.p95.toFixed(2)} ms`);
+    if (HTTP_SECONDS > 0) {
+      log(`HTTP at ${size.toLocaleString("en")} papers, ${CONNECTIONS} connections, ${HTTP_SECONDS} s per target`);
+      const http = await httpBench();
+      const ceiling = http["(b) static page, next start"]!.rps;
+      report.push(
+        `\nHTTP at ${size.toLocaleString("en")} papers (autocannon, ${CONNECTIONS} connections, ${HTTP_SECONDS} s each)\n` +
+          `| target | req/s | p99 ms | % of (b) | bytes | non-2xx |\n|---|---:|---:|---:|---:|---:|\n` +
+          Object.entries(http)
+            .map(([name, r]) => `| ${name} | ${r.rps.toFixed(0)} | ${r.p99} | ${((100 * r.rps) / ceiling).toFixed(0)}% | ${r.bytes} | ${r.bad} |`)
+            .join("\n"),
+      );
+    }
+    await prisma().$disconnect();
+    (globalThis as { prisma?: unknown }).prisma = undefined;
+  }
+  const names = Object.keys(queryTables[SIZES[0]!]!);
+  const header = `| query | ${SIZES.map((s) => `p50 / p95 ms at ${s.toLocaleString("en")}`).join(" | ")} |`;
+  const table = [
+    `Query latency (${QUERY_RUNS} runs each after 10 warm-up runs; whole lib/ call incl. topic chips and navigation)`,
+    header,
+    `|---|${SIZES.map(() => "---:").join("|")}|`,
+    ...names.map((name) => {
+      const cells = SIZES.map((s) => {
+        const r = (queryTables[s] as Record<string, { p50: number; p95: number }>)[name]!;
+        return `${r.p50.toFixed(2)} / ${r.p95.toFixed(2)}`;
+      });
+      return `| ${name} | ${cells.join(" | ")} |`;
+    }),
+  ];
+  console.log([table.join("\n"), ...report].join("\n"));
+}
+
+main().catch((error) => {
+  console.error(`[bench] failed: ${error instanceof Error ? error.stack : String(error)}`);
+  process.exit(1);
+});

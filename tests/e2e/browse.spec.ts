@@ -1,0 +1,232 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+
+async function expectNoSeriousA11yViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.length} nodes, e.g. ${v.nodes[0]?.target.join(" ")})`);
+  expect(serious).toEqual([]);
+}
+
+test.describe("feed", () => {
+  test("day, week and month views with shareable URLs, sorts and previous/next", async ({ page }) => {
+    await page.goto("/");
+    await expect(page.getByTestId("feed-label")).toHaveText(/Fri, 14 March 2025/);
+    await page.getByRole("navigation", { name: "Period" }).getByRole("link", { name: "Week" }).click();
+    await expect(page).toHaveURL(/\?period=week$/);
+    await expect(page.getByTestId("feed-label")).toContainText("Week 2025-W11");
+    await page.getByRole("navigation", { name: "Period" }).getByRole("link", { name: "Month" }).click();
+    await expect(page).toHaveURL(/\?period=month$/);
+    await expect(page.getByTestId("feed-label")).toContainText("March 2025");
+    await page.getByRole("navigation", { name: "Sort" }).getByRole("link", { name: "Newest" }).click();
+    await expect(page).toHaveURL(/period=month&sort=newest/);
+    await expect(page.locator("article")).toHaveCount(50);
+
+    // A day without papers offers the way back to the nearest day that has some.
+    await page.goto("/?date=2025-03-20");
+    await expect(page.getByText("No papers in this day")).toBeVisible();
+    await page.getByRole("link", { name: /Previous day/ }).click();
+    await expect(page).toHaveURL(/date=2025-03-14/);
+    await expect(page.locator("article")).toHaveCount(50);
+    await expect(page.getByRole("link", { name: /Next day/ })).toHaveCount(0);
+  });
+
+  test("an invalid link explains itself instead of failing", async ({ page }) => {
+    const response = await page.goto("/?period=year");
+    expect(response!.status()).toBe(200);
+    await expect(page.getByText(/The link has an invalid period/)).toBeVisible();
+  });
+
+  test("is accessible (axe: no serious or critical violations)", async ({ page }) => {
+    await page.goto("/?period=week");
+    await expectNoSeriousA11yViolations(page);
+  });
+});
+
+test.describe("topics", () => {
+  test("the feed filters by one topic, then by several (any of them), with chips on every card", async ({ page }) => {
+    await page.goto("/?topic=lmm");
+    const cards = page.locator("article");
+    const lmmOnly = await cards.count();
+    expect(lmmOnly).toBeGreaterThan(5);
+    for (const card of await cards.all()) await expect(card.locator('a[href="/topics/lmm"]')).toHaveCount(1);
+
+    // The filter panel starts open while a topic is selected.
+    await page.getByRole("list", { name: "Topic filter" }).getByRole("link", { name: "Quantization" }).click();
+    await expect(page).toHaveURL(/\?topic=lmm&topic=quantization$/);
+    expect(await cards.count()).toBeGreaterThan(lmmOnly);
+    for (const card of await cards.all()) {
+      await expect(card.locator('a[href="/topics/lmm"], a[href="/topics/quantization"]').first()).toBeVisible();
+    }
+    await expect(page.getByTestId("feed-label")).toContainText("topics: lmm, quantization");
+  });
+
+  test("topics index and a topic page with its count; accessible", async ({ page }) => {
+    await page.goto("/topics");
+    await expect(page.getByRole("link", { name: "Multimodal LLMs" })).toBeVisible();
+    await page.getByRole("link", { name: "Multimodal LLMs" }).click();
+    await expect(page).toHaveURL(/\/topics\/lmm$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Multimodal LLMs");
+    await expect(page.getByTestId("topic-count")).toHaveText(/^\d+ papers in this topic$/);
+    const count = Number((await page.getByTestId("topic-count").textContent())!.split(" ")[0]);
+    expect(count).toBeGreaterThan(5);
+    await expect(page.locator("article")).toHaveCount(Math.min(count, 30));
+    await expectNoSeriousA11yViolations(page);
+    expect((await page.goto("/topics/no-such-topic"))!.status()).toBe(404);
+  });
+
+  test("a paper page says why it is in a topic", async ({ page }) => {
+    await page.goto("/topics/quantization");
+    await page.locator("article h3 a").first().click();
+    const topics = page.locator('section[aria-labelledby="topics-heading"]');
+    await expect(topics.getByRole("link", { name: "Quantization" })).toBeVisible();
+    await expect(topics.getByText(/why: matched “/).first()).toBeVisible();
+  });
+});
+
+test.describe("search", () => {
+  test("from the header: ranked, highlighted results and helpful empty states", async ({ page }) => {
+    await page.goto("/");
+    await page.getByRole("searchbox", { name: "Search papers" }).fill('"large multimodal" -video');
+    await page.getByRole("searchbox", { name: "Search papers" }).press("Enter");
+    await expect(page).toHaveURL(/\/search\?q=/);
+    await expect(page.getByRole("heading", { name: /Results for/ })).toBeVisible();
+    const results = page.locator("article");
+    expect(await results.count()).toBeGreaterThan(3);
+    await expect(results.first().locator("mark").first()).toBeVisible();
+    for (const text of await results.locator("h3").allTextContents()) expect(text.toLowerCase()).not.toContain("video");
+
+    await page.goto("/search?q=the%20of%20and%20!!!");
+    await expect(page.getByText(/has no searchable words/)).toBeVisible();
+    await page.goto(`/search?q=${"the ".repeat(2500)}`);
+    await expect(page.getByText(/has no searchable words/)).toBeVisible();
+    await page.goto("/search?q=zzyzxqv");
+    await expect(page.getByRole("heading", { name: /No papers match/ })).toBeVisible();
+  });
+
+  test("results are accessible", async ({ page }) => {
+    await page.goto("/search?q=multimodal");
+    await expect(page.locator("article").first()).toBeVisible();
+    await expectNoSeriousA11yViolations(page);
+  });
+});
+
+test.describe("paper page", () => {
+  test("opens from the feed with abstract, topics section and five related papers", async ({ page }) => {
+    await page.goto("/");
+    const first = page.locator("article h2 a").first();
+    const title = await first.textContent();
+    await first.click();
+    await expect(page).toHaveURL(/\/papers\/\d+$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(title!);
+    await expect(page.getByRole("heading", { name: "Abstract" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Topics" })).toBeVisible();
+    await expect(page.locator('section[aria-labelledby="related-heading"] article')).toHaveCount(5);
+    await expectNoSeriousA11yViolations(page);
+  });
+
+  test("an unknown or malformed id is a 404", async ({ page }) => {
+    expect((await page.goto("/papers/99999"))!.status()).toBe(404);
+    expect((await page.goto("/papers/abc"))!.status()).toBe(404);
+  });
+});
+
+test.describe("votes", () => {
+  test("with JavaScript: toggles in place and is remembered by this browser", async ({ page }) => {
+    await page.goto("/papers/3");
+    const button = page.getByRole("button", { name: /Upvote|Remove vote/ }).first();
+    await expect(button).toHaveAccessibleName("Upvote (0 votes)");
+    await button.click();
+    await expect(button).toHaveAccessibleName("Remove vote (1 votes)");
+    await expect(button).toHaveAttribute("aria-pressed", "true");
+    await page.reload();
+    await expect(button).toHaveAccessibleName("Remove vote (1 votes)");
+    await button.click();
+    await expect(button).toHaveAccessibleName("Upvote (0 votes)");
+    await expect(button).toHaveAttribute("aria-pressed", "false");
+  });
+
+  test("without JavaScript: the form posts and comes back to the same view", async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto("/papers/4");
+    const count = page.locator("article").first().getByTestId("vote-count").first();
+    await expect(count).toHaveText("0");
+    await page.getByRole("button", { name: /Upvote/ }).first().click();
+    await expect(page).toHaveURL(/\/papers\/4$/);
+    await expect(count).toHaveText("1");
+    await page.getByRole("button", { name: /Upvote/ }).first().click();
+    await expect(count).toHaveText("0");
+
+    // From a filtered feed view, the vote returns to that view.
+    await page.goto("/?period=week&sort=newest");
+    await page.locator("article").nth(5).getByRole("button").click();
+    await expect(page).toHaveURL(/\?period=week&sort=newest$/);
+    const cookies = await context.cookies();
+    expect(cookies.find((c) => c.name === "pb_voter")).toMatchObject({ httpOnly: true, sameSite: "Lax" });
+    await context.close();
+  });
+});
+
+test.describe("API and feeds", () => {
+  test("GET /api/papers pages with nextCursor and returns the documented fields", async ({ request }) => {
+    const first = await request.get("/api/papers?limit=5&period=week&date=2025-03-14");
+    expect(first.status()).toBe(200);
+    const body = await first.json();
+    expect(body.papers).toHaveLength(5);
+    expect(Object.keys(body.papers[0]).sort()).toEqual(
+      ["arxivId", "authors", "featuredOn", "id", "projectUrl", "publishedAt", "repoUrl", "score", "summary", "title", "topics", "upvotes", "url"].sort(),
+    );
+    expect(typeof body.nextCursor).toBe("string");
+    const second = await (await request.get(`/api/papers?limit=5&period=week&date=2025-03-14&cursor=${body.nextCursor}`)).json();
+    const ids = new Set([...body.papers, ...second.papers].map((p: { id: number }) => p.id));
+    expect(ids.size).toBe(10);
+    const search = await (await request.get("/api/papers?q=multimodal&limit=3")).json();
+    expect(search.papers).toHaveLength(3);
+  });
+
+  test("invalid parameters get a 400 naming the parameter", async ({ request }) => {
+    for (const [query, parameter] of [
+      ["limit=500", "limit"],
+      ["period=year", "period"],
+      ["date=2025-13-01", "date"],
+      ["sort=random", "sort"],
+      ["topic=no-such-topic", "topic"],
+      ["cursor=abc", "cursor"],
+    ]) {
+      const r = await request.get(`/api/papers?${query}`);
+      expect(r.status(), query).toBe(400);
+      expect((await r.json()).error.parameter, query).toBe(parameter);
+      // Feeds have no pages: they ignore cursor, and reject every other bad parameter the same way.
+      if (parameter !== "cursor") expect((await request.get(`/feed.xml?${query}`)).status(), `feed ${query}`).toBe(400);
+    }
+  });
+
+  test("the Atom feed parses as XML with absolute links", async ({ page, request, baseURL }) => {
+    const r = await request.get("/feed.xml?period=week&date=2025-03-14&limit=10");
+    expect(r.headers()["content-type"]).toContain("application/atom+xml");
+    const xml = await r.text();
+    await page.goto("/about");
+    const parsed = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, "application/xml");
+      return {
+        error: doc.getElementsByTagName("parsererror").length,
+        entries: doc.getElementsByTagName("entry").length,
+        links: [...doc.querySelectorAll("entry > link[rel=alternate]")].map((l) => l.getAttribute("href")),
+      };
+    }, xml);
+    expect(parsed.error).toBe(0);
+    expect(parsed.entries).toBe(10);
+    for (const link of parsed.links) expect(link).toMatch(new RegExp(`^${baseURL}/papers/\\d+$`));
+    const topics = await request.get("/api/topics");
+    expect(Array.isArray((await topics.json()).topics)).toBe(true);
+  });
+
+  test("cached pages say so to downstream caches; search and votes do not", async ({ request }) => {
+    expect((await request.get("/")).headers()["cache-control"]).toContain("s-maxage");
+    expect((await request.get("/papers/1")).headers()["cache-control"]).toContain("s-maxage");
+    expect((await request.get("/search?q=model")).headers()["cache-control"]).not.toContain("public");
+    expect((await request.get("/api/votes?ids=1")).headers()["cache-control"]).toContain("no-store");
+  });
+});
