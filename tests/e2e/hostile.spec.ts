@@ -9,7 +9,7 @@ import { INJECTIONS } from "../helpers/injections";
 
 test.use({ extraHTTPHeaders: { "x-forwarded-for": `198.20.${Math.floor(Math.random() * 256)}.${Math.floor(Math.random() * 256)}` } });
 
-const PAGES = ["/", "/subscribe", "/confirm", "/preferences", "/unsubscribe", "/dev/outbox"];
+const PAGES = ["/", "/subscribe", "/confirm", "/preferences", "/unsubscribe", "/dev/outbox", "/search", "/topics", "/topics/lmm", "/papers/1", "/feed.xml", "/api/papers", "/api/topics", "/api/votes", "/about"];
 const PARAMS = ["token", "to", "saved", "q", "topic", "period", "page", "id"];
 const RUNS = Number(process.env.E2E_FUZZ_RUNS ?? 15);
 
@@ -47,6 +47,18 @@ for (const path of ["/api/subscriptions/subscribe", "/api/subscriptions/confirm"
     );
   });
 }
+
+test("votes: hostile paper ids and junk bodies are never a server error", async ({ request }) => {
+  const ids = fc.oneof(fc.constantFrom("0", "-1", "1e9", "99999999999999999999", "abc", "%00", "1;DROP", "..%2f..%2f"), fc.integer().map(String));
+  await fc.assert(
+    fc.asyncProperty(ids, fc.uint8Array({ maxLength: 500 }), async (id, bytes) => {
+      const response = await request.post(`/papers/${id}/vote`, { data: Buffer.from(bytes), headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" }, maxRedirects: 0 });
+      expect(response.status(), id).toBeLessThan(500);
+      expect(await response.text()).not.toMatch(INTERNALS);
+    }),
+    { numRuns: RUNS },
+  );
+});
 
 test("wrong methods on form endpoints are refused without a server error", async ({ request }) => {
   for (const method of ["GET", "PUT", "DELETE", "PATCH"] as const) {

@@ -19,6 +19,13 @@ export const PAGES = [
   "/unsubscribe?token=bad",
   "/dev/outbox",
   "/no-such-page",
+  "/?period=week",
+  "/topics",
+  "/topics/lmm",
+  "/papers/1",
+  "/search?q=diffusion",
+  "/about",
+  "/listing/1",
 ];
 
 const STATIC_HEADERS = {
@@ -119,6 +126,18 @@ test("requests with a foreign Origin are refused; same-origin and origin-less on
   // RFC 8058: a provider's one-click POST passes the origin check (here the token is bad, so 400, not 403).
   const oneClick = await request.post("/unsubscribe?token=bad", { form: { "List-Unsubscribe": "One-Click" }, headers: { origin: "https://mail.example" } });
   expect(oneClick.status()).toBe(400);
+});
+
+test("votes: a cross-site vote is refused; the voter cookie is HttpOnly, SameSite=Lax, Path=/", async ({ request, baseURL }) => {
+  const foreign = await request.post("/papers/1/vote", { headers: { origin: "https://evil.example", accept: "application/json" } });
+  expect(foreign.status()).toBe(403);
+  const vote = await request.post("/papers/1/vote", { headers: { origin: baseURL!, accept: "application/json" } });
+  expect(vote.status()).toBe(200);
+  const cookie = vote.headers()["set-cookie"] ?? "";
+  expect(cookie).toMatch(/HttpOnly/i);
+  expect(cookie).toMatch(/SameSite=Lax/i);
+  expect(cookie).toMatch(/Path=\//i);
+  expect(cookie).not.toMatch(/Secure/i); // APP_URL is plain http here; https sets Secure (tests/unit/origin.test.ts)
 });
 
 test("the dev outbox still shows email HTML in its sandboxed srcdoc iframe under the CSP", async ({ page }) => {

@@ -42,3 +42,9 @@ test("only token-, signature- or secret-authenticated paths are exempt", () => {
     expect(isOriginCheckExempt(p), p).toBe(false);
   }
 });
+
+test("cookies: HttpOnly, SameSite=Lax, Path=/, Secure whenever APP_URL is https (even behind a plain-http proxy hop)", async () => {
+  const { cookieAttributes } = await import("@/lib/http/cookies");
+  expect(cookieAttributes(60, "https://paperboy.example")).toEqual({ httpOnly: true, secure: true, sameSite: "lax", path: "/", maxAge: 60 });
+  expect(cookieAttributes(60, "http://127.0.0.1:3000").secure).toBe(false);
+});

@@ -8,7 +8,10 @@ import { newVoterId, signVoterId, verifyVoterCookie, VOTER_COOKIE, VOTER_COOKIE_
 import { consumeRateLimit } from "@/lib/security/rate-limit";
 import { clientKey } from "@/lib/http/client";
 import { readForm } from "@/lib/http/form";
-import { isSameOrigin, safeReturnPath } from "@/lib/http/same-site";
+import { cookieAttributes } from "@/lib/http/cookies";
+import { checkSameOrigin } from "@/lib/http/origin";
+import { safeReturnPath } from "@/lib/http/same-site";
+import { env } from "@/lib/env";
 
 // POST /papers/:id/vote toggles this browser's vote. A form post (no
 // JavaScript) gets a 303 back to the page it came from; fetch with
@@ -29,7 +32,7 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
   const id = paperIdSchema.safeParse((await params).id);
   if (!id.success) return NextResponse.json({ error: { parameter: "id", message: "must be a paper id" } }, { status: 400 });
   // Cross-site form posts carry no Lax cookie but would still count as a fresh voter.
-  if (!isSameOrigin(request)) return NextResponse.json({ error: { parameter: "origin", message: "cross-site vote" } }, { status: 403 });
+  if (!checkSameOrigin(request.method, request.headers, env().APP_URL).ok) return NextResponse.json({ error: { parameter: "origin", message: "cross-site vote" } }, { status: 403 });
 
   let returnTo = `/papers/${id.data}`;
   if (request.headers.get("content-type")) {
@@ -63,13 +66,8 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
 
   const res = reply(request, 200, { voted: result.voted, upvotes: result.upvotes }, returnTo);
   if (isNewVoter) {
-    res.cookies.set(VOTER_COOKIE, signVoterId(voterId), {
-      httpOnly: true,
-      sameSite: "lax",
-      secure: request.nextUrl.protocol === "https:",
-      path: "/",
-      maxAge: VOTER_COOKIE_MAX_AGE,
-    });
+    // Secure follows APP_URL, not the request: behind a TLS-terminating proxy the request Next sees is plain http.
+    res.cookies.set(VOTER_COOKIE, signVoterId(voterId), cookieAttributes(VOTER_COOKIE_MAX_AGE));
   }
   return res;
 }
