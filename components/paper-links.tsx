@@ -1,3 +1,4 @@
+import { safeHttpUrl } from "@/lib/http/url";
 import type { PaperListItem } from "@/lib/papers/data";
 
 const linkClass = "text-blue-700 underline hover:no-underline dark:text-blue-400";
@@ -10,6 +11,8 @@ export function arxivLinks(arxivId: string | null) {
 /** arXiv abstract and PDF (when the id is known), code repository, project page. */
 export function PaperLinks({ paper }: { paper: Pick<PaperListItem, "arxivId" | "repoUrl" | "projectUrl"> }) {
   const arxiv = arxivLinks(paper.arxivId);
+  const repoUrl = safeHttpUrl(paper.repoUrl);
+  const projectUrl = safeHttpUrl(paper.projectUrl);
   return (
     <>
       {arxiv && (
@@ -22,13 +25,13 @@ export function PaperLinks({ paper }: { paper: Pick<PaperListItem, "arxivId" | "
           </a>
         </>
       )}
-      {paper.repoUrl && (
-        <a href={paper.repoUrl} className={linkClass} rel="noopener noreferrer nofollow">
+      {repoUrl && (
+        <a href={repoUrl} className={linkClass} rel="noopener noreferrer nofollow">
           Code
         </a>
       )}
-      {paper.projectUrl && (
-        <a href={paper.projectUrl} className={linkClass} rel="noopener noreferrer nofollow">
+      {projectUrl && (
+        <a href={projectUrl} className={linkClass} rel="noopener noreferrer nofollow">
           Project page
         </a>
       )}

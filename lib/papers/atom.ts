@@ -1,3 +1,4 @@
+import { safeHttpUrl } from "../http/url";
 import type { PaperListItem } from "./data";
 
 // Atom 1.0 (RFC 4287) for any feed view. Every text goes through xmlText, so
@@ -31,11 +32,12 @@ export type AtomFeed = {
 export function renderAtom(feed: AtomFeed): string {
   const entries = feed.papers.map((p) => {
     const url = `${feed.appUrl}/papers/${p.id}`;
+    const repoUrl = safeHttpUrl(p.repoUrl);
     const authors = p.authors.map((a) => `    <author><name>${xmlText(a)}</name></author>`).join("\n");
     const links = [
       `    <link rel="alternate" type="text/html" href="${xmlText(url)}"/>`,
       p.arxivId ? `    <link rel="related" title="arXiv" href="${xmlText(`https://arxiv.org/abs/${p.arxivId}`)}"/>` : "",
-      p.repoUrl ? `    <link rel="related" title="Code" href="${xmlText(p.repoUrl)}"/>` : "",
+      repoUrl ? `    <link rel="related" title="Code" href="${xmlText(repoUrl)}"/>` : "",
     ].filter(Boolean);
     const categories = p.topics.map((t) => `    <category term="${xmlText(t.slug)}" label="${xmlText(t.name)}"/>`);
     return [

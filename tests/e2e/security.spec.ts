@@ -25,7 +25,6 @@ export const PAGES = [
   "/papers/1",
   "/search?q=diffusion",
   "/about",
-  "/listing/1",
 ];
 
 const STATIC_HEADERS = {

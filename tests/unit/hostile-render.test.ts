@@ -45,3 +45,48 @@ test("the digest email escapes a paper's HTML and drops its javascript: link", a
   expect(message.subject).not.toMatch(/[\u0000-\u001f]/);
   for (const value of Object.values(message.headers ?? {})) expect(String(value)).not.toMatch(/[\r\n]/);
 });
+
+const HOSTILE_ITEM = {
+  id: 7,
+  arxivId: null,
+  title: HOSTILE_ROW.title,
+  summary: HOSTILE_ROW.summary,
+  authors: ["<b>Mallory</b>\u0001"],
+  repoUrl: HOSTILE_ROW.repoUrl,
+  projectUrl: "data:text/html,<script>alert(5)</script>",
+  publishedAt: null,
+  featuredOn: "2025-03-14",
+  upvotes: 1,
+  localVotes: 0,
+  sourceRank: 0,
+  score: 1,
+  topics: [{ slug: "lmm", name: "<i>LMM</i>" }],
+};
+
+test("paper links on pages: javascript: and data: links are not rendered", async () => {
+  const { createElement } = await import("react");
+  const { renderToStaticMarkup } = await import("react-dom/server");
+  const { PaperLinks } = await import("@/components/paper-links");
+  const html = renderToStaticMarkup(createElement(PaperLinks, { paper: HOSTILE_ITEM }));
+  expect(html).not.toMatch(/javascript:|data:/i);
+  const ok = renderToStaticMarkup(createElement(PaperLinks, { paper: { ...HOSTILE_ITEM, repoUrl: "https://github.com/a/b" } }));
+  expect(ok).toContain('href="https://github.com/a/b"');
+});
+
+test("the Atom feed: well-formed XML with escaped text, no control characters, no javascript: link", async () => {
+  const { renderAtom } = await import("@/lib/papers/atom");
+  const xml = renderAtom({
+    title: "Paperboy <feed>",
+    selfUrl: "https://paperboy.example/feed.xml",
+    htmlUrl: "https://paperboy.example/",
+    appUrl: "https://paperboy.example",
+    updated: "2025-03-14T00:00:00Z",
+    papers: [HOSTILE_ITEM as never],
+  });
+  expect(xml).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
+  expect(xml).not.toMatch(/javascript:alert\(document/);
+  expect(xml).not.toMatch(/<(script|img|b|i)\b/);
+  // Every tag is one the Atom template writes: paper text can't open elements.
+  const names = new Set([...xml.matchAll(/<\/?([a-zA-Z?]+)/g)].map((m) => m[1]));
+  expect([...names].sort()).toEqual(["?xml", "author", "category", "entry", "feed", "generator", "id", "link", "name", "summary", "title", "updated"].sort());
+});

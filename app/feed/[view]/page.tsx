@@ -6,10 +6,10 @@ import { decodeFeedView } from "@/lib/papers/schema";
 // The feed home, one cached page per view. Public URLs stay "/?period=week&…":
 // proxy.ts rewrites them here (the view is the canonical query, base64url), so
 // each view is rendered once per data change (ISR), not once per request.
-export const revalidate = 300;
-export async function generateStaticParams() {
-  return [];
-}
+// Rendered per request so the page carries the request's CSP nonce (proxy.ts;
+// an ISR copy would carry a stale one and every script would be blocked). The
+// data comes from the cache (lib/papers/cache.ts), so a render costs no query.
+export const dynamic = "force-dynamic";
 
 type Params = Promise<{ view: string }>;
 

@@ -11,10 +11,10 @@ import { paperIdSchema } from "@/lib/papers/schema";
 
 // Rendered on first request, then served from the cache until a vote or the
 // data revalidation period changes it (see lib/papers/cache.ts).
-export const revalidate = 300;
-export async function generateStaticParams() {
-  return [];
-}
+// Rendered per request so the page carries the request's CSP nonce (proxy.ts;
+// an ISR copy would carry a stale one and every script would be blocked). The
+// data comes from the cache (lib/papers/cache.ts), so a render costs no query.
+export const dynamic = "force-dynamic";
 
 type Params = Promise<{ id: string }>;
 

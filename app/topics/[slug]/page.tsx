@@ -7,10 +7,10 @@ import { cachedTopicPage } from "@/lib/papers/cache";
 import { todayUtc } from "@/lib/papers/data";
 import { topicSlug } from "@/lib/papers/schema";
 
-export const revalidate = 300;
-export async function generateStaticParams() {
-  return [];
-}
+// Rendered per request so the page carries the request's CSP nonce (proxy.ts;
+// an ISR copy would carry a stale one and every script would be blocked). The
+// data comes from the cache (lib/papers/cache.ts), so a render costs no query.
+export const dynamic = "force-dynamic";
 
 type Params = Promise<{ slug: string }>;
 
