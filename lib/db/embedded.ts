@@ -2,6 +2,7 @@ import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { keepProtocolGroupsTogether } from "./pglite-queue";
 
 // The embedded default: real Postgres compiled to WASM (PGlite), served over
 // the Postgres wire protocol on loopback so the app uses the same `pg` driver
@@ -25,6 +26,7 @@ export async function startEmbeddedPostgres(options: {
     // handful is enough; more would only wait.
     maxConnections: 50,
   });
+  keepProtocolGroupsTogether(server);
   await server.start();
   let stopped = false;
   return {
