@@ -6,7 +6,7 @@ import { expect, test } from "@playwright/test";
 // violation anywhere. The dev outbox is checked without its email iframes
 // (script-less sandboxes axe can't enter; the emails are checked as HTML in
 // their own tests).
-const PAGES = ["/", "/confirm/done", "/preferences/deleted", "/dev/outbox", "/no-such-page"];
+const PAGES = ["/", "/confirm/done", "/preferences/deleted", "/dev/outbox", "/no-such-page", "/topics", "/about", "/listing/1"];
 
 for (const path of PAGES) {
   test(`axe: ${path} has no serious or critical violation`, async ({ page }) => {
