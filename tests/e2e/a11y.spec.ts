@@ -16,3 +16,10 @@ for (const path of PAGES) {
     expect(bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join(", ")}`)).toEqual([]);
   });
 }
+
+test("the home page is indexable, with its public URL as canonical (it is served from the internal /feed/<view> route)", async ({ page, baseURL }) => {
+  await page.goto("/");
+  await expect(page.locator('meta[name="robots"]')).toHaveCount(0);
+  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", new RegExp(`^${baseURL}/`));
+  await expect(page.locator('meta[name="description"]')).toHaveCount(1);
+});

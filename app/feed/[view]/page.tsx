@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { FeedView, feedMetadata } from "@/components/feed-view";
-import { decodeFeedView } from "@/lib/papers/schema";
+import { env } from "@/lib/env";
+import { browseQuery, decodeFeedView } from "@/lib/papers/schema";
 
 // The feed home, one cached page per view. Public URLs stay "/?period=week&…":
 // proxy.ts rewrites them here (the view is the canonical query, base64url), so
@@ -13,9 +14,13 @@ export const dynamic = "force-dynamic";
 
 type Params = Promise<{ view: string }>;
 
+// Not noindex: "/" itself is served from here, and a noindex home page drops
+// the site from search engines (Lighthouse SEO 60). The public URL is the
+// canonical one, so the internal /feed/<view> address is never indexed twice.
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const parsed = decodeFeedView((await params).view);
-  return { ...feedMetadata(parsed), robots: { index: false } };
+  const query = parsed ? browseQuery({ ...parsed, cursor: undefined, limit: undefined }) : "";
+  return { ...feedMetadata(parsed), alternates: { ...feedMetadata(parsed).alternates, canonical: `${env().APP_URL}/${query}` } };
 }
 
 export default async function CachedFeedPage({ params }: { params: Params }) {
