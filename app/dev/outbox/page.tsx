@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { prisma } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { emailSchema } from "@/lib/subscriptions/schema";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Outbox (development)", robots: { index: false } };
@@ -14,7 +15,9 @@ const PAGE_SIZE = 50;
 export default async function OutboxPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   if (env().RESEND_API_KEY) notFound();
   const { to } = await searchParams;
-  const recipient = typeof to === "string" && to.length <= 254 ? to.trim().toLowerCase() : undefined;
+  // Only a valid address filters; anything else (e.g. a NUL byte Postgres refuses) shows everything.
+  const parsed = emailSchema.safeParse(to);
+  const recipient = parsed.success ? parsed.data : undefined;
   const messages = await prisma().outboxMessage.findMany({
     where: recipient ? { to: recipient } : undefined,
     orderBy: { id: "desc" },
