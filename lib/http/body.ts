@@ -2,7 +2,7 @@
 // declared Content-Length is checked first, then the stream is cut off at the
 // limit, so a hostile client can't make the server buffer megabytes to be refused.
 
-export type BodyReadResult = { ok: true; bytes: Uint8Array } | { ok: false; reason: "tooLarge" };
+export type BodyReadResult = { ok: true; bytes: Uint8Array<ArrayBuffer> } | { ok: false; reason: "tooLarge" };
 
 export async function readBoundedBytes(request: Request, maxBytes: number): Promise<BodyReadResult> {
   const declared = Number(request.headers.get("content-length") ?? "0");

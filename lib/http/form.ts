@@ -1,5 +1,6 @@
 // Reading an HTML form body at the boundary: only the two form encodings,
 // bounded in size whether or not the client declares a Content-Length.
+import { readBoundedBytes } from "./body";
 
 /** Subscription forms are a few hundred bytes; 16 KiB leaves room for multipart overhead and every topic ticked. */
 export const MAX_FORM_BYTES = 16 * 1024;
@@ -15,30 +16,9 @@ export async function readForm(request: Request, maxBytes = MAX_FORM_BYTES): Pro
   if (type !== "application/x-www-form-urlencoded" && type !== "multipart/form-data") {
     return { ok: false, status: 415, message: "Send the form as application/x-www-form-urlencoded or multipart/form-data." };
   }
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (Number.isFinite(declared) && declared > maxBytes) return tooLarge(maxBytes);
-
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (request.body) {
-    const reader = request.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > maxBytes) {
-        await reader.cancel().catch(() => {});
-        return tooLarge(maxBytes);
-      }
-      chunks.push(value);
-    }
-  }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const c of chunks) {
-    bytes.set(c, offset);
-    offset += c.byteLength;
-  }
+  const read = await readBoundedBytes(request, maxBytes);
+  if (!read.ok) return tooLarge(maxBytes);
+  const { bytes } = read;
 
   if (type === "application/x-www-form-urlencoded") {
     return { ok: true, form: new URLSearchParams(new TextDecoder().decode(bytes)) };
