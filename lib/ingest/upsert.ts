@@ -29,13 +29,14 @@ type MergeableRow = Pick<
 >;
 
 type PendingRow = MergeableRow & {
-  id: number | null; // null: not inserted yet
+  id: number | null; // null: not inserted yet (always null on a dry run)
   titleKey: string;
   title: string;
   featuredOn: string;
   source: string;
   sourceRank: number;
-  dirty: boolean;
+  /** Chunk writes in flight that carry this row; while > 0 the database may not show it yet. */
+  writing: number;
 };
 
 type StoredRow = {
@@ -59,17 +60,27 @@ type StoredRow = {
 
 // Big enough to amortise round trips, small enough to keep one statement's
 // JSON parameter (and PGlite's single session) short.
-export const UPSERT_CHUNK_SIZE = 1_000;
+export const UPSERT_CHUNK_SIZE = 500;
+// Chunk writes that may run at once. Computing the search vector of every new
+// abstract is most of an import's cost and happens in Postgres, one core per
+// statement: two writers keep two cores busy while this process merges the
+// next chunk.
+const WRITES_IN_FLIGHT = 2;
 
 /**
- * Stores papers idempotently. A paper is found by arXiv id, else by title key.
- * Merging never blanks a non-empty field with an empty one, keeps the highest
- * upvote and star counts (snapshots only grow), and records every source.
- * Re-importing the same input changes nothing.
+ * Stores papers idempotently. A paper is found by arXiv id; a paper without
+ * one by its title key (see findStored). Merging never blanks a non-empty
+ * field with an empty one, keeps the highest upvote and star counts
+ * (snapshots only grow), and records every source. Re-importing the same
+ * input changes nothing.
  *
- * Works in chunks: one lookup query, one bulk insert and one bulk update per
- * chunk, with the merge done in memory in input order, so the result is the
- * same as storing the papers one by one. `dryRun` looks up and merges but
+ * Works in chunks: one lookup query, then one bulk insert and one bulk update,
+ * with the merge done in memory in input order, so the result is the same as
+ * storing the papers one by one. Lookups and merges run in order; the writes
+ * of up to WRITES_IN_FLIGHT chunks overlap. Rows whose write is still in
+ * flight stay in memory and take precedence over what the lookup returns, and
+ * a chunk that changes such a row waits for the writes before it, so each row
+ * ends up with the last merged values. `dryRun` looks up and merges but
  * writes nothing.
  */
 export async function upsertPapers(
@@ -78,39 +89,160 @@ export async function upsertPapers(
   options: {
     dryRun?: boolean;
     onProgress?: (done: number, total: number) => void;
-    /** The rows each chunk created or changed, as stored, as soon as it is written (follow-up work can start early). */
-    onChunk?: (rows: ChangedPaper[]) => void;
+    /** The rows each chunk created or changed, as stored, as soon as its write has committed. */
+    onChunk?: (rows: ChangedPaper[]) => void | Promise<unknown>;
   } = {},
 ): Promise<UpsertSummary> {
   const summary: UpsertSummary = { created: 0, updated: 0, unchanged: 0, createdIds: [], updatedIds: [] };
-  for (let start = 0; start < papers.length; start += UPSERT_CHUNK_SIZE) {
-    const changed = await upsertChunk(db, papers.slice(start, start + UPSERT_CHUNK_SIZE), summary, options.dryRun ?? false);
-    if (changed.length > 0) options.onChunk?.(changed.map((r) => ({ id: r.id!, title: r.title, summary: r.summary })));
+  const dryRun = options.dryRun ?? false;
+  const held = new HeldRows();
+  const writes = new Set<Promise<void>>();
+  let failure: { error: unknown } | undefined;
+
+  for (let start = 0; start < papers.length && !failure; start += UPSERT_CHUNK_SIZE) {
+    const plan = await mergeChunk(db, papers.slice(start, start + UPSERT_CHUNK_SIZE), held, summary);
     options.onProgress?.(Math.min(start + UPSERT_CHUNK_SIZE, papers.length), papers.length);
+    if (dryRun) {
+      // Held for good: later chunks must see these merges, as they would see a real run's writes.
+      held.hold([...plan.inserts, ...plan.updates]);
+      continue;
+    }
+    await assignIds(db, plan.inserts);
+    summary.createdIds.push(...plan.inserts.map((r) => r.id!));
+    summary.updatedIds.push(...plan.updates.map((r) => r.id!));
+    const rows = [...plan.inserts, ...plan.updates];
+    if (rows.length === 0) continue;
+
+    const before = plan.dependsOnHeld ? [...writes] : [];
+    held.hold(rows);
+    const write: Promise<void> = Promise.all(before)
+      .then(() => writeChunk(db, plan))
+      .then(() => options.onChunk?.(rows.map((r) => ({ id: r.id!, title: r.title, summary: r.summary }))))
+      .then(() => undefined)
+      .catch((error: unknown) => void (failure ??= { error }))
+      .finally(() => {
+        held.release(rows);
+        writes.delete(write);
+      });
+    writes.add(write);
+    while (writes.size >= WRITES_IN_FLIGHT) await Promise.race(writes);
   }
+  await Promise.all(writes);
+  if (failure) throw failure.error;
+  summary.updatedIds = [...new Set(summary.updatedIds)].filter((id) => !summary.createdIds.includes(id));
   return summary;
 }
 
 export type ChangedPaper = { id: number; title: string; summary: string };
 
-/** Stores one chunk; returns the rows it inserted or changed (none on a dry run). */
-async function upsertChunk(
-  db: PrismaClient,
-  papers: NormalizedPaper[],
-  summary: UpsertSummary,
-  dryRun: boolean,
-): Promise<PendingRow[]> {
+type ChunkPlan = {
+  inserts: PendingRow[];
+  updates: PendingRow[];
+  /** True when an update changes a row another chunk is still writing: this chunk's write must come after. */
+  dependsOnHeld: boolean;
+};
+
+/** Rows with a chunk write in flight, by id and by identity, so later chunks merge into them. */
+class HeldRows {
+  private readonly rows = new Set<PendingRow>();
+  private readonly ids = new Map<number, PendingRow>();
+  hold(rows: PendingRow[]) {
+    for (const r of rows) {
+      r.writing++;
+      this.rows.add(r);
+      if (r.id !== null) this.ids.set(r.id, r);
+    }
+  }
+  release(rows: PendingRow[]) {
+    for (const r of rows) {
+      if (--r.writing > 0) continue;
+      this.rows.delete(r);
+      if (r.id !== null) this.ids.delete(r.id);
+    }
+  }
+  /** The held rows a chunk with these identities may need (few: only the chunks in flight). */
+  matching(keys: Set<string>, arxivIds: Set<string>): PendingRow[] {
+    return [...this.rows].filter((r) => keys.has(r.titleKey) || (r.arxivId !== null && arxivIds.has(r.arxivId)));
+  }
+  has(id: number): boolean {
+    return this.ids.has(id);
+  }
+}
+
+/** Looks up the chunk's papers and merges them in memory, in input order. Writes nothing. */
+async function mergeChunk(db: PrismaClient, papers: NormalizedPaper[], held: HeldRows, summary: UpsertSummary): Promise<ChunkPlan> {
   const keys = papers.map((p) => titleKey(p.title));
   const arxivIds = papers.flatMap((p) => (p.arxivId ? [p.arxivId] : []));
   // Raw SQL with two array parameters: Prisma's IN lists bind one parameter per key.
-  const existing = await db.$queryRawUnsafe<StoredRow[]>(
+  const stored = await db.$queryRawUnsafe<StoredRow[]>(
     `SELECT id, arxiv_id, title_key, title, summary, authors, repo_url, repo_stars, project_url, published_at,
        featured_on::text AS featured_on, source, source_rank, upvotes, keywords, sources
      FROM papers WHERE title_key = ANY($1::text[]) OR arxiv_id = ANY($2::text[])`,
     keys,
     arxivIds,
   );
-  const rows: PendingRow[] = existing.map((p) => ({
+  // A held row is newer than what the database returned for it, and may not be in the database yet.
+  const index = new IdentityIndex([
+    ...held.matching(new Set(keys), new Set(arxivIds)),
+    ...stored.filter((p) => !held.has(p.id)).map(fromStored),
+  ]);
+  const inserts = new Set<PendingRow>();
+  const updates = new Set<PendingRow>();
+  for (const [i, paper] of papers.entries()) {
+    const current = index.find(paper, keys[i]!);
+    if (!current) {
+      const row = newRow(paper, keys[i]!);
+      inserts.add(row);
+      index.add(row);
+      summary.created++;
+      continue;
+    }
+    const changes = mergeChanges(current, paper);
+    if (Object.keys(changes).length === 0) {
+      summary.unchanged++;
+      continue;
+    }
+    Object.assign(current, changes);
+    index.add(current); // an arXiv id may just have been filled in
+    if (!inserts.has(current)) updates.add(current); // a pending insert just carries the merged values
+    summary.updated++;
+  }
+  return { inserts: [...inserts], updates: [...updates], dependsOnHeld: [...updates].some((r) => r.writing > 0) };
+}
+
+/**
+ * Finds the stored (or pending) row an incoming paper is. A paper with an
+ * arXiv id is the row with that id, or a row of the same title that has no id
+ * yet (seen before its id was known). Two arXiv papers with the same title are
+ * different papers. A paper without an arXiv id is the row of its title
+ * without an id, else (nothing tells them apart) the most recently featured
+ * row of that title.
+ */
+class IdentityIndex {
+  private readonly byArxiv = new Map<string, PendingRow>();
+  private readonly byKey = new Map<string, PendingRow[]>();
+  constructor(rows: PendingRow[]) {
+    for (const r of rows) this.add(r);
+  }
+  add(row: PendingRow) {
+    if (row.arxivId) this.byArxiv.set(row.arxivId, row);
+    const same = this.byKey.get(row.titleKey);
+    if (!same) this.byKey.set(row.titleKey, [row]);
+    else if (!same.includes(row)) same.push(row);
+  }
+  find(paper: NormalizedPaper, key: string): PendingRow | undefined {
+    const sameTitle = this.byKey.get(key) ?? [];
+    const withoutId = sameTitle.find((r) => r.arxivId === null);
+    if (paper.arxivId) return this.byArxiv.get(paper.arxivId) ?? withoutId;
+    return withoutId ?? sameTitle.reduce<PendingRow | undefined>((best, r) => (!best || newer(r, best) ? r : best), undefined);
+  }
+}
+
+const newer = (a: PendingRow, b: PendingRow) =>
+  a.featuredOn !== b.featuredOn ? a.featuredOn > b.featuredOn : (a.id ?? Infinity) > (b.id ?? Infinity);
+
+function fromStored(p: StoredRow): PendingRow {
+  return {
     id: p.id,
     arxivId: p.arxiv_id,
     titleKey: p.title_key,
@@ -127,68 +259,54 @@ async function upsertChunk(
     upvotes: p.upvotes,
     keywords: p.keywords,
     sources: p.sources,
-    dirty: false,
-  }));
-  const byArxiv = new Map(rows.filter((p) => p.arxivId).map((p) => [p.arxivId!, p]));
-  const byKey = new Map(rows.map((p) => [p.titleKey, p]));
-  const inserts: PendingRow[] = [];
+    writing: 0,
+  };
+}
 
-  for (const [i, paper] of papers.entries()) {
-    const key = keys[i]!;
-    const current = (paper.arxivId && byArxiv.get(paper.arxivId)) || byKey.get(key);
-    if (!current) {
-      const row: PendingRow = {
-        id: null,
-        arxivId: paper.arxivId,
-        titleKey: key,
-        title: paper.title,
-        summary: paper.summary,
-        authors: paper.authors,
-        repoUrl: paper.repoUrl,
-        repoStars: paper.repoStars,
-        projectUrl: paper.projectUrl,
-        publishedAt: paper.publishedAt,
-        featuredOn: paper.featuredOn,
-        source: paper.source,
-        sources: [paper.source],
-        sourceRank: paper.sourceRank,
-        upvotes: paper.upvotes ?? 0,
-        keywords: paper.keywords,
-        dirty: false,
-      };
-      inserts.push(row);
-      byKey.set(key, row);
-      if (row.arxivId) byArxiv.set(row.arxivId, row);
-      summary.created++;
-      continue;
-    }
-    const changes = mergeChanges(current, paper);
-    if (Object.keys(changes).length === 0) {
-      summary.unchanged++;
-      continue;
-    }
-    Object.assign(current, changes);
-    if (current.arxivId) byArxiv.set(current.arxivId, current);
-    if (current.id !== null) current.dirty = true; // pending inserts just carry the merged values
-    summary.updated++;
-  }
+function newRow(paper: NormalizedPaper, key: string): PendingRow {
+  return {
+    id: null,
+    arxivId: paper.arxivId,
+    titleKey: key,
+    title: paper.title,
+    summary: paper.summary,
+    authors: paper.authors,
+    repoUrl: paper.repoUrl,
+    repoStars: paper.repoStars,
+    projectUrl: paper.projectUrl,
+    publishedAt: paper.publishedAt,
+    featuredOn: paper.featuredOn,
+    source: paper.source,
+    sources: [paper.source],
+    sourceRank: paper.sourceRank,
+    upvotes: paper.upvotes ?? 0,
+    keywords: paper.keywords,
+    writing: 0,
+  };
+}
 
-  const updates = rows.filter((r) => r.dirty);
-  if (dryRun) return [];
-  if (inserts.length > 0) summary.createdIds.push(...(await insertRows(db, inserts)));
-  if (updates.length > 0) {
-    await updateRows(db, updates);
-    summary.updatedIds.push(...updates.map((r) => r.id!));
-  }
-  return [...inserts, ...updates];
+/** Takes ids for the new rows from the table's sequence, so later chunks and classification know them before the insert commits. */
+async function assignIds(db: PrismaClient, rows: PendingRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const ids = await db.$queryRawUnsafe<{ id: number }[]>(
+    `SELECT nextval(pg_get_serial_sequence('papers', 'id'))::int AS id FROM generate_series(1, $1::int)`,
+    rows.length,
+  );
+  rows.forEach((r, i) => (r.id = ids[i]!.id));
+}
+
+async function writeChunk(db: PrismaClient, plan: ChunkPlan): Promise<void> {
+  // Serialised now, not when the plan was made: a later chunk may have merged more into a pending insert.
+  if (plan.inserts.length > 0) await insertRows(db, plan.inserts);
+  if (plan.updates.length > 0) await updateRows(db, plan.updates);
 }
 
 const json = (rows: object[]) => JSON.stringify(rows);
 
-/** One INSERT for the chunk; returns the new ids in input order. */
-async function insertRows(db: PrismaClient, rows: PendingRow[]): Promise<number[]> {
-  const payload = rows.map((r, ord) => ({
-    ord,
+/** One INSERT for the chunk, with the ids assignIds took. */
+async function insertRows(db: PrismaClient, rows: PendingRow[]): Promise<void> {
+  const payload = rows.map((r) => ({
+    id: r.id,
     arxiv_id: r.arxivId,
     title_key: r.titleKey,
     title: r.title,
@@ -205,31 +323,19 @@ async function insertRows(db: PrismaClient, rows: PendingRow[]): Promise<number[
     upvotes: r.upvotes,
     keywords: r.keywords,
   }));
-  // jsonb_to_recordset turns JSON arrays into text[] and keeps the whole chunk one parameter.
-  const inserted = await db.$queryRawUnsafe<{ id: number; ord: number }[]>(
-    `WITH input AS (
-       SELECT * FROM json_to_recordset($1::json) AS x(
-         ord int, arxiv_id text, title_key text, title text, summary text, authors text[], repo_url text,
-         repo_stars int, project_url text, published_at timestamptz, featured_on date, source text,
-         sources text[], source_rank int, upvotes int, keywords text[])
-     ), ins AS (
-       INSERT INTO papers (arxiv_id, title_key, title, summary, authors, repo_url, repo_stars, project_url,
-         published_at, featured_on, source, sources, source_rank, upvotes, keywords, updated_at)
-       SELECT arxiv_id, title_key, title, summary, authors, repo_url, repo_stars, project_url,
-         published_at AT TIME ZONE 'UTC', featured_on, source, sources, source_rank, upvotes, keywords,
-         now() AT TIME ZONE 'UTC'
-       FROM input ORDER BY ord
-       RETURNING id, title_key
-     )
-     SELECT ins.id, input.ord FROM ins JOIN input USING (title_key)`,
+  // json_to_recordset turns JSON arrays into text[] and keeps the whole chunk one parameter.
+  await db.$executeRawUnsafe(
+    `INSERT INTO papers (id, arxiv_id, title_key, title, summary, authors, repo_url, repo_stars, project_url,
+       published_at, featured_on, source, sources, source_rank, upvotes, keywords, updated_at)
+     SELECT id, arxiv_id, title_key, title, summary, authors, repo_url, repo_stars, project_url,
+       published_at AT TIME ZONE 'UTC', featured_on, source, sources, source_rank, upvotes, keywords,
+       now() AT TIME ZONE 'UTC'
+     FROM json_to_recordset($1::json) AS x(
+       id int, arxiv_id text, title_key text, title text, summary text, authors text[], repo_url text,
+       repo_stars int, project_url text, published_at timestamptz, featured_on date, source text,
+       sources text[], source_rank int, upvotes int, keywords text[])`,
     json(payload),
   );
-  const ids = new Array<number>(rows.length);
-  for (const { id, ord } of inserted) {
-    ids[ord] = id;
-    rows[ord]!.id = id;
-  }
-  return ids;
 }
 
 /** One UPDATE for the chunk, writing the merged values of the changed rows. */

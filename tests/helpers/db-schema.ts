@@ -13,8 +13,9 @@ export async function actualSchema(connectionString: string): Promise<ExpectedSc
     }>(`SELECT table_name, column_name, udt_name, data_type, is_nullable, column_default, datetime_precision
           FROM information_schema.columns
          WHERE table_schema = current_schema() AND table_name <> '_prisma_migrations'`);
-    const indexes = await client.query<{ table: string; name: string; unique: boolean; primary: boolean; columns: string[] }>(
+    const indexes = await client.query<{ table: string; name: string; unique: boolean; primary: boolean; columns: string[]; where: string | null }>(
       `SELECT t.relname AS table, i.relname AS name, x.indisunique AS unique, x.indisprimary AS primary,
+              pg_get_expr(x.indpred, x.indrelid) AS where,
               array_agg(a.attname ORDER BY k.ord)::text[] AS columns
          FROM pg_index x
          JOIN pg_class t ON t.oid = x.indrelid
@@ -23,7 +24,7 @@ export async function actualSchema(connectionString: string): Promise<ExpectedSc
          CROSS JOIN LATERAL unnest(x.indkey) WITH ORDINALITY AS k(attnum, ord)
          JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum
         WHERE t.relname <> '_prisma_migrations'
-        GROUP BY t.relname, i.relname, x.indisunique, x.indisprimary`,
+        GROUP BY t.relname, i.relname, x.indisunique, x.indisprimary, x.indpred, x.indrelid`,
     );
     const fks = await client.query<{ table: string; name: string; target: string; on_delete: string }>(
       `SELECT c.conrelid::regclass::text AS table, c.conname AS name, c.confrelid::regclass::text AS target,
@@ -52,7 +53,7 @@ export async function actualSchema(connectionString: string): Promise<ExpectedSc
       };
     }
     for (const i of indexes.rows) {
-      table(i.table).indexes.push({ name: i.name, unique: i.unique, primary: i.primary, columns: i.columns });
+      table(i.table).indexes.push({ name: i.name, unique: i.unique, primary: i.primary, columns: i.columns, where: i.where });
     }
     for (const f of fks.rows) {
       table(f.table.replace(/"/g, "")).foreignKeys.push(`${f.name} -> ${f.target.replace(/"/g, "")} on delete ${f.on_delete}`);

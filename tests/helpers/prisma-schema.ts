@@ -27,7 +27,8 @@ type Dmmf = {
 };
 
 export type ExpectedColumn = { type: string; nullable: boolean; hasDefault: boolean };
-export type ExpectedIndex = { name: string; unique: boolean; primary: boolean; columns: string[] };
+/** `where`: the predicate of a partial index as Postgres prints it (pg_get_expr), null for a full index. */
+export type ExpectedIndex = { name: string; unique: boolean; primary: boolean; columns: string[]; where: string | null };
 export type ExpectedSchema = {
   tables: Record<string, { columns: Record<string, ExpectedColumn>; indexes: ExpectedIndex[]; foreignKeys: string[] }>;
   enums: Record<string, string[]>;
@@ -48,12 +49,15 @@ const SCALAR_TO_PG: Record<string, string> = {
 const NATIVE_TO_PG: Record<string, string> = { Date: "date", Timestamptz: "timestamptz", Text: "text" };
 
 /**
- * Indexes Prisma cannot declare (GIN over an Unsupported column), created by
- * migration SQL. Listed here by exact name and columns so the drift test stays
- * strict about them too.
+ * Indexes Prisma cannot declare (GIN over an Unsupported column, partial
+ * indexes), created by migration SQL. Listed here by exact name, columns and
+ * predicate so the drift test stays strict about them too.
  */
 export const SQL_ONLY_INDEXES: Record<string, ExpectedIndex[]> = {
-  papers: [{ name: "papers_search_vector_idx", unique: false, primary: false, columns: ["search_vector"] }],
+  papers: [
+    { name: "papers_search_vector_idx", unique: false, primary: false, columns: ["search_vector"], where: null },
+    { name: "papers_title_key_no_arxiv_key", unique: true, primary: false, columns: ["title_key"], where: "(arxiv_id IS NULL)" },
+  ],
 };
 
 /**
@@ -116,13 +120,13 @@ export function expectedSchema(schemaPath = path.join(process.cwd(), "prisma", "
       };
     }
     Object.assign(columns, unsupported[table]);
-    const modelIndexes = indexes
+    const modelIndexes: ExpectedIndex[] = indexes
       .filter((i) => i.model === model.name && i.type !== "fulltext")
       .map((i) => {
         const cols = i.fields.map((x) => col(x.name));
         const suffix = i.type === "id" ? "pkey" : i.type === "unique" ? "key" : "idx";
         const name = i.dbName ?? (i.type === "id" ? `${table}_pkey` : `${table}_${cols.join("_")}_${suffix}`);
-        return { name, unique: i.type !== "normal", primary: i.type === "id", columns: cols };
+        return { name, unique: i.type !== "normal", primary: i.type === "id", columns: cols, where: null };
       });
     modelIndexes.push(...(SQL_ONLY_INDEXES[table] ?? []));
     result.tables[table] = { columns, indexes: modelIndexes, foreignKeys: foreignKeys.sort() };

@@ -90,7 +90,7 @@ describe("upsertPapers", () => {
   });
 
   it("merges duplicates across and within chunks exactly as one-by-one storage would", async () => {
-    const n = UPSERT_CHUNK_SIZE + 500;
+    const n = 2 * UPSERT_CHUNK_SIZE + 500;
     const base = Array.from({ length: n }, (_, i) =>
       paper({ arxivId: `2503.${String(10000 + i)}`, title: `Paper number ${i}`, upvotes: i % 7, sourceRank: i }),
     );
@@ -109,6 +109,93 @@ describe("upsertPapers", () => {
     }
     const again = await upsertPapers(testDb(), [...base, ...repeats]);
     expect(again).toMatchObject({ created: 0, updated: 0, unchanged: n + 1_200 });
+  });
+
+  it("writes of overlapping chunks keep the last merge: a paper re-listed in every next chunk", async () => {
+    // Each chunk lists half new papers and half the previous chunk's papers again with one more upvote and
+    // more authors, so most chunks change rows whose write may still be in flight.
+    const half = UPSERT_CHUNK_SIZE / 2;
+    const chunks = 6;
+    const input: NormalizedPaper[] = [];
+    for (let c = 0; c < chunks; c++) {
+      for (let i = 0; i < half; i++) {
+        const k = c * half + i;
+        input.push(paper({ arxivId: `2505.${String(10000 + k)}`, title: `Overlap ${k}`, upvotes: 1, authors: ["A"] }));
+      }
+      if (c > 0) {
+        for (let i = 0; i < half; i++) {
+          const k = (c - 1) * half + i;
+          input.push(paper({ arxivId: `2505.${String(10000 + k)}`, title: `Overlap ${k}`, upvotes: 2, authors: ["A", "B"], source: "file" }));
+        }
+      }
+    }
+    // Slow inserts (2 ms a row) so that a chunk's write is surely still running when the next chunk is ready.
+    await testDb().$executeRawUnsafe(
+      `CREATE FUNCTION slow_insert() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(0.002); RETURN NEW; END $$`,
+    );
+    await testDb().$executeRawUnsafe(`CREATE TRIGGER slow_insert BEFORE INSERT ON papers FOR EACH ROW EXECUTE FUNCTION slow_insert()`);
+    const summary = await upsertPapers(testDb(), input).finally(() =>
+      testDb().$executeRawUnsafe(`DROP TRIGGER slow_insert ON papers; DROP FUNCTION slow_insert()`),
+    );
+    expect(summary).toMatchObject({ created: chunks * half, updated: (chunks - 1) * half, unchanged: 0 });
+    const rows = await allPapers();
+    expect(rows).toHaveLength(chunks * half);
+    for (const row of rows) {
+      const k = Number(row.title.split(" ")[1]);
+      const relisted = k < (chunks - 1) * half;
+      expect({ k, upvotes: row.upvotes, authors: row.authors, sources: row.sources }).toEqual({
+        k, upvotes: relisted ? 2 : 1, authors: relisted ? ["A", "B"] : ["A"], sources: relisted ? ["hf", "file"] : ["hf"],
+      });
+    }
+    expect(await upsertPapers(testDb(), input)).toMatchObject({ created: 0, updated: 0 });
+  });
+
+  it("two arXiv papers with the same title stay two papers; a title-only record joins the most recent", async () => {
+    const fuse = "FuseChat: Knowledge Fusion of Chat Models";
+    const first = await upsertPapers(testDb(), [
+      paper({ arxivId: "2402.16107", title: fuse, featuredOn: "2024-02-27", upvotes: 3 }),
+      paper({ arxivId: "2408.07990", title: fuse, featuredOn: "2024-08-16", upvotes: 7 }),
+    ]);
+    expect(first).toMatchObject({ created: 2, updated: 0 });
+    // A listing without arXiv ids names the paper by title only: it can only be the one featured last.
+    const listed = await upsertPapers(testDb(), [paper({ arxivId: null, title: fuse, upvotes: 9, source: "seed" })]);
+    expect(listed).toMatchObject({ created: 0, updated: 1 });
+    const rows = await allPapers();
+    expect(rows.map((r) => [r.arxivId, r.upvotes, r.sources])).toEqual([
+      ["2402.16107", 3, ["hf"]],
+      ["2408.07990", 9, ["hf", "seed"]],
+    ]);
+    expect(await upsertPapers(testDb(), [paper({ arxivId: "2402.16107", title: fuse, featuredOn: "2024-02-27", upvotes: 3 })])).toMatchObject({ unchanged: 1 });
+  });
+
+  it("a title-only paper takes the arXiv id of the first record that brings one; another id is another paper", async () => {
+    await upsertPapers(testDb(), [paper({ arxivId: null, title: "Same Title", source: "seed" })]);
+    const [seeded] = await allPapers();
+    const result = await upsertPapers(testDb(), [
+      paper({ arxivId: "2503.00010", title: "Same title" }),
+      paper({ arxivId: "2503.00011", title: "Same Title." }),
+    ]);
+    expect(result).toMatchObject({ created: 1, updated: 1, updatedIds: [seeded!.id] });
+    const rows = await allPapers();
+    expect(rows.map((r) => [r.id === seeded!.id, r.arxivId])).toEqual([[true, "2503.00010"], [false, "2503.00011"]]);
+    // Two title-only rows of one title cannot exist (the partial unique index).
+    await expect(
+      testDb().$executeRawUnsafe(
+        `INSERT INTO papers (title_key, title, featured_on, source, updated_at) VALUES ('x y', 'X y', '2025-03-14', 'seed', now()), ('x y', 'X Y', '2025-03-14', 'seed', now())`,
+      ),
+    ).rejects.toThrow();
+  });
+
+  it("a dry run across chunks counts like a real run", async () => {
+    const input = [
+      ...Array.from({ length: UPSERT_CHUNK_SIZE }, (_, i) => paper({ arxivId: `2506.${String(10000 + i)}`, title: `Dry ${i}` })),
+      paper({ arxivId: "2506.10000", title: "Dry 0", upvotes: 50 }),
+    ];
+    const dry = await upsertPapers(testDb(), input, { dryRun: true });
+    expect(await testDb().paper.count()).toBe(0);
+    const real = await upsertPapers(testDb(), input);
+    expect(dry).toMatchObject({ created: real.created, updated: real.updated, unchanged: real.unchanged });
+    expect(real).toMatchObject({ created: UPSERT_CHUNK_SIZE, updated: 1 });
   });
 
   it("dry run counts what would change and writes nothing", async () => {
