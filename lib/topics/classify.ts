@@ -106,13 +106,15 @@ TOPICS.forEach((t, i) => {
 });
 
 // A quick pre-check before the map look-ups: most words ("the", "of",
-// "results") start with two letters no rule starts with, and are skipped
-// without slicing or lower-casing them. Index: lower-cased first char * 128 +
-// lower-cased second char (0 for one-letter words).
-const STARTS = new Uint8Array(128 * 128);
+// "results") start with three characters no rule's first word starts with,
+// and are skipped without slicing or lower-casing them. Index: the first three
+// lower-cased characters (0 past the end of a shorter word), 7 bits each.
+const STARTS = new Uint8Array(128 * 128 * 128);
 const lower = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
+const startKey = (a: number, b: number, c: number) => (a << 14) | (b << 7) | c;
 for (const key of [...byWord.keys(), ...byPrefix.keys()]) {
-  STARTS[lower(key.charCodeAt(0)) * 128 + (key.length > 1 ? lower(key.charCodeAt(1)) : 0)] = 1;
+  const code = (k: number) => (key.length > k ? lower(key.charCodeAt(k)) : 0);
+  STARTS[startKey(code(0), code(1), code(2))] = 1;
 }
 
 type Hit = { rule: CompiledRule; start: number; end: number; text: string };
@@ -137,7 +139,13 @@ function findHits(text: string): Hit[] {
     }
     let j = i + 1;
     while (j < n && isWordChar(text.charCodeAt(j))) j++;
-    if (!STARTS[lower(text.charCodeAt(i)) * 128 + (j - i > 1 ? lower(text.charCodeAt(i + 1)) : 0)]) {
+    const length = j - i;
+    const key = startKey(
+      lower(text.charCodeAt(i)),
+      length > 1 ? lower(text.charCodeAt(i + 1)) : 0,
+      length > 2 ? lower(text.charCodeAt(i + 2)) : 0,
+    );
+    if (!STARTS[key]) {
       i = j;
       continue;
     }
