@@ -69,7 +69,7 @@ const WRITES_IN_FLIGHT = 3;
 
 /**
  * Stores papers idempotently. A paper is found by arXiv id; a paper without
- * one by its title key (see findStored). Merging never blanks a non-empty
+ * one by its title key (see IdentityIndex). Merging never blanks a non-empty
  * field with an empty one, keeps the highest upvote and star counts
  * (snapshots only grow), and records every source. Re-importing the same
  * input changes nothing.
@@ -89,8 +89,12 @@ export async function upsertPapers(
   options: {
     dryRun?: boolean;
     onProgress?: (done: number, total: number) => void;
-    /** The rows each chunk created or changed, as stored, as soon as its write has committed. */
-    onChunk?: (rows: ChangedPaper[]) => void | Promise<unknown>;
+    /**
+     * Statements to commit in the same transaction as each chunk's rows, given the rows the chunk
+     * created or changed as they will be stored (e.g. their topic links: a crash never leaves a
+     * stored paper without them).
+     */
+    alongside?: (rows: ChangedPaper[]) => Statement[];
   } = {},
 ): Promise<UpsertSummary> {
   const summary: UpsertSummary = { created: 0, updated: 0, unchanged: 0, createdIds: [], updatedIds: [] };
@@ -116,9 +120,7 @@ export async function upsertPapers(
     const before = plan.dependsOnHeld ? [...writes] : [];
     held.hold(rows);
     const write: Promise<void> = Promise.all(before)
-      .then(() => writeChunk(db, plan))
-      .then(() => options.onChunk?.(rows.map((r) => ({ id: r.id!, title: r.title, summary: r.summary }))))
-      .then(() => undefined)
+      .then(() => writeChunk(db, plan, options.alongside))
       .catch((error: unknown) => void (failure ??= { error }))
       .finally(() => {
         held.release(rows);
@@ -129,11 +131,13 @@ export async function upsertPapers(
   }
   await Promise.all(writes);
   if (failure) throw failure.error;
-  summary.updatedIds = [...new Set(summary.updatedIds)].filter((id) => !summary.createdIds.includes(id));
+  const created = new Set(summary.createdIds);
+  summary.updatedIds = [...new Set(summary.updatedIds)].filter((id) => !created.has(id));
   return summary;
 }
 
 export type ChangedPaper = { id: number; title: string; summary: string };
+type Statement = ReturnType<PrismaClient["$executeRawUnsafe"]>;
 
 type ChunkPlan = {
   inserts: PendingRow[];
@@ -295,16 +299,21 @@ async function assignIds(db: PrismaClient, rows: PendingRow[]): Promise<void> {
   rows.forEach((r, i) => (r.id = ids[i]!.id));
 }
 
-async function writeChunk(db: PrismaClient, plan: ChunkPlan): Promise<void> {
-  // Serialised now, not when the plan was made: a later chunk may have merged more into a pending insert.
-  if (plan.inserts.length > 0) await insertRows(db, plan.inserts);
-  if (plan.updates.length > 0) await updateRows(db, plan.updates);
+/** The chunk's INSERT, UPDATE and the caller's statements, in one transaction. */
+async function writeChunk(db: PrismaClient, plan: ChunkPlan, alongside: ((rows: ChangedPaper[]) => Statement[]) | undefined) {
+  // Built now, not when the plan was made: a later chunk may have merged more into these rows.
+  const rows = [...plan.inserts, ...plan.updates];
+  await db.$transaction([
+    ...(plan.inserts.length > 0 ? [insertRows(db, plan.inserts)] : []),
+    ...(plan.updates.length > 0 ? [updateRows(db, plan.updates)] : []),
+    ...(alongside?.(rows.map((r) => ({ id: r.id!, title: r.title, summary: r.summary }))) ?? []),
+  ]);
 }
 
 const json = (rows: object[]) => JSON.stringify(rows);
 
 /** One INSERT for the chunk, with the ids assignIds took. */
-async function insertRows(db: PrismaClient, rows: PendingRow[]): Promise<void> {
+function insertRows(db: PrismaClient, rows: PendingRow[]): Statement {
   const payload = rows.map((r) => ({
     id: r.id,
     arxiv_id: r.arxivId,
@@ -324,7 +333,7 @@ async function insertRows(db: PrismaClient, rows: PendingRow[]): Promise<void> {
     keywords: r.keywords,
   }));
   // json_to_recordset turns JSON arrays into text[] and keeps the whole chunk one parameter.
-  await db.$executeRawUnsafe(
+  return db.$executeRawUnsafe(
     `INSERT INTO papers (id, arxiv_id, title_key, title, summary, authors, repo_url, repo_stars, project_url,
        published_at, featured_on, source, sources, source_rank, upvotes, keywords, updated_at)
      SELECT id, arxiv_id, title_key, title, summary, authors, repo_url, repo_stars, project_url,
@@ -339,7 +348,7 @@ async function insertRows(db: PrismaClient, rows: PendingRow[]): Promise<void> {
 }
 
 /** One UPDATE for the chunk, writing the merged values of the changed rows. */
-async function updateRows(db: PrismaClient, rows: PendingRow[]): Promise<void> {
+function updateRows(db: PrismaClient, rows: PendingRow[]): Statement {
   const payload = rows.map((r) => ({
     id: r.id,
     arxiv_id: r.arxivId,
@@ -353,7 +362,7 @@ async function updateRows(db: PrismaClient, rows: PendingRow[]): Promise<void> {
     keywords: r.keywords,
     sources: r.sources,
   }));
-  await db.$executeRawUnsafe(
+  return db.$executeRawUnsafe(
     `UPDATE papers p SET
        arxiv_id = x.arxiv_id, summary = x.summary, authors = x.authors, repo_url = x.repo_url,
        repo_stars = x.repo_stars, project_url = x.project_url,

@@ -45,7 +45,7 @@ export async function syncTopics(db: PrismaClient): Promise<SyncSummary> {
 }
 
 /** slug -> topic id, syncing the taxonomy first when the table lacks a topic. */
-async function topicIds(db: PrismaClient): Promise<Map<string, number>> {
+export async function topicIds(db: PrismaClient): Promise<Map<string, number>> {
   let rows = await db.topic.findMany({ select: { id: true, slug: true } });
   const have = new Set(rows.map((r) => r.slug));
   if (TOPICS.some((t) => !have.has(t.slug))) {
@@ -56,19 +56,28 @@ async function topicIds(db: PrismaClient): Promise<Map<string, number>> {
 }
 
 export type PaperText = { id: number; title: string; summary: string };
+type Statement = ReturnType<PrismaClient["$executeRawUnsafe"]>;
 
-/** Replaces the topic links of these papers (one DELETE and one INSERT per chunk, in a transaction). */
-async function writeTopics(db: PrismaClient, papers: PaperText[], ids: Map<string, number>): Promise<number> {
-  if (papers.length === 0) return 0;
-  const rows: { paperId: number; topicId: number; evidence: string[] }[] = [];
+/**
+ * Classifies the papers and returns the statements that replace their topic
+ * links (one DELETE, one INSERT), not yet run: the caller runs them in a
+ * transaction, alone or with the writes of the papers themselves.
+ */
+export function topicLinkStatements(
+  db: PrismaClient,
+  papers: readonly PaperText[],
+  ids: Map<string, number>,
+): { statements: Statement[]; links: number } {
+  if (papers.length === 0) return { statements: [], links: 0 };
+  const rows: { paper_id: number; topic_id: number; evidence: string[] }[] = [];
   for (const p of papers) {
     for (const match of classify(p.title, p.summary)) {
       const topicId = ids.get(match.slug);
-      if (topicId !== undefined) rows.push({ paperId: p.id, topicId, evidence: match.evidence });
+      if (topicId !== undefined) rows.push({ paper_id: p.id, topic_id: topicId, evidence: match.evidence });
     }
   }
   const paperIds = papers.map((p) => p.id);
-  await db.$transaction([
+  const statements = [
     db.$executeRaw`DELETE FROM "paper_topics" WHERE "paper_id" = ANY(${paperIds}::int[])`,
     // Two writers classifying the same paper at once (start-up and ingest) must not fail on the key.
     // One JSON parameter instead of Prisma's createMany: ~6x faster for the ingest benchmark's 27k links.
@@ -76,10 +85,17 @@ async function writeTopics(db: PrismaClient, papers: PaperText[], ids: Map<strin
       `INSERT INTO "paper_topics" ("paper_id", "topic_id", "evidence")
        SELECT paper_id, topic_id, evidence FROM jsonb_to_recordset($1::jsonb) AS x(paper_id int, topic_id int, evidence text[])
        ON CONFLICT DO NOTHING`,
-      JSON.stringify(rows.map((r) => ({ paper_id: r.paperId, topic_id: r.topicId, evidence: r.evidence }))),
+      JSON.stringify(rows),
     ),
-  ]);
-  return rows.length;
+  ];
+  return { statements, links: rows.length };
+}
+
+/** Replaces the topic links of these papers in one transaction. */
+async function writeTopics(db: PrismaClient, papers: PaperText[], ids: Map<string, number>): Promise<number> {
+  const { statements, links } = topicLinkStatements(db, papers, ids);
+  if (statements.length > 0) await db.$transaction(statements);
+  return links;
 }
 
 export type ClassifySummary = { papers: number; links: number };
@@ -101,22 +117,6 @@ export async function classifyPapers(db: PrismaClient, paperIds: readonly number
     });
     summary.links += await writeTopics(db, papers, ids);
     summary.papers += papers.length;
-  }
-  return summary;
-}
-
-/**
- * classifyPapers for papers whose title and abstract the caller already holds
- * (ingest just wrote them), without reading them back.
- */
-export async function classifyPaperTexts(db: PrismaClient, papers: readonly PaperText[]): Promise<ClassifySummary> {
-  const summary: ClassifySummary = { papers: 0, links: 0 };
-  if (papers.length === 0) return summary;
-  const ids = await topicIds(db);
-  for (let i = 0; i < papers.length; i += CHUNK) {
-    const chunk = papers.slice(i, i + CHUNK);
-    summary.links += await writeTopics(db, chunk, ids);
-    summary.papers += chunk.length;
   }
   return summary;
 }

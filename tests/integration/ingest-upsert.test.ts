@@ -239,6 +239,23 @@ describe("storePapers (upsert + topic classification)", () => {
     expect(topics.map((t) => t.topic.slug)).toContain("quantization");
   });
 
+  it("a chunk's papers and their topic links commit together: a failing link write stores neither", async () => {
+    await testDb().$executeRawUnsafe(
+      `CREATE FUNCTION refuse_links() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'links refused'; END $$`,
+    );
+    await testDb().$executeRawUnsafe(`CREATE TRIGGER refuse_links BEFORE INSERT ON paper_topics FOR EACH ROW EXECUTE FUNCTION refuse_links()`);
+    try {
+      const papers = [paper({ title: "Sparse mixture of experts", summary: "A sparse MoE model." })];
+      await expect(storePapers(testDb(), papers)).rejects.toThrow(/links refused/);
+      expect(await testDb().paper.count()).toBe(0);
+    } finally {
+      await testDb().$executeRawUnsafe(`DROP TRIGGER refuse_links ON paper_topics; DROP FUNCTION refuse_links()`);
+    }
+    // Stored again once links can be written: the paper and its topic arrive together.
+    await storePapers(testDb(), [paper({ title: "Sparse mixture of experts", summary: "A sparse MoE model." })]);
+    expect(await testDb().paperTopic.count()).toBeGreaterThan(0);
+  });
+
   it("a dry run classifies nothing", async () => {
     await storePapers(testDb(), [paper({ title: "Sparse mixture of experts", summary: "A sparse MoE model." })], { dryRun: true });
     expect(await testDb().paperTopic.count()).toBe(0);
