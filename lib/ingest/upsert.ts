@@ -310,28 +310,32 @@ async function writeChunk(db: PrismaClient, plan: ChunkPlan, alongside: ((rows: 
   ]);
 }
 
-const json = (rows: object[]) => JSON.stringify(rows);
+/** The rows as one JSON parameter in column names; each statement's json_to_recordset reads the columns it needs. */
+function json(rows: PendingRow[]): string {
+  return JSON.stringify(
+    rows.map((r) => ({
+      id: r.id,
+      arxiv_id: r.arxivId,
+      title_key: r.titleKey,
+      title: r.title,
+      summary: r.summary,
+      authors: r.authors,
+      repo_url: r.repoUrl,
+      repo_stars: r.repoStars,
+      project_url: r.projectUrl,
+      published_at: r.publishedAt?.toISOString() ?? null,
+      featured_on: r.featuredOn,
+      source: r.source,
+      sources: r.sources,
+      source_rank: r.sourceRank,
+      upvotes: r.upvotes,
+      keywords: r.keywords,
+    })),
+  );
+}
 
 /** One INSERT for the chunk, with the ids assignIds took. */
 function insertRows(db: PrismaClient, rows: PendingRow[]): Statement {
-  const payload = rows.map((r) => ({
-    id: r.id,
-    arxiv_id: r.arxivId,
-    title_key: r.titleKey,
-    title: r.title,
-    summary: r.summary,
-    authors: r.authors,
-    repo_url: r.repoUrl,
-    repo_stars: r.repoStars,
-    project_url: r.projectUrl,
-    published_at: r.publishedAt?.toISOString() ?? null,
-    featured_on: r.featuredOn,
-    source: r.source,
-    sources: r.sources,
-    source_rank: r.sourceRank,
-    upvotes: r.upvotes,
-    keywords: r.keywords,
-  }));
   // json_to_recordset turns JSON arrays into text[] and keeps the whole chunk one parameter.
   return db.$executeRawUnsafe(
     `INSERT INTO papers (id, arxiv_id, title_key, title, summary, authors, repo_url, repo_stars, project_url,
@@ -343,25 +347,12 @@ function insertRows(db: PrismaClient, rows: PendingRow[]): Statement {
        id int, arxiv_id text, title_key text, title text, summary text, authors text[], repo_url text,
        repo_stars int, project_url text, published_at timestamptz, featured_on date, source text,
        sources text[], source_rank int, upvotes int, keywords text[])`,
-    json(payload),
+    json(rows),
   );
 }
 
 /** One UPDATE for the chunk, writing the merged values of the changed rows. */
 function updateRows(db: PrismaClient, rows: PendingRow[]): Statement {
-  const payload = rows.map((r) => ({
-    id: r.id,
-    arxiv_id: r.arxivId,
-    summary: r.summary,
-    authors: r.authors,
-    repo_url: r.repoUrl,
-    repo_stars: r.repoStars,
-    project_url: r.projectUrl,
-    published_at: r.publishedAt?.toISOString() ?? null,
-    upvotes: r.upvotes,
-    keywords: r.keywords,
-    sources: r.sources,
-  }));
   return db.$executeRawUnsafe(
     `UPDATE papers p SET
        arxiv_id = x.arxiv_id, summary = x.summary, authors = x.authors, repo_url = x.repo_url,
@@ -372,7 +363,7 @@ function updateRows(db: PrismaClient, rows: PendingRow[]): Statement {
        id int, arxiv_id text, summary text, authors text[], repo_url text, repo_stars int, project_url text,
        published_at timestamptz, upvotes int, keywords text[], sources text[])
      WHERE p.id = x.id`,
-    json(payload),
+    json(rows),
   );
 }
 
