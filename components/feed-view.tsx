@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { FeedControls } from "@/components/feed-controls";
 import { PaperCard } from "@/components/paper-card";
-import { cachedFeedPage, cachedTopics } from "@/lib/papers/cache";
+import { cachedTopics, loadFeedPage } from "@/lib/papers/cache";
 import { todayUtc } from "@/lib/papers/data";
 import { DEFAULT_LIMIT, browseQuery, type BrowseParams, type ParamError } from "@/lib/papers/schema";
 
@@ -31,7 +31,7 @@ export function InvalidFeedLink({ error }: { error: ParamError }) {
 export async function FeedView({ params }: { params: BrowseParams }) {
   const limit = params.limit ?? DEFAULT_LIMIT;
   const [result, topics] = await Promise.all([
-    cachedFeedPage({ period: params.period, date: params.date, topic: params.topic, sort: params.sort, cursor: params.cursor, limit }, todayUtc()),
+    loadFeedPage({ period: params.period, date: params.date, topic: params.topic, sort: params.sort, cursor: params.cursor, limit }, todayUtc()),
     cachedTopics(),
   ]);
   if (!result.ok) {

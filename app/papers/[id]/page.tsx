@@ -5,15 +5,14 @@ import { notFound } from "next/navigation";
 import { PaperCard } from "@/components/paper-card";
 import { PaperLinks } from "@/components/paper-links";
 import { VoteButton } from "@/components/vote-button";
-import { cachedPaper } from "@/lib/papers/cache";
+import { loadPaper as loadPaperData } from "@/lib/papers/cache";
 import { todayUtc } from "@/lib/papers/data";
 import { paperIdSchema } from "@/lib/papers/schema";
 
-// Rendered on first request, then served from the cache until a vote or the
-// data revalidation period changes it (see lib/papers/cache.ts).
 // Rendered per request so the page carries the request's CSP nonce (proxy.ts;
 // an ISR copy would carry a stale one and every script would be blocked). The
-// data comes from the cache (lib/papers/cache.ts), so a render costs no query.
+// data comes from the cache (lib/papers/cache.ts); a render costs one query, the
+// live vote counts, so a vote shows here at once.
 export const dynamic = "force-dynamic";
 
 type Params = Promise<{ id: string }>;
@@ -21,7 +20,7 @@ type Params = Promise<{ id: string }>;
 // One load per request, shared by generateMetadata and the page (React cache).
 const loadPaper = cache(async (raw: string) => {
   const id = paperIdSchema.safeParse(raw);
-  return id.success ? cachedPaper(id.data, todayUtc()) : null;
+  return id.success ? loadPaperData(id.data, todayUtc()) : null;
 });
 
 async function load(params: Params) {

@@ -3,13 +3,13 @@ import { cache } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PaperCard } from "@/components/paper-card";
-import { cachedTopicPage } from "@/lib/papers/cache";
+import { loadTopicPage } from "@/lib/papers/cache";
 import { todayUtc } from "@/lib/papers/data";
 import { topicSlug } from "@/lib/papers/schema";
 
 // Rendered per request so the page carries the request's CSP nonce (proxy.ts;
 // an ISR copy would carry a stale one and every script would be blocked). The
-// data comes from the cache (lib/papers/cache.ts), so a render costs no query.
+// data comes from the cache (lib/papers/cache.ts); a render costs one query, the live vote counts.
 export const dynamic = "force-dynamic";
 
 type Params = Promise<{ slug: string }>;
@@ -18,7 +18,7 @@ type Params = Promise<{ slug: string }>;
 // also keeps the embedded database (one session) from serving two query chains at once.
 const loadTopic = cache(async (slug: string) => {
   const parsed = topicSlug.safeParse(slug);
-  return parsed.success ? cachedTopicPage(parsed.data, todayUtc()) : null;
+  return parsed.success ? loadTopicPage(parsed.data, todayUtc()) : null;
 });
 
 async function load(params: Params) {
