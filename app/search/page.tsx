@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { cache } from "react";
-import Link from "next/link";
+import { AppLink } from "@/components/app-link";
 import { PaperCard } from "@/components/paper-card";
 import { env } from "@/lib/env";
 import { cachedTopics } from "@/lib/papers/cache";
@@ -164,9 +164,9 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
           ))}
           {result.nextCursor && (
             <p className="mt-4 text-right text-sm">
-              <Link href={`/search${browseQuery({ ...params, cursor: result.nextCursor })}`} rel="next" className="text-blue-700 underline dark:text-blue-400">
+              <AppLink href={`/search${browseQuery({ ...params, cursor: result.nextCursor })}`} rel="next" className="text-blue-700 underline dark:text-blue-400">
                 More results →
-              </Link>
+              </AppLink>
             </p>
           )}
         </section>

@@ -230,6 +230,22 @@ test.describe("votes show at once where the voter looks next", () => {
   });
 });
 
+test("a feed page view prefetches no other page (each would be a full server render: components/app-link.tsx)", async ({ page }) => {
+  const prefetches: string[] = [];
+  page.on("request", (r) => {
+    if (r.headers()["next-router-prefetch"]) prefetches.push(r.url());
+  });
+  await page.goto("/?period=month", { waitUntil: "networkidle" });
+  await page.mouse.wheel(0, 20_000);
+  await page.locator("article").last().hover();
+  await page.waitForLoadState("networkidle");
+  expect(prefetches).toEqual([]);
+  // Navigation is still client-side and works.
+  await page.locator("article h2 a").first().click();
+  await expect(page).toHaveURL(/\/papers\/\d+$/);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+});
+
 test.describe("API and feeds", () => {
   test("GET /api/papers pages with nextCursor and returns the documented fields", async ({ request }) => {
     const first = await request.get("/api/papers?limit=5&period=week&date=2025-03-14");

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { cache } from "react";
-import Link from "next/link";
+import { AppLink } from "@/components/app-link";
 import { notFound } from "next/navigation";
 import { PaperCard } from "@/components/paper-card";
 import { PaperLinks } from "@/components/paper-links";
@@ -53,9 +53,9 @@ export default async function PaperPage({ params }: { params: Params }) {
       <dl className="mt-4 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
         <dt className="text-zinc-600 dark:text-zinc-400">Featured</dt>
         <dd>
-          <Link href={`/?date=${paper.featuredOn}`} className="underline">
+          <AppLink href={`/?date=${paper.featuredOn}`} className="underline">
             {paper.featuredOn}
-          </Link>
+          </AppLink>
         </dd>
         {paper.publishedAt && (
           <>
@@ -70,9 +70,9 @@ export default async function PaperPage({ params }: { params: Params }) {
         <dt className="text-zinc-600 dark:text-zinc-400">Trending score</dt>
         <dd>
           {paper.score.toFixed(3)}{" "}
-          <Link href="/about#trending" className="underline">
+          <AppLink href="/about#trending" className="underline">
             how it is computed
-          </Link>
+          </AppLink>
         </dd>
         {paper.arxivId && (
           <>
@@ -100,9 +100,9 @@ export default async function PaperPage({ params }: { params: Params }) {
           <ul className="mt-2 space-y-2">
             {paper.topics.map((t) => (
               <li key={t.slug} className="text-sm">
-                <Link href={`/topics/${t.slug}`} className="font-medium text-blue-700 underline dark:text-blue-400">
+                <AppLink href={`/topics/${t.slug}`} className="font-medium text-blue-700 underline dark:text-blue-400">
                   {t.name}
-                </Link>
+                </AppLink>
                 {t.evidence.length > 0 && (
                   <span className="text-zinc-700 dark:text-zinc-300">
                     {" "}

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { cache } from "react";
-import Link from "next/link";
+import { AppLink } from "@/components/app-link";
 import { notFound } from "next/navigation";
 import { PaperCard } from "@/components/paper-card";
 import { loadTopicPage } from "@/lib/papers/cache";
@@ -43,9 +43,9 @@ export default async function TopicPage({ params }: { params: Params }) {
   return (
     <>
       <p className="text-sm">
-        <Link href="/topics" className="text-blue-700 underline dark:text-blue-400">
+        <AppLink href="/topics" className="text-blue-700 underline dark:text-blue-400">
           All topics
-        </Link>
+        </AppLink>
       </p>
       <h1 className="mt-1 text-2xl font-bold">{topic.name}</h1>
       {topic.description && <p className="mt-1 text-zinc-700 dark:text-zinc-300">{topic.description}</p>}
@@ -53,12 +53,12 @@ export default async function TopicPage({ params }: { params: Params }) {
         {topic.count} {topic.count === 1 ? "paper" : "papers"} in this topic
       </p>
       <p className="mt-2 flex flex-wrap gap-x-3 text-sm">
-        <Link href={`/?period=week&topic=${topic.slug}`} className="text-blue-700 underline dark:text-blue-400">
+        <AppLink href={`/?period=week&topic=${topic.slug}`} className="text-blue-700 underline dark:text-blue-400">
           Browse by day, week or month
-        </Link>
-        <Link href={`/search?topic=${topic.slug}`} className="text-blue-700 underline dark:text-blue-400">
+        </AppLink>
+        <AppLink href={`/search?topic=${topic.slug}`} className="text-blue-700 underline dark:text-blue-400">
           Search in this topic
-        </Link>
+        </AppLink>
         <a href={`/feed.xml?period=month&topic=${topic.slug}`} className="text-blue-700 underline dark:text-blue-400">
           Atom feed
         </a>
