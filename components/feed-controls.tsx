@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { AppLink } from "@/components/app-link";
 import type { FeedView, TopicSummary } from "@/lib/papers/data";
 import { PERIODS } from "@/lib/papers/period";
 import { SORTS, browseQuery, type BrowseParams } from "@/lib/papers/schema";
@@ -23,31 +23,31 @@ export function FeedControls({ base, params, view, topics }: Props) {
       <div className="flex flex-wrap items-center justify-between gap-2">
         <nav aria-label="Period" className="flex gap-1">
           {PERIODS.map((p) => (
-            <Link key={p} href={href({ period: p })} className={pill(view.period === p)} aria-current={view.period === p ? "page" : undefined}>
+            <AppLink key={p} href={href({ period: p })} className={pill(view.period === p)} aria-current={view.period === p ? "page" : undefined}>
               {PERIOD_LABELS[p]}
-            </Link>
+            </AppLink>
           ))}
         </nav>
         <nav aria-label="Sort" className="flex gap-1">
           {SORTS.map((s) => (
-            <Link key={s} href={href({ sort: s })} className={pill(params.sort === s)} aria-current={params.sort === s ? "page" : undefined}>
+            <AppLink key={s} href={href({ sort: s })} className={pill(params.sort === s)} aria-current={params.sort === s ? "page" : undefined}>
               {SORT_LABELS[s]}
-            </Link>
+            </AppLink>
           ))}
         </nav>
       </div>
       <nav aria-label="Previous and next" className="flex items-center justify-between text-sm">
         {view.prevDate ? (
-          <Link href={href({ date: view.prevDate })} rel="prev" className="text-blue-700 underline dark:text-blue-400">
+          <AppLink href={href({ date: view.prevDate })} rel="prev" className="text-blue-700 underline dark:text-blue-400">
             ← Previous {view.period}
-          </Link>
+          </AppLink>
         ) : (
           <span />
         )}
         {view.nextDate ? (
-          <Link href={href({ date: view.nextDate })} rel="next" className="text-blue-700 underline dark:text-blue-400">
+          <AppLink href={href({ date: view.nextDate })} rel="next" className="text-blue-700 underline dark:text-blue-400">
             Next {view.period} →
-          </Link>
+          </AppLink>
         ) : (
           <span />
         )}
@@ -63,7 +63,7 @@ export function FeedControls({ base, params, view, topics }: Props) {
               const next = selected ? params.topic.filter((s) => s !== t.slug) : [...params.topic, t.slug];
               return (
                 <li key={t.slug}>
-                  <Link
+                  <AppLink
                     href={href({ topic: next })}
                     aria-current={selected ? "true" : undefined}
                     className={`inline-block rounded-full border px-2.5 py-0.5 text-xs focus-visible:outline-2 focus-visible:outline-blue-600 ${
@@ -74,15 +74,15 @@ export function FeedControls({ base, params, view, topics }: Props) {
                   >
                     {selected && <span className="sr-only">Remove filter: </span>}
                     {t.name}
-                  </Link>
+                  </AppLink>
                 </li>
               );
             })}
             {params.topic.length > 0 && (
               <li>
-                <Link href={href({ topic: [] })} className="inline-block px-2 py-0.5 text-xs text-blue-700 underline dark:text-blue-400">
+                <AppLink href={href({ topic: [] })} className="inline-block px-2 py-0.5 text-xs text-blue-700 underline dark:text-blue-400">
                   Clear topics
-                </Link>
+                </AppLink>
               </li>
             )}
           </ul>

@@ -1,7 +1,7 @@
-import Link from "next/link";
+import { AppLink } from "@/components/app-link";
 import { FeedControls } from "@/components/feed-controls";
 import { PaperCard } from "@/components/paper-card";
-import { cachedFeedPage, cachedTopics } from "@/lib/papers/cache";
+import { cachedTopics, loadFeedPage } from "@/lib/papers/cache";
 import { todayUtc } from "@/lib/papers/data";
 import { DEFAULT_LIMIT, browseQuery, type BrowseParams, type ParamError } from "@/lib/papers/schema";
 
@@ -11,9 +11,9 @@ function Problem({ children }: { children: React.ReactNode }) {
       <h1 className="text-2xl font-bold">Trending papers</h1>
       <p role="alert" className="mt-4">
         {children}{" "}
-        <Link href="/" className="text-blue-700 underline dark:text-blue-400">
+        <AppLink href="/" className="text-blue-700 underline dark:text-blue-400">
           Show the latest papers
-        </Link>
+        </AppLink>
       </p>
     </>
   );
@@ -31,7 +31,7 @@ export function InvalidFeedLink({ error }: { error: ParamError }) {
 export async function FeedView({ params }: { params: BrowseParams }) {
   const limit = params.limit ?? DEFAULT_LIMIT;
   const [result, topics] = await Promise.all([
-    cachedFeedPage({ period: params.period, date: params.date, topic: params.topic, sort: params.sort, cursor: params.cursor, limit }, todayUtc()),
+    loadFeedPage({ period: params.period, date: params.date, topic: params.topic, sort: params.sort, cursor: params.cursor, limit }, todayUtc()),
     cachedTopics(),
   ]);
   if (!result.ok) {
@@ -73,16 +73,16 @@ export async function FeedView({ params }: { params: BrowseParams }) {
       )}
       <nav aria-label="Pages" className="mt-4 flex justify-between text-sm">
         {params.cursor ? (
-          <Link href={`/${browseQuery({ ...params, cursor: undefined })}`} className="text-blue-700 underline dark:text-blue-400">
+          <AppLink href={`/${browseQuery({ ...params, cursor: undefined })}`} className="text-blue-700 underline dark:text-blue-400">
             ← First page
-          </Link>
+          </AppLink>
         ) : (
           <span />
         )}
         {nextCursor && (
-          <Link href={`/${browseQuery({ ...params, cursor: nextCursor })}`} rel="next" className="text-blue-700 underline dark:text-blue-400">
+          <AppLink href={`/${browseQuery({ ...params, cursor: nextCursor })}`} rel="next" className="text-blue-700 underline dark:text-blue-400">
             More papers →
-          </Link>
+          </AppLink>
         )}
       </nav>
     </>

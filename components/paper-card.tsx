@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { AppLink } from "@/components/app-link";
 import type { PaperListItem } from "@/lib/papers/data";
 import type { SnippetPart } from "@/lib/papers/search";
 import { Highlight } from "./highlight";
@@ -37,9 +37,9 @@ export function PaperCard({ paper, returnTo, titleParts, snippetParts, headingLe
       </div>
       <div className="min-w-0 flex-1">
         <Heading id={`paper-${paper.id}-title`} className="text-base font-semibold leading-snug">
-          <Link href={`/papers/${paper.id}`} className="hover:underline focus-visible:outline-2 focus-visible:outline-blue-600">
+          <AppLink href={`/papers/${paper.id}`} className="hover:underline focus-visible:outline-2 focus-visible:outline-blue-600">
             {titleParts ? <Highlight parts={titleParts} /> : paper.title}
-          </Link>
+          </AppLink>
         </Heading>
         {paper.authors.length > 0 && (
           <p className="mt-0.5 text-xs text-zinc-600 dark:text-zinc-400">{authorLine(paper.authors)}</p>

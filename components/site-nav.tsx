@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { AppLink } from "@/components/app-link";
 
 const linkClass = "rounded px-1 hover:underline focus-visible:outline-2 focus-visible:outline-blue-600";
 
@@ -7,15 +7,15 @@ export function SiteNav() {
   return (
     <div className="flex flex-wrap items-center justify-end gap-x-4 gap-y-2 text-sm">
       <nav aria-label="Main" className="flex gap-3">
-        <Link href="/" className={linkClass}>
+        <AppLink href="/" className={linkClass}>
           Feed
-        </Link>
-        <Link href="/topics" className={linkClass}>
+        </AppLink>
+        <AppLink href="/topics" className={linkClass}>
           Topics
-        </Link>
-        <Link href="/about" className={linkClass}>
+        </AppLink>
+        <AppLink href="/about" className={linkClass}>
           About
-        </Link>
+        </AppLink>
       </nav>
       <form action="/search" method="get" role="search" className="flex gap-1">
         <label htmlFor="site-search" className="sr-only">

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { AppLink } from "@/components/app-link";
 import type { TopicChip } from "@/lib/papers/data";
 
 export function TopicChips({ topics }: { topics: TopicChip[] }) {
@@ -7,12 +7,12 @@ export function TopicChips({ topics }: { topics: TopicChip[] }) {
     <ul className="mt-2 flex flex-wrap gap-1.5" aria-label="Topics">
       {topics.map((t) => (
         <li key={t.slug}>
-          <Link
+          <AppLink
             href={`/topics/${t.slug}`}
             className="inline-block rounded-full bg-zinc-100 px-2 py-0.5 text-xs text-zinc-700 hover:bg-zinc-200 focus-visible:outline-2 focus-visible:outline-blue-600 dark:bg-zinc-800 dark:text-zinc-300 dark:hover:bg-zinc-700"
           >
             {t.name}
-          </Link>
+          </AppLink>
         </li>
       ))}
     </ul>

@@ -6,7 +6,8 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { stopChild } from "./graceful-shutdown";
 
-export type BenchApp = { url: string; stop: () => Promise<void> };
+/** `pid` is the supervisor's (`npm start`) process id; unset with BENCH_URL. */
+export type BenchApp = { url: string; pid?: number; stop: () => Promise<void> };
 
 export async function benchApp(options: { port: number; databaseUrl?: string }): Promise<BenchApp> {
   if (process.env.BENCH_URL) return { url: process.env.BENCH_URL.replace(/\/+$/, ""), stop: async () => {} };
@@ -26,5 +27,5 @@ export async function benchApp(options: { port: number; databaseUrl?: string }):
     if (Date.now() > deadline) throw new Error("the app did not become healthy within 5 minutes");
     await new Promise((r) => setTimeout(r, 500));
   }
-  return { url, stop: async () => void (await stopChild(child)) };
+  return { url, pid: child.pid, stop: async () => void (await stopChild(child)) };
 }

@@ -9,11 +9,17 @@
 //   (or BENCH_URL=http://127.0.0.1:3000 with DATABASE_URL of that app's database)
 //   BENCH_CLIENTS=100 BENCH_SECONDS=60 BENCH_PORT=3206
 //
+// Besides latency it prints CPU seconds per request of the app (the `npm
+// start` process tree) and of the Postgres backends serving its database (when
+// Postgres runs on this machine): on a shared machine wall-clock numbers move
+// with other load, CPU per request much less.
+//
 // Each client sends its own X-Forwarded-For (a distinct visitor behind a
 // proxy), so per-client limits apply per virtual visitor, as in production.
 import { randomBytes } from "node:crypto";
 import { createPrisma } from "../lib/db/client";
 import { benchApp } from "./bench-app";
+import { cpuDelta, cpuSeconds, loadAverage, processTree } from "./proc-cpu";
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 100);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
@@ -130,6 +136,23 @@ function report(seconds: number) {
   return total;
 }
 
+/** Postgres backend process ids serving the benchmark database (other than the one asking). */
+async function databaseBackends(): Promise<number[]> {
+  const db = createPrisma(databaseUrl!, 1);
+  try {
+    const rows = await db.$queryRawUnsafe<{ pid: number }[]>(
+      `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+    );
+    return rows.map((r) => r.pid);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+async function cpuSnapshot(appPid: number | undefined) {
+  return { app: cpuSeconds(appPid ? processTree(appPid) : []), db: cpuSeconds(await databaseBackends()) };
+}
+
 async function main() {
   const app = await benchApp({ port: PORT, databaseUrl });
   try {
@@ -137,7 +160,8 @@ async function main() {
     // Warm-up: one of each route, so first-compile/cold-cache costs aren't measured.
     const warm: Client = { ip: "10.255.255.254", cookies: new Map(), n: 0 };
     for (const m of mix) await fetch(app.url + m.make(warm).path).then((r) => r.arrayBuffer()).catch(() => {});
-    console.log(`load: ${CLIENTS} clients for ${SECONDS} s against ${app.url}`);
+    console.log(`load: ${CLIENTS} clients for ${SECONDS} s against ${app.url}; load average before: ${loadAverage()}`);
+    const cpuBefore = await cpuSnapshot(app.pid);
     const started = performance.now();
     const end = Date.now() + SECONDS * 1000;
     await Promise.all(
@@ -146,7 +170,15 @@ async function main() {
         while (Date.now() < end) await one(app.url, client, mix);
       }),
     );
-    const total = report((performance.now() - started) / 1000);
+    const seconds = (performance.now() - started) / 1000;
+    const loadAfter = loadAverage();
+    const cpuAfter = await cpuSnapshot(app.pid);
+    const total = report(seconds);
+    const n = total.samples.length + total.failed;
+    const appCpu = cpuDelta(cpuBefore.app, cpuAfter.app);
+    const dbCpu = cpuDelta(cpuBefore.db, cpuAfter.db);
+    console.log(`load average after: ${loadAfter}`);
+    if (app.pid) console.log(`CPU: app ${appCpu.toFixed(1)} s (${((appCpu * 1000) / n).toFixed(1)} ms/request), Postgres backends ${dbCpu.toFixed(1)} s (${((dbCpu * 1000) / n).toFixed(1)} ms/request)`);
     process.exitCode = total.server5xx || total.failed ? 1 : 0;
   } finally {
     await app.stop();

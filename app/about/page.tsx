@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { AppLink } from "@/components/app-link";
 import { AGE_OFFSET_DAYS, GRAVITY, trendingScore } from "@/lib/papers/score";
 
 export const metadata: Metadata = { title: "About" };
@@ -13,8 +13,8 @@ export default function AboutPage() {
       <h1 className="text-2xl font-bold">About Paperboy</h1>
       <p>
         Paperboy lists trending AI research papers by day, week and month, with topics, search, feeds and an email digest.
-        Every view has a shareable URL, an <Link href="/feed.xml" className="underline">Atom feed</Link> and a{" "}
-        <Link href="/api/papers" className="underline">JSON API</Link> with the same parameters.
+        Every view has a shareable URL, an <AppLink href="/feed.xml" className="underline">Atom feed</AppLink> and a{" "}
+        <AppLink href="/api/papers" className="underline">JSON API</AppLink> with the same parameters.
       </p>
       <h2 id="trending" className="text-xl font-semibold">
         How “trending” is computed
@@ -47,7 +47,7 @@ export default function AboutPage() {
         <code>score</code>) and the email digest all use this same formula.
       </p>
       <p>
-        The demo papers come from <Link href="/listing/1" className="underline">a copied listing</Link>.
+        The demo papers come from <AppLink href="/listing/1" className="underline">a copied listing</AppLink>.
         “Most votes” orders by upvotes plus local votes; “Newest” by the featured day. Search results are ordered by
         relevance (title matches count more than abstract matches, which count more than author matches).
       </p>

@@ -1,23 +1,60 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { cache } from "react";
+import { AppLink } from "@/components/app-link";
 import { PaperCard } from "@/components/paper-card";
+import { env } from "@/lib/env";
 import { cachedTopics } from "@/lib/papers/cache";
 import { PERIODS } from "@/lib/papers/period";
-import { browseQuery, parseBrowseParams } from "@/lib/papers/schema";
+import { browseQuery, parseBrowseParams, type BrowseParams } from "@/lib/papers/schema";
 import { searchPapers } from "@/lib/papers/search";
+import { searchRobots, type SearchPageState } from "@/lib/papers/search-seo";
 
 // Search stays live: never cached.
 export const dynamic = "force-dynamic";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
-  const parsed = parseBrowseParams(await searchParams);
-  return { title: parsed.ok && parsed.value.q ? `Search: ${parsed.value.q}` : "Search", robots: { index: false } };
-}
-
 /** Fewer results per page than the feed: each carries highlighted snippets and the page is rendered per request. */
 const SEARCH_PAGE_SIZE = 20;
+
+// One search per request, shared by generateMetadata (which needs to know
+// whether there are results, see lib/papers/search-seo.ts) and the page.
+// Keyed by the parsed parameters: React's cache compares arguments by identity.
+const runSearch = cache(async (key: string) => {
+  const params = JSON.parse(key) as BrowseParams & { q: string };
+  return searchPapers({ q: params.q, period: params.period, date: params.date, topic: params.topic, cursor: params.cursor, limit: params.limit ?? SEARCH_PAGE_SIZE });
+});
+
+async function load(searchParams: SearchParams) {
+  const parsed = parseBrowseParams(await searchParams);
+  const q = parsed.ok ? (parsed.value.q ?? "") : "";
+  const result = parsed.ok && q ? await runSearch(JSON.stringify(parsed.value)) : null;
+  const state: SearchPageState = !parsed.ok
+    ? { kind: "invalid" }
+    : !q
+      ? { kind: "form" }
+      : !result || !result.ok
+        ? { kind: "invalid" }
+        : result.status === "noTerms"
+          ? { kind: "noTerms", q }
+          : { kind: "results", q, hits: result.hits.length, cursor: Boolean(parsed.value.cursor) };
+  return { parsed, q, result, state };
+}
+
+export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
+  const { q, state } = await load(searchParams);
+  const robots = searchRobots(state);
+  const short = q.length > 60 ? `${q.slice(0, 60)}…` : q;
+  return {
+    title: q ? `Search: ${short}` : "Search",
+    description:
+      state.kind === "results" && state.hits > 0
+        ? `AI research papers matching “${short}”: titles, abstracts and authors, ranked by relevance, with code and arXiv links.`
+        : "Search trending AI research papers by title, abstract and author, by topic and period.",
+    robots: robots.index ? undefined : { index: false, follow: true },
+    alternates: robots.canonicalPath ? { canonical: `${env().APP_URL}${robots.canonicalPath}` } : undefined,
+  };
+}
 
 const PERIOD_LABELS = { day: "Latest day", week: "Latest week", month: "Latest month" } as const;
 
@@ -36,13 +73,9 @@ function Hints() {
 }
 
 export default async function SearchPage({ searchParams }: { searchParams: SearchParams }) {
-  const parsed = parseBrowseParams(await searchParams);
+  const { parsed, q, result } = await load(searchParams);
   const topics = await cachedTopics();
   const params = parsed.ok ? parsed.value : { topic: [], sort: "trending" as const };
-  const q = parsed.ok ? (parsed.value.q ?? "") : "";
-  const result = parsed.ok && q
-    ? await searchPapers({ q, period: params.period, date: params.date, topic: params.topic, cursor: params.cursor, limit: params.limit ?? SEARCH_PAGE_SIZE })
-    : null;
   const returnTo = `/search${browseQuery(params)}`;
 
   return (
@@ -131,9 +164,9 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
           ))}
           {result.nextCursor && (
             <p className="mt-4 text-right text-sm">
-              <Link href={`/search${browseQuery({ ...params, cursor: result.nextCursor })}`} rel="next" className="text-blue-700 underline dark:text-blue-400">
+              <AppLink href={`/search${browseQuery({ ...params, cursor: result.nextCursor })}`} rel="next" className="text-blue-700 underline dark:text-blue-400">
                 More results →
-              </Link>
+              </AppLink>
             </p>
           )}
         </section>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { AppLink } from "@/components/app-link";
 import { cachedTopics } from "@/lib/papers/cache";
 
 // Rendered per request from the data cache: a build-time prerender would show
@@ -21,9 +21,9 @@ export default async function TopicsPage() {
         <ul className="mt-4 grid gap-3 sm:grid-cols-2">
           {topics.map((t) => (
             <li key={t.slug} className="rounded-md border border-zinc-200 p-3 dark:border-zinc-800">
-              <Link href={`/topics/${t.slug}`} className="font-semibold text-blue-700 underline dark:text-blue-400">
+              <AppLink href={`/topics/${t.slug}`} className="font-semibold text-blue-700 underline dark:text-blue-400">
                 {t.name}
-              </Link>{" "}
+              </AppLink>{" "}
               <span className="text-sm text-zinc-600 dark:text-zinc-400">
                 ({t.count} {t.count === 1 ? "paper" : "papers"})
               </span>

@@ -1,5 +1,5 @@
 import "server-only";
-import { cachedFeedPage } from "./cache";
+import { cachedFeedPage, loadFeedPage } from "./cache";
 import { todayUtc, type PaperListItem } from "./data";
 import { DEFAULT_LIMIT, type BrowseParams, type ParamError } from "./schema";
 import { searchPapers } from "./search";
@@ -11,7 +11,8 @@ export type BrowseResult =
   | { ok: true; kind: "feed" | "search"; label: string; papers: PaperListItem[]; nextCursor: string | null }
   | { ok: false; error: ParamError };
 
-export async function browse(params: BrowseParams): Promise<BrowseResult> {
+/** `liveCounts`: overlay current vote counts on a cached feed view (the JSON API shows counts; the Atom feed doesn't). */
+export async function browse(params: BrowseParams, options: { liveCounts?: boolean } = {}): Promise<BrowseResult> {
   const limit = params.limit ?? DEFAULT_LIMIT;
   if (params.q) {
     const r = await searchPapers({ q: params.q, period: params.period, date: params.date, topic: params.topic, cursor: params.cursor, limit });
@@ -20,7 +21,7 @@ export async function browse(params: BrowseParams): Promise<BrowseResult> {
     const papers = r.hits.map(({ rank: _r, titleParts: _t, snippetParts: _s, ...p }) => p);
     return { ok: true, kind: "search", label: `Search “${params.q}”`, papers, nextCursor: r.nextCursor };
   }
-  const r = await cachedFeedPage(
+  const r = await (options.liveCounts ? loadFeedPage : cachedFeedPage)(
     { period: params.period, date: params.date, topic: params.topic, sort: params.sort, cursor: params.cursor, limit },
     todayUtc(),
   );

@@ -1,26 +1,39 @@
 import "server-only";
 import { unstable_cache } from "next/cache";
 import { feedPage, paperById, relatedPapers, topicPage, topicsWithCounts, type FeedQuery } from "./data";
+import { withLiveCounts } from "./live";
 
 // The data cache behind the feed, topic and paper pages, the JSON API and the
 // Atom feed: each distinct view is queried once per data change, not per
-// request. Votes call revalidateTag(PAPERS_TAG) (app/papers/[id]/vote); ingest
-// and classification run in the `npm start` supervisor, outside Next, so
-// entries also expire after DATA_REVALIDATE_SECONDS. Every cached function
-// takes the UTC day as an argument: the trending score changes daily, so the
-// day is part of the cache key. Search is never cached (it stays live).
+// request. Every cached function takes the UTC day as an argument: the
+// trending score changes daily, so the day is part of the cache key. Search is
+// never cached (it stays live).
+//
+// Votes do not touch this cache (see lib/papers/live.ts): the load* functions
+// below overlay the shown papers' current counts, read fresh, on the cached
+// lists, so a voter sees their vote at once on every page and instance. What
+// lags is the order: feed and topic lists, whose trending/votes order moves
+// with votes, are re-queried in the background every LIST_REVALIDATE_SECONDS
+// (a request past that gets the cached list and triggers the refresh, so no
+// request waits for it). Ingest and classification run in the `npm start`
+// supervisor, outside Next, so every entry also expires after
+// DATA_REVALIDATE_SECONDS (the tags are there for a writer inside Next).
 
 export const PAPERS_TAG = "papers";
 export const TOPICS_TAG = "topics";
 export const DATA_REVALIDATE_SECONDS = 300;
+/** How stale a list's order may be after votes (its counts are always live). */
+export const LIST_REVALIDATE_SECONDS = 30;
 
-const options = { tags: [PAPERS_TAG, TOPICS_TAG], revalidate: DATA_REVALIDATE_SECONDS };
+const tags = [PAPERS_TAG, TOPICS_TAG];
+const options = { tags, revalidate: DATA_REVALIDATE_SECONDS };
+const listOptions = { tags, revalidate: LIST_REVALIDATE_SECONDS };
 const noon = (day: string) => new Date(`${day}T12:00:00Z`);
 
 export const cachedFeedPage = unstable_cache(
   async (query: FeedQuery, today: string) => feedPage(query, noon(today)),
   ["feed-page-v1"],
-  options,
+  listOptions,
 );
 
 export const cachedPaper = unstable_cache(
@@ -37,5 +50,29 @@ export const cachedTopics = unstable_cache(async () => topicsWithCounts(), ["top
 export const cachedTopicPage = unstable_cache(
   async (slug: string, today: string) => topicPage(slug, 30, noon(today)),
   ["topic-page-v1"],
-  options,
+  listOptions,
 );
+
+/** A feed view from the cache, with live counts. */
+export async function loadFeedPage(query: FeedQuery, today: string) {
+  const result = await cachedFeedPage(query, today);
+  if (!result.ok) return result;
+  const [papers] = await withLiveCounts(result.refDay, result.papers);
+  return { ...result, papers };
+}
+
+/** A paper and its related papers from the cache, with live counts. */
+export async function loadPaper(id: number, today: string) {
+  const data = await cachedPaper(id, today);
+  if (!data) return null;
+  const [[paper], related] = await withLiveCounts(today, [data.paper], data.related);
+  return { paper: paper!, related };
+}
+
+/** A topic page from the cache, with live counts. */
+export async function loadTopicPage(slug: string, today: string) {
+  const data = await cachedTopicPage(slug, today);
+  if (!data) return null;
+  const [papers] = await withLiveCounts(today, data.papers);
+  return { ...data, papers };
+}

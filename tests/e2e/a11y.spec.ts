@@ -23,3 +23,24 @@ test("the home page is indexable, with its public URL as canonical (it is served
   await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", new RegExp(`^${baseURL}/`));
   await expect(page.locator('meta[name="description"]')).toHaveCount(1);
 });
+
+test("search result pages are indexable under the normalised query; empty results and later pages are not (lib/papers/search-seo.ts)", async ({ page, baseURL }) => {
+  await page.goto("/search?q=Diffusion&period=month");
+  await expect(page.locator('meta[name="robots"]')).toHaveCount(0);
+  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", `${baseURL}/search?q=diffusion`);
+  await expect(page.locator('meta[name="description"]')).toHaveAttribute("content", /matching “Diffusion”/);
+
+  await page.goto("/search?q=zzzz-no-such-word");
+  await expect(page.locator('meta[name="robots"]')).toHaveAttribute("content", "noindex, follow");
+  await expect(page.locator('link[rel="canonical"]')).toHaveCount(0);
+
+  await page.goto("/search?q=model");
+  const next = page.getByRole("link", { name: /More results/ });
+  await next.click();
+  await expect(page).toHaveURL(/cursor=/);
+  await expect(page.locator('meta[name="robots"]')).toHaveAttribute("content", "noindex, follow");
+
+  await page.goto("/search");
+  await expect(page.locator('meta[name="robots"]')).toHaveCount(0);
+  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", `${baseURL}/search`);
+});

@@ -180,6 +180,72 @@ test.describe("votes", () => {
   });
 });
 
+test.describe("votes show at once where the voter looks next", () => {
+  // Pages serve cached lists with live counts (lib/papers/live.ts): the vote must
+  // show on the page the form returns to, on the paper page and in the API,
+  // though the lists themselves stay cached. Papers are found by id, not position.
+  const idOf = async (article: import("@playwright/test").Locator) =>
+    Number((await article.getAttribute("aria-labelledby"))!.match(/^paper-(\d+)-title$/)![1]);
+  const card = (page: Page, id: number) => page.locator(`article[aria-labelledby="paper-${id}-title"]`).getByTestId("vote-count");
+
+  test("without JavaScript, from a feed view and a topic page", async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto("/?period=month&sort=newest");
+    const id = await idOf(page.locator("article").nth(7));
+    const before = Number(await card(page, id).textContent());
+    await card(page, id).click();
+    await expect(page).toHaveURL(/\?period=month&sort=newest$/);
+    await expect(card(page, id)).toHaveText(String(before + 1));
+    // The paper page and the JSON API agree.
+    await page.goto(`/papers/${id}`);
+    await expect(page.locator("article").first().getByTestId("vote-count").first()).toHaveText(String(before + 1));
+    await expect(page.getByText(/\(\d+ from the source, 1 here\)/)).toBeVisible();
+    const api = (await (await page.request.get("/api/papers?period=month&sort=newest")).json()) as { papers: { id: number; upvotes: number }[] };
+    expect(api.papers.find((p) => p.id === id)?.upvotes).toBe(before + 1);
+
+    await page.goto("/topics/lmm");
+    const topicId = await idOf(page.locator("article").nth(2));
+    const topicBefore = Number(await card(page, topicId).textContent());
+    await card(page, topicId).click();
+    await expect(page).toHaveURL(/\/topics\/lmm$/);
+    await expect(card(page, topicId)).toHaveText(String(topicBefore + 1));
+    await context.close();
+  });
+
+  test("with JavaScript: a vote on the feed is on the paper page after navigating there", async ({ page }) => {
+    await page.goto("/?period=month&sort=newest");
+    const id = await idOf(page.locator("article").nth(9));
+    const button = page.locator(`article[aria-labelledby="paper-${id}-title"]`).getByRole("button", { name: /Upvote/ });
+    const before = Number(await card(page, id).textContent());
+    await button.click();
+    await expect(card(page, id)).toHaveText(String(before + 1));
+    await page.locator(`#paper-${id}-title`).getByRole("link").click();
+    await expect(page).toHaveURL(new RegExp(`/papers/${id}$`));
+    const own = page.locator("article").first().getByRole("button").first();
+    await expect(own).toHaveAccessibleName(`Remove vote (${before + 1} votes)`);
+    // And back on the feed (a fresh load of the cached view), the count is the new one.
+    await page.goto("/?period=month&sort=newest");
+    await expect(card(page, id)).toHaveText(String(before + 1));
+  });
+});
+
+test("a feed page view prefetches no other page (each would be a full server render: components/app-link.tsx)", async ({ page }) => {
+  const prefetches: string[] = [];
+  page.on("request", (r) => {
+    if (r.headers()["next-router-prefetch"]) prefetches.push(r.url());
+  });
+  await page.goto("/?period=month", { waitUntil: "networkidle" });
+  await page.mouse.wheel(0, 20_000);
+  await page.locator("article").last().hover();
+  await page.waitForLoadState("networkidle");
+  expect(prefetches).toEqual([]);
+  // Navigation is still client-side and works.
+  await page.locator("article h2 a").first().click();
+  await expect(page).toHaveURL(/\/papers\/\d+$/);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+});
+
 test.describe("API and feeds", () => {
   test("GET /api/papers pages with nextCursor and returns the documented fields", async ({ request }) => {
     const first = await request.get("/api/papers?limit=5&period=week&date=2025-03-14");

@@ -9,7 +9,7 @@ import { env } from "@/lib/env";
 export async function GET(request: NextRequest) {
   const parsed = parseBrowseParams(request.nextUrl.searchParams);
   if (!parsed.ok) return Response.json({ error: parsed.error }, { status: 400 });
-  const result = await browse(parsed.value);
+  const result = await browse(parsed.value, { liveCounts: true });
   if (!result.ok) return Response.json({ error: result.error }, { status: 400 });
   const appUrl = env().APP_URL;
   return Response.json(

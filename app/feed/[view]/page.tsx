@@ -9,7 +9,7 @@ import { browseQuery, decodeFeedView } from "@/lib/papers/schema";
 // each view is rendered once per data change (ISR), not once per request.
 // Rendered per request so the page carries the request's CSP nonce (proxy.ts;
 // an ISR copy would carry a stale one and every script would be blocked). The
-// data comes from the cache (lib/papers/cache.ts), so a render costs no query.
+// data comes from the cache (lib/papers/cache.ts); a render costs one query, the live vote counts.
 export const dynamic = "force-dynamic";
 
 type Params = Promise<{ view: string }>;

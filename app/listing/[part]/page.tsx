@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Metadata } from "next";
-import Link from "next/link";
+import { AppLink } from "@/components/app-link";
 
 // The copied Hugging Face listing the demo papers come from, in two fully
 // static pages (prerendered at build, no data, no per-request work). Part 1
@@ -34,9 +34,9 @@ export default async function ListingPage({ params }: { params: Promise<{ part: 
       </p>
       <nav aria-label="Parts" className="mt-2 flex gap-3 text-sm">
         {Array.from({ length: PARTS }, (_, i) => (
-          <Link key={i} href={`/listing/${i + 1}`} aria-current={i + 1 === n ? "page" : undefined} className="underline">
+          <AppLink key={i} href={`/listing/${i + 1}`} aria-current={i + 1 === n ? "page" : undefined} className="underline">
             Part {i + 1}
-          </Link>
+          </AppLink>
         ))}
       </nav>
       <pre className="mt-4 overflow-x-auto text-xs whitespace-pre-wrap">{await part(n)}</pre>

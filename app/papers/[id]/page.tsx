@@ -1,19 +1,18 @@
 import type { Metadata } from "next";
 import { cache } from "react";
-import Link from "next/link";
+import { AppLink } from "@/components/app-link";
 import { notFound } from "next/navigation";
 import { PaperCard } from "@/components/paper-card";
 import { PaperLinks } from "@/components/paper-links";
 import { VoteButton } from "@/components/vote-button";
-import { cachedPaper } from "@/lib/papers/cache";
+import { loadPaper as loadPaperData } from "@/lib/papers/cache";
 import { todayUtc } from "@/lib/papers/data";
 import { paperIdSchema } from "@/lib/papers/schema";
 
-// Rendered on first request, then served from the cache until a vote or the
-// data revalidation period changes it (see lib/papers/cache.ts).
 // Rendered per request so the page carries the request's CSP nonce (proxy.ts;
 // an ISR copy would carry a stale one and every script would be blocked). The
-// data comes from the cache (lib/papers/cache.ts), so a render costs no query.
+// data comes from the cache (lib/papers/cache.ts); a render costs one query, the
+// live vote counts, so a vote shows here at once.
 export const dynamic = "force-dynamic";
 
 type Params = Promise<{ id: string }>;
@@ -21,7 +20,7 @@ type Params = Promise<{ id: string }>;
 // One load per request, shared by generateMetadata and the page (React cache).
 const loadPaper = cache(async (raw: string) => {
   const id = paperIdSchema.safeParse(raw);
-  return id.success ? cachedPaper(id.data, todayUtc()) : null;
+  return id.success ? loadPaperData(id.data, todayUtc()) : null;
 });
 
 async function load(params: Params) {
@@ -54,9 +53,9 @@ export default async function PaperPage({ params }: { params: Params }) {
       <dl className="mt-4 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
         <dt className="text-zinc-600 dark:text-zinc-400">Featured</dt>
         <dd>
-          <Link href={`/?date=${paper.featuredOn}`} className="underline">
+          <AppLink href={`/?date=${paper.featuredOn}`} className="underline">
             {paper.featuredOn}
-          </Link>
+          </AppLink>
         </dd>
         {paper.publishedAt && (
           <>
@@ -71,9 +70,9 @@ export default async function PaperPage({ params }: { params: Params }) {
         <dt className="text-zinc-600 dark:text-zinc-400">Trending score</dt>
         <dd>
           {paper.score.toFixed(3)}{" "}
-          <Link href="/about#trending" className="underline">
+          <AppLink href="/about#trending" className="underline">
             how it is computed
-          </Link>
+          </AppLink>
         </dd>
         {paper.arxivId && (
           <>
@@ -101,9 +100,9 @@ export default async function PaperPage({ params }: { params: Params }) {
           <ul className="mt-2 space-y-2">
             {paper.topics.map((t) => (
               <li key={t.slug} className="text-sm">
-                <Link href={`/topics/${t.slug}`} className="font-medium text-blue-700 underline dark:text-blue-400">
+                <AppLink href={`/topics/${t.slug}`} className="font-medium text-blue-700 underline dark:text-blue-400">
                   {t.name}
-                </Link>
+                </AppLink>
                 {t.evidence.length > 0 && (
                   <span className="text-zinc-700 dark:text-zinc-300">
                     {" "}

@@ -1,15 +1,15 @@
 import type { Metadata } from "next";
 import { cache } from "react";
-import Link from "next/link";
+import { AppLink } from "@/components/app-link";
 import { notFound } from "next/navigation";
 import { PaperCard } from "@/components/paper-card";
-import { cachedTopicPage } from "@/lib/papers/cache";
+import { loadTopicPage } from "@/lib/papers/cache";
 import { todayUtc } from "@/lib/papers/data";
 import { topicSlug } from "@/lib/papers/schema";
 
 // Rendered per request so the page carries the request's CSP nonce (proxy.ts;
 // an ISR copy would carry a stale one and every script would be blocked). The
-// data comes from the cache (lib/papers/cache.ts), so a render costs no query.
+// data comes from the cache (lib/papers/cache.ts); a render costs one query, the live vote counts.
 export const dynamic = "force-dynamic";
 
 type Params = Promise<{ slug: string }>;
@@ -18,7 +18,7 @@ type Params = Promise<{ slug: string }>;
 // also keeps the embedded database (one session) from serving two query chains at once.
 const loadTopic = cache(async (slug: string) => {
   const parsed = topicSlug.safeParse(slug);
-  return parsed.success ? cachedTopicPage(parsed.data, todayUtc()) : null;
+  return parsed.success ? loadTopicPage(parsed.data, todayUtc()) : null;
 });
 
 async function load(params: Params) {
@@ -43,9 +43,9 @@ export default async function TopicPage({ params }: { params: Params }) {
   return (
     <>
       <p className="text-sm">
-        <Link href="/topics" className="text-blue-700 underline dark:text-blue-400">
+        <AppLink href="/topics" className="text-blue-700 underline dark:text-blue-400">
           All topics
-        </Link>
+        </AppLink>
       </p>
       <h1 className="mt-1 text-2xl font-bold">{topic.name}</h1>
       {topic.description && <p className="mt-1 text-zinc-700 dark:text-zinc-300">{topic.description}</p>}
@@ -53,12 +53,12 @@ export default async function TopicPage({ params }: { params: Params }) {
         {topic.count} {topic.count === 1 ? "paper" : "papers"} in this topic
       </p>
       <p className="mt-2 flex flex-wrap gap-x-3 text-sm">
-        <Link href={`/?period=week&topic=${topic.slug}`} className="text-blue-700 underline dark:text-blue-400">
+        <AppLink href={`/?period=week&topic=${topic.slug}`} className="text-blue-700 underline dark:text-blue-400">
           Browse by day, week or month
-        </Link>
-        <Link href={`/search?topic=${topic.slug}`} className="text-blue-700 underline dark:text-blue-400">
+        </AppLink>
+        <AppLink href={`/search?topic=${topic.slug}`} className="text-blue-700 underline dark:text-blue-400">
           Search in this topic
-        </Link>
+        </AppLink>
         <a href={`/feed.xml?period=month&topic=${topic.slug}`} className="text-blue-700 underline dark:text-blue-400">
           Atom feed
         </a>

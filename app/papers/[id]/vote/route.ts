@@ -1,7 +1,5 @@
-import { revalidateTag } from "next/cache";
 import { cookies } from "next/headers";
 import { type NextRequest, NextResponse } from "next/server";
-import { PAPERS_TAG } from "@/lib/papers/cache";
 import { setVote } from "@/lib/papers/mutations";
 import { paperIdSchema } from "@/lib/papers/schema";
 import { newVoterId, signVoterId, verifyVoterCookie, VOTER_COOKIE, VOTER_COOKIE_MAX_AGE, voterHash } from "@/lib/papers/voter";
@@ -61,8 +59,8 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
 
   const result = await setVote(id.data, hash);
   if (!result.ok) return NextResponse.json({ error: { parameter: "id", message: "no such paper" } }, { status: 404 });
-  // Cached feed, topic and paper pages show vote counts: drop them now, not after a stale hit.
-  revalidateTag(PAPERS_TAG, { expire: 0 });
+  // No cache invalidation: pages overlay live counts on cached lists (lib/papers/live.ts),
+  // so the new count shows everywhere at once while other views keep their cache.
 
   const res = reply(request, 200, { voted: result.voted, upvotes: result.upvotes }, returnTo);
   if (isNewVoter) {
