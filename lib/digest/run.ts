@@ -248,9 +248,9 @@ async function sendGroup(state: SendState, group: Group): Promise<void> {
 
   for (let attempt = 1; ; attempt++) {
     if (state.isAborted()) throw new RunAborted("run aborted");
-    await state.pacer.acquire();
+    const ticket = await state.pacer.acquire();
     const result = await state.transport.sendBatch(messages, { idempotencyKey: group.key, timeoutMs: state.retry.timeoutMs });
-    state.pacer.observe(result.rate, !result.ok && result.status === 429);
+    state.pacer.observe(ticket, result.rate, !result.ok && result.status === 429);
     if (result.ok) {
       await markSent(db, runId, deliveryIds, deliveryIds.map((_, i) => result.ids[i] ?? null), attempt, state.digestAt);
       return;
