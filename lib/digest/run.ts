@@ -153,6 +153,7 @@ async function plan(
 ): Promise<{ planned: number; skipped: number }> {
   let cursor = run === null ? 0 : await planCursor(db, run.id);
   const candidatesBySince = new Map<string, Candidate[]>();
+  const choices = new Map<string, number[]>();
   let planned = 0;
   let skipped = 0;
   // Small first pages get the first batch out soon; later pages are full size.
@@ -172,6 +173,7 @@ async function plan(
     let candidates = candidatesBySince.get(sinceKey);
     if (!candidates) {
       candidatesBySince.clear(); // one window at a time: memory stays bounded
+      choices.clear();
       candidates = await loadCandidates(db, minSince, period.day);
       candidatesBySince.set(sinceKey, candidates);
     }
@@ -179,13 +181,24 @@ async function plan(
     const rows: PlannedRow[] = [];
     const recipients: Recipient[] = [];
     for (const sub of page) {
-      const paperIds = choosePapers(
-        candidates,
-        { id: sub.id, allTopics: sub.all_topics, keywords: sub.keywords, topicIds: sub.topic_ids, lastDigestAt: null },
-        sub.sent_ids.length > 0 ? new Set(sub.sent_ids) : undefined,
-        sinceOf.get(sub.id)!,
-        s.maxPapers,
-      );
+      const since = sinceOf.get(sub.id)!;
+      // People with the same topics, keywords and window who were sent none of these papers get the same
+      // choice: it is made once (thousands of subscribers share a few hundred such profiles).
+      const profile = sub.sent_ids.length === 0 ? JSON.stringify([sub.all_topics, sub.topic_ids, sub.keywords, since.getTime()]) : null;
+      let paperIds = profile === null ? undefined : choices.get(profile);
+      if (!paperIds) {
+        paperIds = choosePapers(
+          candidates,
+          { id: sub.id, allTopics: sub.all_topics, keywords: sub.keywords, topicIds: sub.topic_ids, lastDigestAt: null },
+          sub.sent_ids.length > 0 ? new Set(sub.sent_ids) : undefined,
+          since,
+          s.maxPapers,
+        );
+        if (profile !== null) {
+          if (choices.size >= 10_000) choices.clear();
+          choices.set(profile, paperIds);
+        }
+      }
       if (paperIds.length === 0) {
         rows.push({ subscriberId: sub.id, status: "skipped", paperIds: [], batchKey: null, error: "nothing new" });
         skipped++;
