@@ -19,6 +19,7 @@ import {
   planCursor,
   rekeySingles,
   refreshCounts,
+  runsSince,
   subscriberPage,
   type PlannedRow,
   type RunIdentity,
@@ -159,10 +160,11 @@ async function plan(
   // Small first pages get the first batch out soon; later pages are full size.
   let pageSize = Math.min(s.batchSize, s.pageSize);
   // Sent papers are only looked up as far back as any digest may reach.
-  const sentSince = isoDate(new Date(period.day.getTime() - MAX_LOOKBACK_DAYS * 86_400_000));
+  const sentSince = new Date(period.day.getTime() - MAX_LOOKBACK_DAYS * 86_400_000);
   for (;;) {
     if (isAborted()) throw new RunAborted("run aborted");
-    const page = await subscriberPage(db, period.frequency, cursor, pageSize, sentSince);
+    // Per page: a run of the other frequency may have sent someone who switched frequency meanwhile.
+    const page = await subscriberPage(db, period.frequency, cursor, pageSize, await runsSince(db, sentSince));
     if (page.length === 0) break;
     pageSize = Math.min(s.pageSize, pageSize * 2);
     cursor = page[page.length - 1]!.id;
