@@ -5,13 +5,14 @@
 //            or may not have reached the provider; a resumed run re-sends the
 //            same recipients with the same key and payload, and the provider
 //            replays its first answer instead of mailing again
-//   sent     accepted by the provider (provider_message_id), papers recorded
-//            in sent_papers, subscriber.last_digest_at moved on
+//   sent     accepted by the provider (provider_message_id), subscriber.last_digest_at
+//            moved on; its paper_ids are the papers this person was sent (later
+//            digests exclude them: the ledger is the record, no second copy)
 //   skipped  nothing new for this person (or no longer active)
 //   failed   the provider refused this address (422), with the reason
 import { createHash } from "node:crypto";
 import type { PrismaClient } from "../db/client";
-import type { Frequency } from "./period";
+import { periodFromKey, type Frequency } from "./period";
 import type { Recipient } from "./render";
 
 export type PlannedRow = {
@@ -55,7 +56,7 @@ export async function insertPlanned(db: PrismaClient, runId: number, rows: Plann
   return new Map(inserted.map((r) => [r.subscriber_id, r.id]));
 }
 
-/** Accepted by the provider: the deliveries, the papers sent and the subscribers, at once. */
+/** Accepted by the provider: the deliveries and the subscribers, at once. */
 export async function markSent(
   db: PrismaClient,
   runId: number,
@@ -71,10 +72,6 @@ export async function markSent(
        UPDATE deliveries d SET status = 'sent', provider_message_id = v.mid, error = $4, attempts = d.attempts + $5, updated_at = now()
          FROM v WHERE d.id = v.id AND d.run_id = $1 AND d.status = 'sending'
        RETURNING d.subscriber_id, d.paper_ids),
-     papers AS (
-       INSERT INTO sent_papers (subscriber_id, paper_id)
-       SELECT upd.subscriber_id, unnest(upd.paper_ids) FROM upd
-       ON CONFLICT DO NOTHING),
      subs AS (
        UPDATE subscribers s SET last_digest_at = GREATEST(s.last_digest_at, $6::timestamptz AT TIME ZONE 'UTC'), updated_at = now()
          FROM upd WHERE s.id = upd.subscriber_id)
@@ -172,23 +169,40 @@ export type SubscriberPageRow = {
   keywords: string[];
   topic_ids: number[];
   last_digest_ms: number | null;
-  /** Papers this person was already sent among those featured since `sentSince`. */
+  /** Papers this person was sent by the given runs (from the ledger). */
   sent_ids: number[];
 };
 
+/**
+ * Runs whose deliveries may hold papers featured on or after `since` (a run only sends papers featured
+ * on or before its period's day), so "already sent" reads a bounded part of the ledger however long the
+ * history. By period, not by clock, so runs for simulated dates (--now) are judged like real ones.
+ */
+export async function runsSince(db: PrismaClient, since: Date): Promise<number[]> {
+  const runs = await db.$queryRawUnsafe<{ id: number; frequency: Frequency; period_key: string }[]>(
+    `SELECT id, frequency::text AS frequency, period_key FROM digest_runs WHERE NOT dry_run`,
+  );
+  return runs
+    .filter((r) => {
+      const period = periodFromKey(r.frequency, r.period_key, 0);
+      return period === null || period.day >= since;
+    })
+    .map((r) => r.id);
+}
+
 /** One page of active subscribers of a frequency, keyset by id: memory stays flat however long the list. */
-export async function subscriberPage(db: PrismaClient, frequency: Frequency, afterId: number, limit: number, sentSince: string): Promise<SubscriberPageRow[]> {
+export async function subscriberPage(db: PrismaClient, frequency: Frequency, afterId: number, limit: number, sentRuns: number[]): Promise<SubscriberPageRow[]> {
   return db.$queryRawUnsafe<SubscriberPageRow[]>(
     `SELECT s.id, ${RECIPIENT_COLUMNS}, (extract(epoch FROM s.last_digest_at) * 1000)::float8 AS last_digest_ms,
-            ARRAY(SELECT sp.paper_id FROM sent_papers sp JOIN papers p ON p.id = sp.paper_id
-                   WHERE sp.subscriber_id = s.id AND p.featured_on >= $4::date) AS sent_ids
+            ARRAY(SELECT u.pid FROM deliveries d CROSS JOIN LATERAL unnest(d.paper_ids) AS u(pid)
+                   WHERE d.subscriber_id = s.id AND d.status = 'sent' AND d.run_id = ANY($4::int[])) AS sent_ids
        FROM subscribers s
       WHERE s.status = 'active' AND s.frequency = $1::digest_frequency AND s.id > $2
       ORDER BY s.id LIMIT $3`,
     frequency,
     afterId,
     limit,
-    sentSince,
+    sentRuns,
   );
 }
 

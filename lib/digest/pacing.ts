@@ -25,52 +25,109 @@ export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 /**
  * Paces requests by the provider's rate-limit headers, shared by every sender of a run.
  * - Until the first answer shows whether there is a limit, one request goes out at a time.
- * - With a limit (ratelimit-limit per second): one request in flight, spaced 1/limit apart; when
- *   ratelimit-remaining reaches 0, the next waits until the window has surely ended: the provider
- *   opened it when the window's first request arrived, at the latest when that request was answered.
+ * - Without a limit, requests go out as fast as the senders bring them.
+ * - With a limit of N per second (ratelimit-limit), the provider counts requests in a fixed window that
+ *   opens when the window's first request arrives. A window's first request goes out alone; its answer
+ *   bounds when the window opened (at the latest then), so the window surely ends one second (plus a small
+ *   margin) after that answer. The other N-1 then go out at once, not one after another (a slow request
+ *   does not hold back the rest), and the next window's first request waits for that end.
+ *   `ratelimit-remaining` can only lower N (another client sharing the key), never raise it.
  * - After a 429, every sender waits out retry-after.
+ * acquire() returns a ticket that observe() takes back, so an answer is counted in its own window.
  */
 export class Pacer {
-  private nextAt = 0;
-  private pausedUntil = 0;
-  private intervalMs = 0;
-  private limited = false;
   private learned = false;
+  private limit = 0;
   private inFlight = 0;
-  private windowEnd = 0;
+  private pausedUntil = 0;
+  /** The window being filled: its number, how many went out in it, how many may, when it surely ends. */
+  private window = 0;
+  private open = false;
+  private sentInWindow = 0;
+  private inFlightInWindow = 0;
+  private cap = 0;
+  private windowEnd = Number.POSITIVE_INFINITY;
   private waiters: (() => void)[] = [];
 
   // Margin after the computed window end, for clock and scheduling granularity.
-  constructor(private readonly marginMs = 15) {}
+  constructor(
+    private readonly marginMs = 15,
+    private readonly now: () => number = Date.now,
+  ) {}
 
-  async acquire(): Promise<void> {
+  async acquire(): Promise<number> {
     for (;;) {
-      if ((!this.learned || this.limited) && this.inFlight > 0) {
-        await new Promise<void>((resolve) => this.waiters.push(resolve));
+      const now = this.now();
+      if (now < this.pausedUntil) {
+        await sleep(this.pausedUntil - now);
         continue;
       }
-      const now = Date.now();
-      const at = Math.max(this.nextAt, this.pausedUntil);
-      if (at <= now) {
-        this.inFlight++;
-        this.nextAt = now + this.intervalMs;
-        return;
+      if (!this.learned && this.inFlight > 0) {
+        await this.nextAnswer();
+        continue;
       }
-      await sleep(at - now);
+      if (this.limit > 0) {
+        if (this.open && now >= this.windowEnd) this.open = false;
+        if (!this.open) {
+          this.open = true;
+          this.window++;
+          this.sentInWindow = 0;
+          this.inFlightInWindow = 0;
+          this.cap = this.limit;
+          this.windowEnd = Number.POSITIVE_INFINITY;
+        } else if (!Number.isFinite(this.windowEnd)) {
+          // The window's first request is out and unanswered: its answer tells when the window ends.
+          await this.nextAnswer();
+          continue;
+        } else if (this.sentInWindow >= this.cap) {
+          await sleep(this.windowEnd - now);
+          continue;
+        }
+        this.sentInWindow++;
+        this.inFlightInWindow++;
+      }
+      this.inFlight++;
+      return this.window;
     }
   }
 
-  observe(rate: RateInfo | undefined, rateLimited: boolean): void {
-    const now = Date.now();
+  observe(ticket: number, rate: RateInfo | undefined, rateLimited: boolean): void {
+    const now = this.now();
     this.inFlight = Math.max(0, this.inFlight - 1);
     this.learned = true;
+    const current = this.open && ticket === this.window;
+    if (current) this.inFlightInWindow = Math.max(0, this.inFlightInWindow - 1);
     if (rate?.limit && rate.limit > 0) {
-      this.limited = true;
-      this.intervalMs = Math.ceil(1000 / rate.limit);
-      if (rate.remaining === rate.limit - 1) this.windowEnd = now + 1000 + this.marginMs;
-      if (rate.remaining === 0) this.pausedUntil = Math.max(this.pausedUntil, this.windowEnd);
+      if (this.limit === 0) {
+        // The first request went out before the limit was known: it opened this window.
+        this.limit = rate.limit;
+        this.open = true;
+        this.window++;
+        this.sentInWindow = 1;
+        this.inFlightInWindow = 0;
+        this.cap = rate.limit;
+        this.windowEnd = now + 1000 + this.marginMs;
+      } else {
+        this.limit = rate.limit;
+        if (current && rate.remaining !== undefined) {
+          this.cap = Math.min(this.cap, this.sentInWindow + Math.max(0, rate.remaining - this.inFlightInWindow));
+        }
+      }
     }
-    if (rateLimited) this.pausedUntil = Math.max(this.pausedUntil, now + (rate?.retryAfterMs ?? rate?.resetMs ?? 1000));
+    if (current && this.limit > 0) {
+      // An answer from the provider bounds the window (every request of it was sent before now). Without
+      // one (a network error) the window may never have opened: the next request opens it again, alone.
+      if (rate) this.windowEnd = Math.min(this.windowEnd, now + 1000 + this.marginMs);
+      else if (!Number.isFinite(this.windowEnd)) this.open = false;
+    }
+    if (rateLimited) {
+      this.pausedUntil = Math.max(this.pausedUntil, now + (rate?.retryAfterMs ?? rate?.resetMs ?? 1000));
+      this.open = false; // the next request after the pause opens a new window
+    }
     for (const wake of this.waiters.splice(0)) wake();
+  }
+
+  private nextAnswer(): Promise<void> {
+    return new Promise<void>((resolve) => this.waiters.push(resolve));
   }
 }

@@ -19,6 +19,7 @@ import {
   planCursor,
   rekeySingles,
   refreshCounts,
+  runsSince,
   subscriberPage,
   type PlannedRow,
   type RunIdentity,
@@ -153,15 +154,17 @@ async function plan(
 ): Promise<{ planned: number; skipped: number }> {
   let cursor = run === null ? 0 : await planCursor(db, run.id);
   const candidatesBySince = new Map<string, Candidate[]>();
+  const choices = new Map<string, number[]>();
   let planned = 0;
   let skipped = 0;
   // Small first pages get the first batch out soon; later pages are full size.
   let pageSize = Math.min(s.batchSize, s.pageSize);
   // Sent papers are only looked up as far back as any digest may reach.
-  const sentSince = isoDate(new Date(period.day.getTime() - MAX_LOOKBACK_DAYS * 86_400_000));
+  const sentSince = new Date(period.day.getTime() - MAX_LOOKBACK_DAYS * 86_400_000);
   for (;;) {
     if (isAborted()) throw new RunAborted("run aborted");
-    const page = await subscriberPage(db, period.frequency, cursor, pageSize, sentSince);
+    // Per page: a run of the other frequency may have sent someone who switched frequency meanwhile.
+    const page = await subscriberPage(db, period.frequency, cursor, pageSize, await runsSince(db, sentSince));
     if (page.length === 0) break;
     pageSize = Math.min(s.pageSize, pageSize * 2);
     cursor = page[page.length - 1]!.id;
@@ -172,6 +175,7 @@ async function plan(
     let candidates = candidatesBySince.get(sinceKey);
     if (!candidates) {
       candidatesBySince.clear(); // one window at a time: memory stays bounded
+      choices.clear();
       candidates = await loadCandidates(db, minSince, period.day);
       candidatesBySince.set(sinceKey, candidates);
     }
@@ -179,13 +183,24 @@ async function plan(
     const rows: PlannedRow[] = [];
     const recipients: Recipient[] = [];
     for (const sub of page) {
-      const paperIds = choosePapers(
-        candidates,
-        { id: sub.id, allTopics: sub.all_topics, keywords: sub.keywords, topicIds: sub.topic_ids, lastDigestAt: null },
-        sub.sent_ids.length > 0 ? new Set(sub.sent_ids) : undefined,
-        sinceOf.get(sub.id)!,
-        s.maxPapers,
-      );
+      const since = sinceOf.get(sub.id)!;
+      // People with the same topics, keywords and window who were sent none of these papers get the same
+      // choice: it is made once (thousands of subscribers share a few hundred such profiles).
+      const profile = sub.sent_ids.length === 0 ? JSON.stringify([sub.all_topics, sub.topic_ids, sub.keywords, since.getTime()]) : null;
+      let paperIds = profile === null ? undefined : choices.get(profile);
+      if (!paperIds) {
+        paperIds = choosePapers(
+          candidates,
+          { id: sub.id, allTopics: sub.all_topics, keywords: sub.keywords, topicIds: sub.topic_ids, lastDigestAt: null },
+          sub.sent_ids.length > 0 ? new Set(sub.sent_ids) : undefined,
+          since,
+          s.maxPapers,
+        );
+        if (profile !== null) {
+          if (choices.size >= 10_000) choices.clear();
+          choices.set(profile, paperIds);
+        }
+      }
       if (paperIds.length === 0) {
         rows.push({ subscriberId: sub.id, status: "skipped", paperIds: [], batchKey: null, error: "nothing new" });
         skipped++;
@@ -248,9 +263,9 @@ async function sendGroup(state: SendState, group: Group): Promise<void> {
 
   for (let attempt = 1; ; attempt++) {
     if (state.isAborted()) throw new RunAborted("run aborted");
-    await state.pacer.acquire();
+    const ticket = await state.pacer.acquire();
     const result = await state.transport.sendBatch(messages, { idempotencyKey: group.key, timeoutMs: state.retry.timeoutMs });
-    state.pacer.observe(result.rate, !result.ok && result.status === 429);
+    state.pacer.observe(ticket, result.rate, !result.ok && result.status === 429);
     if (result.ok) {
       await markSent(db, runId, deliveryIds, deliveryIds.map((_, i) => result.ids[i] ?? null), attempt, state.digestAt);
       return;

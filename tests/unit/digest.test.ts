@@ -131,10 +131,43 @@ describe("request pacing", () => {
     await Promise.resolve();
     await Promise.resolve();
     expect(second).toBe(false);
-    pacer.observe(undefined, false); // no ratelimit headers: unthrottled from now on
+    pacer.observe(0, undefined, false); // no ratelimit headers: unthrottled from now on
     await waiting;
     expect(second).toBe(true);
     await pacer.acquire(); // and no more waiting
+  });
+
+  it("with a limit, sends a whole window at once and opens the next a second after the window's first answer", async () => {
+    let clock = 10_000;
+    const pacer = new Pacer(15, () => clock);
+    const first = await pacer.acquire();
+    pacer.observe(first, { limit: 3, remaining: 2 }, false); // answered at 10_000: the window ends by 11_000
+    const window = [await pacer.acquire(), await pacer.acquire()]; // the rest of the window, without waiting for answers
+    clock = 11_010;
+    let next = false;
+    const waiting = pacer.acquire().then((t) => ((next = true), t));
+    await new Promise((r) => setTimeout(r, 30));
+    expect(next).toBe(false); // 3 sent in a window of 3, which ends at 11_015
+    clock = 11_015;
+    const ticket = await waiting;
+    expect(ticket).not.toBe(window[0]);
+    // A new window's first request goes out alone: its answer tells when the window ends.
+    let second = false;
+    void pacer.acquire().then(() => (second = true));
+    await new Promise((r) => setTimeout(r, 30));
+    expect(second).toBe(false);
+    // A late answer from the old window does not move the new window's end; a 0 remaining closes it.
+    pacer.observe(window[0]!, { limit: 3, remaining: 0 }, false);
+    pacer.observe(ticket, { limit: 3, remaining: 1 }, false); // answered at 11_015: ends by 12_015 (+15)
+    await new Promise((r) => setTimeout(r, 0));
+    expect(second).toBe(true); // and the provider says 1 is left: that one is now out, the window is full
+    clock = 12_020;
+    let blocked = true;
+    const last = pacer.acquire().then(() => (blocked = false));
+    await new Promise((r) => setTimeout(r, 30));
+    expect(blocked).toBe(true);
+    clock = 12_030;
+    await last;
   });
 });
 

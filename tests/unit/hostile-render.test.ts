@@ -1,12 +1,13 @@
 import { expect, test } from "vitest";
 import { renderDigest, type RenderContext } from "@/lib/digest/render";
+import { batchBody } from "@/lib/mail/resend";
 
 // A paper row as hostile as the database allows (stored before validation
 // existed, or by a future source that skips it): HTML, javascript: links and
 // control characters. Every place that shows papers must render it inert.
 export const HOSTILE_ROW = {
   id: 7,
-  title: '<script>alert("t")</script><img src=x onerror=alert(1)> \u0007Title',
+  title: '<script>alert("t")</script><img src=x onerror=alert(1)> \u0007Title \\ 😀 Ωμέγα',
   summary: '<a href="javascript:alert(2)">click</a> ]]></summary><script>alert(3)</script> \u0000',
   repoUrl: "javascript:alert(document.cookie)",
   topicIds: [1],
@@ -44,6 +45,16 @@ test("the digest email escapes a paper's HTML and drops its javascript: link", a
   expect(message.text).not.toContain("javascript:alert(document.cookie)"); // the repo link is dropped (abstract text may mention anything)
   expect(message.subject).not.toMatch(/[\u0000-\u001f]/);
   for (const value of Object.values(message.headers ?? {})) expect(String(value)).not.toMatch(/[\r\n]/);
+
+  // The pre-serialized bodies the batch request splices in are exactly what the SDK's JSON.stringify gives
+  // (control characters, quotes, non-Latin text and astral characters included), with and without them.
+  const unicode = { ...message, subject: `${message.subject} \u2028 …`, to: "ünï@example.com" };
+  const from = 'Paperboy "digest" <digest@paperboy.example>';
+  const sdk = JSON.stringify([message, unicode].map((m) => ({ from, headers: m.headers, html: m.html, subject: m.subject, text: m.text, to: m.to })));
+  expect(message.json).toBeDefined();
+  expect(Buffer.from(batchBody(from, [message, unicode])).toString("utf8")).toBe(sdk);
+  const plain = [message, unicode].map(({ json: _json, ...m }) => m);
+  expect(Buffer.from(batchBody(from, plain)).toString("utf8")).toBe(sdk);
 });
 
 const HOSTILE_ITEM = {
