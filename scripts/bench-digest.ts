@@ -88,10 +88,10 @@ async function main() {
   const db = createPrisma(url, 4);
   const reset = async (tables: string) => db.$executeRawUnsafe(`TRUNCATE ${tables} RESTART IDENTITY CASCADE`);
   const resetLedger = async () => {
-    await reset("deliveries, digest_runs, sent_papers");
+    await reset("deliveries, digest_runs");
     await db.$executeRawUnsafe(`UPDATE subscribers SET last_digest_at = NULL`);
   };
-  await reset("subscribers, subscriber_topics, papers, paper_topics, topics, deliveries, digest_runs, sent_papers, webhook_events");
+  await reset("subscribers, subscriber_topics, papers, paper_topics, topics, deliveries, digest_runs, webhook_events");
 
   let t = Date.now();
   const topicIds = [...(await addTopics(db, TOPICS)).values()];

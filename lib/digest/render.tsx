@@ -33,10 +33,7 @@ export type RenderContext = {
 
 /** A rendered body split at the per-person links: parts[0] link parts[1] link ... */
 type Template = { parts: string[]; links: ("unsubscribe" | "preferences")[] };
-/** A body as the UTF-8 bytes of its JSON string literal, split the same way (see MailMessage.json). */
-type JsonTemplate = { parts: Buffer[]; links: Template["links"] };
-/** Each body also serialized, escaped and encoded once here rather than for every email. */
-type Rendered = { subject: string; html: Template; text: Template; htmlJson: JsonTemplate; textJson: JsonTemplate };
+type Rendered = { subject: string; html: Template; text: Template };
 
 const LINK_PATTERN = /https:\/\/placeholder\.invalid\/(unsubscribe|preferences)/g;
 
@@ -51,22 +48,6 @@ function split(body: string): Template {
   }
   parts.push(body.slice(last));
   return { parts, links };
-}
-
-/** The inside of the JSON string literal for `value` (JSON escaping is per character, so pieces concatenate). */
-function jsonInner(value: string): string {
-  return JSON.stringify(value).slice(1, -1);
-}
-
-function jsonTemplate(t: Template): JsonTemplate {
-  const last = t.parts.length - 1;
-  return { parts: t.parts.map((p, i) => Buffer.from(`${i === 0 ? '"' : ""}${jsonInner(p)}${i === last ? '"' : ""}`, "utf8")), links: t.links };
-}
-
-function fillJson(t: JsonTemplate, urls: Record<Template["links"][number], string>): Buffer[] {
-  const out = [t.parts[0]!];
-  for (let i = 0; i < t.links.length; i++) out.push(Buffer.from(jsonInner(urls[t.links[i]!]), "utf8"), t.parts[i + 1]!);
-  return out;
 }
 
 // Concatenation makes rope strings that share the cached parts: no per-email copy of the body.
@@ -159,9 +140,7 @@ async function renderShared(ctx: RenderContext, r: Recipient): Promise<Rendered>
   // Next.js refuses a static react-dom/server import anywhere in the app's module graph.
   const { renderToStaticMarkup } = await import("react-dom/server");
   const html = XHTML_DOCTYPE + renderToStaticMarkup(<DigestEmail {...props} />);
-  const htmlTemplate = split(html);
-  const textTemplate = split(digestText(props));
-  return { subject, html: htmlTemplate, text: textTemplate, htmlJson: jsonTemplate(htmlTemplate), textJson: jsonTemplate(textTemplate) };
+  return { subject, html: split(html), text: split(digestText(props)) };
 }
 
 /** The complete message for one recipient; identical for identical stored inputs. */
@@ -184,7 +163,6 @@ export async function renderDigest(ctx: RenderContext, r: Recipient): Promise<Ma
     subject: shared.subject,
     html: fill(shared.html, htmlLinks),
     text: fill(shared.text, textLinks),
-    json: { html: fillJson(shared.htmlJson, htmlLinks), text: fillJson(shared.textJson, textLinks) },
     headers: {
       "List-Unsubscribe": `<${unsub}>`,
       "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",

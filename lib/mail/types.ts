@@ -7,13 +7,6 @@ export type MailMessage = {
   text: string;
   /** Extra headers, e.g. List-Unsubscribe. */
   headers?: Record<string, string>;
-  /**
-   * Optional: `html` and `text` already serialized: each the UTF-8 bytes of exactly the JSON string literal
-   * JSON.stringify gives for it, in chunks. The digest shares each rendered body across many people and
-   * serializes it once; a transport that posts JSON splices these in instead of escaping and encoding
-   * megabytes per batch again.
-   */
-  json?: { html: Uint8Array[]; text: Uint8Array[] };
 };
 
 export type SendResult =

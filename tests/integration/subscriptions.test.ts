@@ -318,7 +318,6 @@ describe("preferences", () => {
     const paper = await testDb().paper.create({ data: { titleKey: "p", title: "P", featuredOn: new Date("2025-03-14"), source: "seed" } });
     const run = await testDb().digestRun.create({ data: { frequency: "weekly", periodKey: "2025-W11" } });
     await testDb().delivery.create({ data: { runId: run.id, subscriberId: row.id, paperIds: [paper.id] } });
-    await testDb().sentPaper.create({ data: { subscriberId: row.id, paperId: paper.id } });
 
     const response = await preferencesPost(formRequest("/api/subscriptions/preferences", { token: preferences, action: "delete" }, { multipart: true }));
     expect(response.status).toBe(303);
@@ -328,7 +327,6 @@ describe("preferences", () => {
     expect(await db.subscriber.count()).toBe(0);
     expect(await db.subscriberTopic.count()).toBe(0);
     expect(await db.delivery.count()).toBe(0);
-    expect(await db.sentPaper.count()).toBe(0);
     expect(await db.outboxMessage.count({ where: { to: EMAIL } })).toBe(0);
     expect(await db.rateLimit.count({ where: { key: { startsWith: "subscribe:address:" } } })).toBe(0);
     // Every old link is dead.
