@@ -65,15 +65,18 @@ export function VoteButton({ paperId, upvotes, returnTo }: { paperId: number; up
       <button
         type="submit"
         aria-pressed={voted ?? undefined}
-        aria-label={`${voted ? "Remove vote" : "Upvote"} (${count} votes)`}
         className={`inline-flex min-w-16 items-center justify-center gap-1 rounded-md border px-2 py-1 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 ${
           voted
             ? "border-blue-700 bg-blue-700 text-white dark:border-blue-400 dark:bg-blue-400 dark:text-zinc-950"
             : "border-zinc-300 text-zinc-800 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-100 dark:hover:bg-zinc-800"
         }`}
       >
+        {/* The accessible name ("Upvote, 12 votes") contains the visible count, so voice control
+            users can say what they see (WCAG 2.5.3 label in name). */}
+        <span className="sr-only">{voted ? "Remove vote" : "Upvote"}, </span>
         <span aria-hidden="true">▲</span>
         <span data-testid="vote-count">{count}</span>
+        <span className="sr-only"> votes</span>
       </button>
       {error && (
         <span role="status" className="text-xs text-red-700 dark:text-red-400">
