@@ -156,13 +156,11 @@ export async function renderDigest(ctx: RenderContext, r: Recipient): Promise<Ma
   const link = { id: r.subscriberId, linkSecret: r.linkSecret };
   const unsub = unsubscribeUrl(link);
   const prefs = preferencesUrl(link);
-  const htmlLinks = { unsubscribe: escapeAttribute(unsub), preferences: escapeAttribute(prefs) };
-  const textLinks = { unsubscribe: unsub, preferences: prefs };
   return {
     to: r.email,
     subject: shared.subject,
-    html: fill(shared.html, htmlLinks),
-    text: fill(shared.text, textLinks),
+    html: fill(shared.html, { unsubscribe: escapeAttribute(unsub), preferences: escapeAttribute(prefs) }),
+    text: fill(shared.text, { unsubscribe: unsub, preferences: prefs }),
     headers: {
       "List-Unsubscribe": `<${unsub}>`,
       "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",

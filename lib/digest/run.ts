@@ -25,7 +25,7 @@ import {
   type RunIdentity,
 } from "./ledger";
 import { backoffMs, DEFAULT_RETRY, Pacer, sleep, type RetryPolicy } from "./pacing";
-import { isoDate, periodFor, periodFromKey, type Frequency, type Period } from "./period";
+import { periodFor, periodFromKey, type Frequency, type Period } from "./period";
 import { renderDigest, type PaperInfo, type Recipient, type RenderContext, type TopicInfo } from "./render";
 import { choosePapers, loadCandidates, MAX_LOOKBACK_DAYS, sinceFor, type Candidate } from "./select";
 
