@@ -100,27 +100,6 @@ async function writeTopics(db: PrismaClient, papers: PaperText[], ids: Map<strin
 
 export type ClassifySummary = { papers: number; links: number };
 
-/**
- * (Re)classifies the given papers and rewrites their paper_topics rows with
- * the evidence. Unknown ids are ignored. Called by ingest for every created or
- * updated paper, so it works in chunks with few round trips.
- */
-export async function classifyPapers(db: PrismaClient, paperIds: readonly number[]): Promise<ClassifySummary> {
-  const unique = [...new Set(paperIds)];
-  const summary: ClassifySummary = { papers: 0, links: 0 };
-  if (unique.length === 0) return summary;
-  const ids = await topicIds(db);
-  for (let i = 0; i < unique.length; i += CHUNK) {
-    const papers = await db.paper.findMany({
-      where: { id: { in: unique.slice(i, i + CHUNK) } },
-      select: { id: true, title: true, summary: true },
-    });
-    summary.links += await writeTopics(db, papers, ids);
-    summary.papers += papers.length;
-  }
-  return summary;
-}
-
 /** Reclassifies every paper, streaming by id so memory stays flat at any size. */
 export async function reclassifyAll(db: PrismaClient): Promise<ClassifySummary> {
   const ids = await topicIds(db);

@@ -5,8 +5,8 @@ import { classify } from "../../lib/topics/classify";
 import { listTopics, topicBySlug, topicsOfPaper } from "../../lib/topics/data";
 import {
   TAXONOMY_VERSION_KEY,
-  classifyPapers,
   ensureTaxonomy,
+  reclassifyAll,
   syncTopics,
 } from "../../lib/topics/mutations";
 import { TOPICS } from "../../lib/topics/taxonomy";
@@ -44,14 +44,14 @@ describe("topics in the database", () => {
     expect(await db.paperTopic.count({ where: { topicId: gone.id } })).toBe(0);
   });
 
-  it("classifyPapers writes each paper's topics with the evidence and replaces old links", async () => {
+  it("reclassifyAll writes each paper's topics with the evidence and replaces old links", async () => {
     const db = testDb();
     const { createdIds } = await upsertPapers(db, [
       paper("PB-LLM: Partially Binarized Large Language Models", "We study 2-bit quantization of LLMs."),
       paper("Croc: Pretraining Large Multimodal Models", "LMMs see images. Our LMM is strong.", 1),
       paper("A note on gardening", "Nothing about machine learning.", 2),
     ]);
-    const summary = await classifyPapers(db, createdIds);
+    const summary = await reclassifyAll(db);
     expect(summary.papers).toBe(3);
 
     const [pb, croc, garden] = await Promise.all(createdIds.map((id) => topicsOfPaper(db, id)));
@@ -63,7 +63,7 @@ describe("topics in the database", () => {
     // A stale link is replaced on reclassification, not added to.
     const lmmId = (await db.topic.findUniqueOrThrow({ where: { slug: "lmm" } })).id;
     await db.paperTopic.create({ data: { paperId: createdIds[2]!, topicId: lmmId, evidence: ["stale"] } });
-    await classifyPapers(db, [createdIds[2]!, createdIds[2]!, 999_999]);
+    await reclassifyAll(db);
     expect(await topicsOfPaper(db, createdIds[2]!)).toEqual([]);
   });
 
