@@ -14,6 +14,12 @@ import path from "node:path";
 export const FIXTURES = path.join(import.meta.dirname, "..", "fixtures");
 export const fixture = (name: string) => readFileSync(path.join(FIXTURES, name), "utf8");
 
+/** The recorded Hugging Face daily papers of 2025-03-13 and 2025-03-14, as startFakeSources' hfDays. */
+export const recordedHfDays = (): Record<string, unknown[]> => ({
+  "2025-03-13": JSON.parse(fixture("hf-daily-papers-2025-03-13.json")) as unknown[],
+  "2025-03-14": JSON.parse(fixture("hf-daily-papers-2025-03-14.json")) as unknown[],
+});
+
 export type FakeSources = {
   url: string;
   requests: URL[];

@@ -3,7 +3,7 @@ import { parseCli } from "../../lib/ingest/cli";
 import { fetchArxiv, fetchHfDailyPapers } from "../../lib/ingest/fetch-sources";
 import { fetchText } from "../../lib/ingest/http";
 import { openRun, runIngest } from "../../lib/ingest/run";
-import { fixture, startFakeSources, type FakeSources } from "../helpers/fake-sources";
+import { fixture, recordedHfDays, startFakeSources, type FakeSources } from "../helpers/fake-sources";
 import { resetDb, testDb } from "../helpers/db";
 
 // Fast retries so failure paths take milliseconds; the production defaults are seconds.
@@ -12,10 +12,7 @@ const quick = { retries: 2, backoffMs: 5, timeoutMs: 2_000 };
 let server: FakeSources;
 beforeAll(async () => {
   server = await startFakeSources({
-    hfDays: {
-      "2025-03-13": JSON.parse(fixture("hf-daily-papers-2025-03-13.json")),
-      "2025-03-14": JSON.parse(fixture("hf-daily-papers-2025-03-14.json")),
-    },
+    hfDays: recordedHfDays(),
     arxivPages: { 0: fixture("arxiv-cs.CL-page1.xml"), 3: fixture("arxiv-cs.CL-page2.xml") },
   });
 });

@@ -8,7 +8,7 @@ import { checkHealth } from "../../lib/health";
 import { handleIngestCron, isCronAuthorized } from "../../lib/ingest/cron";
 import { RETRY_FAILED_AFTER_MS, runScheduledIngest } from "../../lib/ingest/scheduled";
 import { databaseUrl, resetDb, testDb } from "../helpers/db";
-import { FIXTURES, fixture, startFakeSources, type FakeSources } from "../helpers/fake-sources";
+import { FIXTURES, recordedHfDays, startFakeSources, type FakeSources } from "../helpers/fake-sources";
 
 const quick = { retries: 1, backoffMs: 5, timeoutMs: 2_000 };
 const SECRET = "cron-secret-for-tests-0123456789";
@@ -18,10 +18,7 @@ const NOW = new Date("2025-03-14T07:00:00Z");
 let server: FakeSources;
 beforeAll(async () => {
   server = await startFakeSources({
-    hfDays: {
-      "2025-03-13": JSON.parse(fixture("hf-daily-papers-2025-03-13.json")),
-      "2025-03-14": JSON.parse(fixture("hf-daily-papers-2025-03-14.json")),
-    },
+    hfDays: recordedHfDays(),
   });
   // Read by env() on first use in this file's module context (the cron route's configuration).
   process.env.CRON_SECRET = SECRET;
