@@ -1,4 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "./generated/client";
 import { env } from "../env";
 
@@ -15,11 +16,24 @@ const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
  */
 export const TRANSACTION_MAX_WAIT_MS = 15_000;
 
+/** The connection pool under each client, for lib/db/bulk.ts. */
+const pools = new WeakMap<PrismaClient, pg.Pool>();
+
 export function createPrisma(connectionString: string, max = 10): PrismaClient {
-  return new PrismaClient({
-    adapter: new PrismaPg({ connectionString, max }),
+  const pool = new pg.Pool({ connectionString, max });
+  const client = new PrismaClient({
+    adapter: new PrismaPg(pool, { disposeExternalPool: true }),
     transactionOptions: { maxWait: TRANSACTION_MAX_WAIT_MS },
   });
+  pools.set(client, pool);
+  return client;
+}
+
+/** The pg pool a client made by createPrisma runs on (shared: same connections, same limit). */
+export function poolOf(db: PrismaClient): pg.Pool {
+  const pool = pools.get(db);
+  if (!pool) throw new Error("this Prisma client was not made by createPrisma");
+  return pool;
 }
 
 export function prisma(): PrismaClient {

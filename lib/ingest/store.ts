@@ -17,5 +17,5 @@ export async function storePapers(
 ): Promise<UpsertSummary> {
   if (options.dryRun || papers.length === 0) return upsertPapers(db, papers, options);
   const ids = await topicIds(db);
-  return upsertPapers(db, papers, { ...options, alongside: (rows) => topicLinkStatements(db, rows, ids).statements });
+  return upsertPapers(db, papers, { ...options, alongside: (rows) => topicLinkStatements(rows, ids).statements });
 }

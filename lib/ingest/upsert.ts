@@ -1,3 +1,4 @@
+import { runInTransaction, type SqlStatement } from "../db/bulk";
 import type { PrismaClient } from "../db/client";
 import { titleKey, type NormalizedPaper } from "./paper";
 
@@ -94,7 +95,7 @@ export async function upsertPapers(
      * created or changed as they will be stored (e.g. their topic links: a crash never leaves a
      * stored paper without them).
      */
-    alongside?: (rows: ChangedPaper[]) => Statement[];
+    alongside?: (rows: ChangedPaper[]) => SqlStatement[];
   } = {},
 ): Promise<UpsertSummary> {
   const summary: UpsertSummary = { created: 0, updated: 0, unchanged: 0, createdIds: [], updatedIds: [] };
@@ -137,7 +138,6 @@ export async function upsertPapers(
 }
 
 export type ChangedPaper = { id: number; title: string; summary: string };
-type Statement = ReturnType<PrismaClient["$executeRawUnsafe"]>;
 
 type ChunkPlan = {
   inserts: PendingRow[];
@@ -300,12 +300,12 @@ async function assignIds(db: PrismaClient, rows: PendingRow[]): Promise<void> {
 }
 
 /** The chunk's INSERT, UPDATE and the caller's statements, in one transaction. */
-async function writeChunk(db: PrismaClient, plan: ChunkPlan, alongside: ((rows: ChangedPaper[]) => Statement[]) | undefined) {
+async function writeChunk(db: PrismaClient, plan: ChunkPlan, alongside: ((rows: ChangedPaper[]) => SqlStatement[]) | undefined) {
   // Built now, not when the plan was made: a later chunk may have merged more into these rows.
   const rows = [...plan.inserts, ...plan.updates];
-  await db.$transaction([
-    ...(plan.inserts.length > 0 ? [insertRows(db, plan.inserts)] : []),
-    ...(plan.updates.length > 0 ? [updateRows(db, plan.updates)] : []),
+  await runInTransaction(db, [
+    ...(plan.inserts.length > 0 ? [insertRows(plan.inserts)] : []),
+    ...(plan.updates.length > 0 ? [updateRows(plan.updates)] : []),
     ...(alongside?.(rows.map((r) => ({ id: r.id!, title: r.title, summary: r.summary }))) ?? []),
   ]);
 }
@@ -335,9 +335,9 @@ function json(rows: PendingRow[]): string {
 }
 
 /** One INSERT for the chunk, with the ids assignIds took. */
-function insertRows(db: PrismaClient, rows: PendingRow[]): Statement {
+function insertRows(rows: PendingRow[]): SqlStatement {
   // json_to_recordset turns JSON arrays into text[] and keeps the whole chunk one parameter.
-  return db.$executeRawUnsafe(
+  return sql(
     `INSERT INTO papers (id, arxiv_id, title_key, title, summary, authors, repo_url, repo_stars, project_url,
        published_at, featured_on, source, sources, source_rank, upvotes, keywords, updated_at)
      SELECT id, arxiv_id, title_key, title, summary, authors, repo_url, repo_stars, project_url,
@@ -352,8 +352,8 @@ function insertRows(db: PrismaClient, rows: PendingRow[]): Statement {
 }
 
 /** One UPDATE for the chunk, writing the merged values of the changed rows. */
-function updateRows(db: PrismaClient, rows: PendingRow[]): Statement {
-  return db.$executeRawUnsafe(
+function updateRows(rows: PendingRow[]): SqlStatement {
+  return sql(
     `UPDATE papers p SET
        arxiv_id = x.arxiv_id, summary = x.summary, authors = x.authors, repo_url = x.repo_url,
        repo_stars = x.repo_stars, project_url = x.project_url,
@@ -366,6 +366,8 @@ function updateRows(db: PrismaClient, rows: PendingRow[]): Statement {
     json(rows),
   );
 }
+
+const sql = (text: string, ...values: unknown[]): SqlStatement => ({ text, values });
 
 /** The fields that the incoming record would change; empty when nothing does. */
 export function mergeChanges(current: MergeableRow, incoming: NormalizedPaper): Partial<MergeableRow> {
