@@ -3,7 +3,7 @@ import { arxivEntryExtras, parseArxivAtom } from "../../lib/ingest/arxiv";
 import { detectFormat, parseFileText } from "../../lib/ingest/file";
 import { arxivIdWithoutVersion, parseHfDailyPapers } from "../../lib/ingest/hf";
 import { parseJsonLines } from "../../lib/ingest/jsonl";
-import { firstJsonError, parseJson, type ParseResult } from "../../lib/ingest/parse-result";
+import { collapse, firstJsonError, parseJson, type ParseResult } from "../../lib/ingest/parse-result";
 import { fixture } from "../helpers/fake-sources";
 
 const MEGABYTE_TITLE = "x".repeat(1024 * 1024);
@@ -195,6 +195,20 @@ describe("helpers", () => {
     expect(arxivIdWithoutVersion("hep-th/9901001v1")).toBe("hep-th/9901001");
     expect(arxivIdWithoutVersion("2503.0123")).toBe("2503.0123");
     expect(arxivIdWithoutVersion("nope")).toBeNull();
+  });
+
+  it("collapses every run of whitespace to one space and trims, leaving collapsed text as it is", () => {
+    const cases: [string | null | undefined, string][] = [
+      ["Attention  is all\nyou\tneed", "Attention is all you need"],
+      [" leading", "leading"],
+      ["trailing ", "trailing"],
+      ["\r\n wrapped \u00a0 line\u2003", "wrapped line"],
+      ["already collapsed text", "already collapsed text"],
+      ["", ""],
+      [null, ""],
+      [undefined, ""],
+    ];
+    for (const [input, expected] of cases) expect(collapse(input)).toBe(expected);
   });
 
   it("finds the offset of the first JSON syntax error", () => {
