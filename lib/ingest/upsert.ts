@@ -64,9 +64,11 @@ type StoredRow = {
 export const UPSERT_CHUNK_SIZE = 500;
 // Chunk writes that may run at once. Computing the search vector of every new
 // abstract is most of an import's cost and happens in Postgres, one core per
-// statement: several writers keep the database's cores busy while this process
-// merges the next chunk (3 measured best on 2 cores: 1,700 vs 1,600 papers/s with 2).
-const WRITES_IN_FLIGHT = 3;
+// statement: a second writer keeps the database busy while this process merges
+// the next chunk. On 2 cores, 2 beat 3 by 4-7% in six paired runs (3 used
+// more Postgres CPU for the same rows; it was best while this process's
+// share was larger, before bulk writes bypassed Prisma).
+const WRITES_IN_FLIGHT = 2;
 
 /**
  * Stores papers idempotently. A paper is found by arXiv id; a paper without
