@@ -61,7 +61,7 @@ async function main() {
   try {
     const summary = await runDigest({ frequency: args.data.frequency, dryRun: args.data["dry-run"], now: args.data.now, force: true });
     console.log(JSON.stringify(summary, null, 2));
-    process.exitCode = summary.status === "failed" ? 1 : 0;
+    process.exitCode = summary.status === "failed" || summary.status === "tooOld" ? 1 : 0;
   } finally {
     await prisma().$disconnect();
     await embedded?.stop();

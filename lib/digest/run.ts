@@ -27,6 +27,7 @@ import {
 import { backoffMs, DEFAULT_RETRY, Pacer, sleep, type RetryPolicy } from "./pacing";
 import { periodFor, periodFromKey, type Frequency, type Period } from "./period";
 import { renderDigest, type PaperInfo, type Recipient, type RenderContext, type TopicInfo } from "./render";
+import { tooOldToSend } from "./retention";
 import { choosePapers, loadCandidates, MAX_LOOKBACK_DAYS, sinceFor, type Candidate } from "./select";
 
 /** Resend's batch endpoint takes at most 100 emails. */
@@ -58,7 +59,7 @@ export type DigestOptions = {
 };
 
 export type DigestSummary = {
-  status: "completed" | "failed" | "notDue" | "alreadyCompleted" | "busy" | "dryRun";
+  status: "completed" | "failed" | "notDue" | "alreadyCompleted" | "busy" | "dryRun" | "tooOld";
   frequency: Frequency;
   periodKey: string;
   runId?: number;
@@ -329,6 +330,9 @@ export async function runDigest(options: DigestOptions): Promise<DigestSummary> 
   if (!options.force && now < current.dueAt) return { ...base, status: "notDue", durationMs: 0 };
   // A period's content is derived from its key alone, so a resumed run plans exactly like the first.
   const period = periodFromKey(options.frequency, current.key, s.hour)!;
+  // Only an explicit trigger for a long-past period (the CLI's --now) can get here.
+  const tooOld = await tooOldToSend(s.db, period);
+  if (tooOld) return { ...base, status: "tooOld", error: tooOld, durationMs: 0 };
   if (options.dryRun) return dryRun(s, period, startedAt);
 
   const claim = await claimRun(s.db, options.frequency, period.key, s.staleMs);

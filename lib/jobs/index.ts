@@ -1,7 +1,8 @@
 import { ingestJob } from "../ingest/scheduled";
 import { digestJob } from "../digest/job";
+import { digestRetentionJob } from "../digest/retention";
 import { subscriptionCleanupJob } from "../subscriptions/cleanup";
 import type { Job } from "./scheduler";
 
-// The scheduled jobs `npm start` runs (digest, ingest). Each entry is added by its feature.
-export const jobs: Job[] = [subscriptionCleanupJob, ingestJob, digestJob];
+// The scheduled jobs `npm start` runs (housekeeping, ingest, digest). Each entry is added by its feature.
+export const jobs: Job[] = [subscriptionCleanupJob, ingestJob, digestJob, digestRetentionJob];

@@ -236,7 +236,7 @@ export async function unsubscribe(token: string, purpose: "unsubscribe" | "prefe
   return { ok: true };
 }
 
-/** Removes the subscriber and everything about them: topics, deliveries, sent papers (cascade), outbox copies, rate-limit counter. */
+/** Removes the subscriber and everything about them: topics and deliveries (cascade), outbox copies, rate-limit counter. */
 export async function deleteData(token: string): Promise<{ ok: true } | LinkFailure> {
   const subscriber = await subscriberFromLink("preferences", token);
   if (!subscriber) return { ok: false, reason: "invalidToken" };
