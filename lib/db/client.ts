@@ -2,6 +2,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "./generated/client";
 import { env } from "../env";
+import { log } from "../log";
 
 // One client per process. In development Next reloads modules, so the client
 // is kept on globalThis to avoid opening a new pool on every reload.
@@ -21,6 +22,9 @@ const pools = new WeakMap<PrismaClient, pg.Pool>();
 
 export function createPrisma(connectionString: string, max = 10): PrismaClient {
   const pool = new pg.Pool({ connectionString, max });
+  // An idle connection the server closed (restart, idle timeout) is dropped by the pool and
+  // replaced on next use; without a listener its error event would end the process.
+  pool.on("error", (error) => log.warn("idle database connection lost", { error: error.message }));
   const client = new PrismaClient({
     adapter: new PrismaPg(pool, { disposeExternalPool: true }),
     transactionOptions: { maxWait: TRANSACTION_MAX_WAIT_MS },
