@@ -10,7 +10,7 @@
 //      physical limit).
 //
 // Settings (environment): BENCH_DATABASE_URL (default
-// postgresql://postgres@127.0.0.1:5432/paperboy_bench; its public schema is
+// postgresql://postgres@127.0.0.1:5432/paperboy_bench; the database is
 // dropped and recreated), BENCH_SIZES (default "10000,1000000"),
 // BENCH_SECONDS per HTTP target (default 10; 0 skips HTTP), BENCH_CONNECTIONS
 // (default 10), BENCH_PORT (default 3202; the static server uses +1),
@@ -22,6 +22,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import pg from "pg";
 import { migrate } from "../lib/db/migrate";
+import { prepareDatabase } from "./bench-db";
 
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/paperboy_bench";
 const SIZES = (process.env.BENCH_SIZES ?? "10000,1000000").split(",").map((s) => Number(s.trim()));
@@ -51,10 +52,7 @@ function log(message: string) {
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 async function resetDatabase() {
-  const client = new pg.Client({ connectionString: DATABASE_URL });
-  await client.connect();
-  await client.query("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;");
-  await client.end();
+  await prepareDatabase(DATABASE_URL, { fresh: true });
   await migrate(DATABASE_URL);
 }
 

@@ -13,6 +13,7 @@ import { createPrisma } from "../lib/db/client";
 import { migrate } from "../lib/db/migrate";
 import { addManyPapers, addManySubscribers, addTopics } from "../tests/helpers/digest-fixtures";
 import { startFakeResend, type FakeResend } from "../tests/helpers/fake-resend";
+import { prepareDatabase } from "./bench-db";
 
 // Papers are featured on 13 and 14 March 2025: the daily run is on the 14th, the weekly one on the next Monday.
 const NOW = { daily: "2025-03-14T09:00:00Z", weekly: "2025-03-17T09:00:00Z" } as const;
@@ -84,6 +85,7 @@ async function main() {
   process.env.APP_SECRET ??= "bench-secret-".padEnd(40, "b");
   process.env.APP_URL ??= "https://paperboy.example";
 
+  await prepareDatabase(url);
   await migrate(url);
   const db = createPrisma(url, 4);
   const reset = async (tables: string) => db.$executeRawUnsafe(`TRUNCATE ${tables} RESTART IDENTITY CASCADE`);

@@ -7,26 +7,14 @@
 // dropped and re-created.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import pg from "pg";
 import { createPrisma, type PrismaClient } from "../lib/db/client";
 import { migrate } from "../lib/db/migrate";
 import { parseJsonLines } from "../lib/ingest/jsonl";
 import { storePapers } from "../lib/ingest/store";
+import { prepareDatabase } from "./bench-db";
 
 const dataFile = path.resolve(process.argv[2] ?? path.join(process.cwd(), "..", "shared", "data", "hf-daily-papers.jsonl"));
 const url = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/paperboy_bench_ingest";
-
-async function recreateDatabase(target: string) {
-  const u = new URL(target);
-  const name = decodeURIComponent(u.pathname.slice(1));
-  if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`unexpected database name ${name}`);
-  u.pathname = "/postgres";
-  const admin = new pg.Client({ connectionString: u.toString() });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-}
 
 /** A checksum of every stored paper and topic link: equal before and after means nothing changed. */
 async function snapshot(db: PrismaClient) {
@@ -42,7 +30,7 @@ const rate = (n: number, ms: number) => Math.round(n / (ms / 1000)).toLocaleStri
 
 async function main() {
   console.log(`data: ${dataFile}\ndatabase: ${url.replace(/\/\/[^@]*@/, "//")} (fresh)`);
-  await recreateDatabase(url);
+  await prepareDatabase(url, { fresh: true });
   await migrate(url);
   const db = createPrisma(url, 4);
   // Connected before timing, as a running app's client is: the throughput measured is the import's.

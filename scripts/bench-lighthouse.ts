@@ -17,6 +17,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { createPrisma } from "../lib/db/client";
 import { benchApp } from "./bench-app";
+import { prepareDatabase } from "./bench-db";
 
 const LIGHTHOUSE = "lighthouse@12.2.3";
 const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
@@ -64,6 +65,7 @@ function lighthouse(url: string, outDir: string, name: string): Record<string, n
 }
 
 async function main() {
+  if (process.env.BENCH_DATABASE_URL) await prepareDatabase(process.env.BENCH_DATABASE_URL);
   const app = await benchApp({ port: Number(process.env.BENCH_PORT ?? 3206), databaseUrl: process.env.BENCH_DATABASE_URL });
   const outDir = mkdtempSync(path.join(tmpdir(), "paperboy-lighthouse-"));
   let worst = 100;

@@ -19,6 +19,7 @@
 import { randomBytes } from "node:crypto";
 import { createPrisma } from "../lib/db/client";
 import { benchApp } from "./bench-app";
+import { prepareDatabase } from "./bench-db";
 import { cpuDelta, cpuSeconds, loadAverage, processTree } from "./proc-cpu";
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 100);
@@ -154,6 +155,7 @@ async function cpuSnapshot(appPid: number | undefined) {
 }
 
 async function main() {
+  await prepareDatabase(databaseUrl!); // the app migrates and seeds it on start
   const app = await benchApp({ port: PORT, databaseUrl });
   try {
     const mix = await buildMix(app.url);
