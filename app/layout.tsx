@@ -17,16 +17,11 @@ export default async function RootLayout({ children }: { children: React.ReactNo
     <html lang="en">
       <body className="min-h-screen bg-white text-zinc-900 antialiased dark:bg-zinc-950 dark:text-zinc-100">
         <header className="border-b border-zinc-200 dark:border-zinc-800">
-          <div className="mx-auto flex max-w-4xl flex-wrap items-center justify-between gap-2 px-4 py-3">
+          <div className="mx-auto flex max-w-4xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
             <a href="/" className="text-lg font-semibold tracking-tight">
               Paperboy
             </a>
-            <div className="flex flex-wrap items-center justify-end gap-x-4 gap-y-2">
-              <SiteNav />
-              <a href="/subscribe" className="text-sm font-medium text-blue-700 underline-offset-4 hover:underline dark:text-blue-400">
-                Get the digest
-              </a>
-            </div>
+            <SiteNav />
           </div>
         </header>
         <main className="mx-auto max-w-4xl px-4 py-6">{children}</main>

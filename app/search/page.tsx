@@ -112,16 +112,22 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
           </label>
           {params.date && <input type="hidden" name="date" value={params.date} />}
           {topics.length > 0 && (
-            <fieldset className="flex flex-wrap items-center gap-x-3 gap-y-1">
-              <legend className="sr-only">Topics</legend>
-              <span aria-hidden="true">Topics:</span>
-              {topics.map((t) => (
-                <label key={t.slug} className="flex items-center gap-1">
-                  <input type="checkbox" name="topic" value={t.slug} defaultChecked={params.topic.includes(t.slug)} />
-                  {t.name}
-                </label>
-              ))}
-            </fieldset>
+            // Folded like the feed's topic filter (two dozen checkboxes fill a phone's screen);
+            // checkboxes in a closed <details> are still submitted with the form.
+            <details className="w-full rounded-md border border-zinc-200 p-2 dark:border-zinc-800" open={params.topic.length > 0}>
+              <summary className="cursor-pointer font-medium">
+                Filter by topic{params.topic.length > 0 ? ` (${params.topic.length} selected)` : ""}
+              </summary>
+              <fieldset className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1">
+                <legend className="sr-only">Topics</legend>
+                {topics.map((t) => (
+                  <label key={t.slug} className="flex items-center gap-1">
+                    <input type="checkbox" name="topic" value={t.slug} defaultChecked={params.topic.includes(t.slug)} />
+                    {t.name}
+                  </label>
+                ))}
+              </fieldset>
+            </details>
           )}
         </div>
       </form>

@@ -110,6 +110,38 @@ test.describe("search", () => {
     await expect(page.getByRole("heading", { name: /No papers match/ })).toBeVisible();
   });
 
+  test("topic filter: folded until used, submitted with the query, kept open while it filters", async ({ browser }) => {
+    // Without JavaScript: a plain GET form.
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto("/search?q=model");
+    const filter = page.locator("details", { has: page.getByText(/^Filter by topic/) });
+    const quantization = filter.getByRole("checkbox", { name: "Quantization" });
+    await expect(quantization).toBeHidden();
+    await filter.getByText("Filter by topic").click();
+    await quantization.check();
+    await page.getByRole("main").getByRole("button", { name: "Search" }).click();
+    await expect(page).toHaveURL(/[?&]topic=quantization/);
+    await expect(filter.getByText("Filter by topic (1 selected)")).toBeVisible();
+    await expect(quantization).toBeChecked();
+    const results = page.locator("article");
+    await expect(results.first()).toBeVisible();
+    for (const result of await results.all()) await expect(result.getByRole("list", { name: "Topics" })).toContainText("Quantization");
+    await context.close();
+  });
+
+  test("on a phone the header takes two rows: links beside the logo, search and digest below", async ({ browser }) => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto("/");
+    const top = async (name: string, locator = page.getByRole("link", { name, exact: true })) => (await locator.first().boundingBox())!.y;
+    const logo = await top("Paperboy");
+    expect(Math.abs((await top("Topics")) - logo)).toBeLessThan(12);
+    const search = await top("", page.getByRole("searchbox", { name: "Search papers" }));
+    expect(search).toBeGreaterThan(logo + 12);
+    expect(Math.abs((await top("Get the digest")) - search)).toBeLessThan(12);
+    await page.close();
+  });
+
   test("results are accessible", async ({ page }) => {
     await page.goto("/search?q=multimodal");
     await expect(page.locator("article").first()).toBeVisible();
