@@ -8,7 +8,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, readdir, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { createPrisma } from "../lib/db/client";
+import { createPrisma, disconnectPrisma } from "../lib/db/client";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "../lib/db/embedded";
 import { migrate } from "../lib/db/migrate";
 import { EnvError, parseEnv } from "../lib/env";
@@ -88,6 +88,7 @@ async function main() {
       child,
       close: async () => {
         await db.$disconnect().catch(() => {});
+        await disconnectPrisma().catch(() => {}); // the scheduled jobs' client
         await embedded?.stop();
       },
     });

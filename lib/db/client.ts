@@ -49,4 +49,11 @@ export function prisma(): PrismaClient {
   return globalForPrisma.prisma;
 }
 
+/** Closes the process-wide client, if one was made (before its database goes away: no lost-connection noise). */
+export async function disconnectPrisma(): Promise<void> {
+  const client = globalForPrisma.prisma;
+  globalForPrisma.prisma = undefined;
+  await client?.$disconnect();
+}
+
 export type { PrismaClient };

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { runInTransaction } from "../../lib/db/bulk";
-import { createPrisma, poolOf } from "../../lib/db/client";
+import { createPrisma, disconnectPrisma, poolOf, prisma } from "../../lib/db/client";
 import { databaseUrl, resetDb, testDb } from "../helpers/db";
 
 describe("bulk statements on the client's pool", () => {
@@ -35,5 +35,22 @@ describe("bulk statements on the client's pool", () => {
     } finally {
       await db.$disconnect();
     }
+  });
+});
+
+describe("the process-wide client", () => {
+  it("disconnectPrisma closes it (npm start does, before stopping the embedded database) and the next use makes a new one", async () => {
+    testDb(); // sets DATABASE_URL
+    const first = prisma();
+    await first.$queryRaw`SELECT 1`;
+    const pool = poolOf(first);
+    expect(pool.totalCount).toBeGreaterThan(0);
+    await disconnectPrisma();
+    expect(pool.totalCount).toBe(0); // every connection closed, none left to break when the database stops
+    const second = prisma();
+    expect(second).not.toBe(first);
+    expect(await second.$queryRaw<{ one: number }[]>`SELECT 1 AS one`).toEqual([{ one: 1 }]);
+    await disconnectPrisma();
+    await disconnectPrisma(); // nothing to close: harmless
   });
 });
