@@ -1,7 +1,8 @@
 import { prisma, type PrismaClient } from "../db/client";
-import type { Job } from "../jobs/scheduler";
+import { periodicJob } from "../jobs/scheduler";
 import { log } from "../log";
-import { periodFromKey, type Frequency, type Period } from "./period";
+import { utcDay } from "../papers/score";
+import { isoDate, periodFromKey, type Frequency, type Period } from "./period";
 import { MAX_LOOKBACK_DAYS } from "./select";
 
 // The digest ledger (deliveries: who was sent which papers in which run) is
@@ -22,8 +23,6 @@ const DAY_MS = 86_400_000;
 const DELETE_BATCH = 5_000;
 const EVERY_MS = 60 * 60 * 1000;
 
-const utcDay = (at: Date) => new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()));
-
 export type PruneSummary = { deliveriesDeleted: number; webhookEventsDeleted: number; horizon: string };
 
 export async function pruneDigestRecords(db: PrismaClient, now: Date): Promise<PruneSummary> {
@@ -31,7 +30,7 @@ export async function pruneDigestRecords(db: PrismaClient, now: Date): Promise<P
   // The horizon is recorded before anything is deleted, so a digest starting meanwhile already
   // refuses a period whose "already sent" check would reach behind it.
   const stored = await ledgerHorizon(db);
-  const key = horizon.toISOString().slice(0, 10);
+  const key = isoDate(horizon);
   if (!stored || stored < horizon) {
     await db.appState.upsert({ where: { key: LEDGER_HORIZON_KEY }, create: { key: LEDGER_HORIZON_KEY, value: key }, update: { value: key } });
   }
@@ -68,18 +67,11 @@ export async function tooOldToSend(db: PrismaClient, period: Pick<Period, "day" 
   const horizon = await ledgerHorizon(db);
   if (!horizon || period.day.getTime() - MAX_LOOKBACK_DAYS * DAY_MS >= horizon.getTime()) return null;
   return `the ${period.frequency} digest for ${period.key} is too old to send: the record of what was sent before it ` +
-    `is kept ${DELIVERY_RETENTION_DAYS} days (deleted before ${horizon.toISOString().slice(0, 10)})`;
+    `is kept ${DELIVERY_RETENTION_DAYS} days (deleted before ${isoDate(horizon)})`;
 }
 
-let lastRun = 0;
-
 /** Hourly; deletes are idempotent, so several instances running it is harmless. */
-export const digestRetentionJob: Job = {
-  name: "digest-retention",
-  async tick(now) {
-    if (now.getTime() - lastRun < EVERY_MS) return;
-    lastRun = now.getTime();
-    const result = await pruneDigestRecords(prisma(), now);
-    if (result.deliveriesDeleted || result.webhookEventsDeleted) log.info("digest retention", result);
-  },
-};
+export const digestRetentionJob = periodicJob("digest-retention", EVERY_MS, async (now) => {
+  const result = await pruneDigestRecords(prisma(), now);
+  if (result.deliveriesDeleted || result.webhookEventsDeleted) log.info("digest retention", result);
+});

@@ -12,6 +12,23 @@ export type Job = {
 
 export type Scheduler = { stop: () => Promise<void> };
 
+/**
+ * A job that does its work at most once per `everyMs` in this process (the
+ * first tick runs it). For housekeeping whose work is idempotent, so several
+ * instances running it is harmless.
+ */
+export function periodicJob(name: string, everyMs: number, run: (now: Date) => Promise<void>): Job {
+  let lastRun = Number.NEGATIVE_INFINITY;
+  return {
+    name,
+    async tick(now) {
+      if (now.getTime() - lastRun < everyMs) return;
+      lastRun = now.getTime();
+      await run(now);
+    },
+  };
+}
+
 export function startScheduler(jobs: Job[], intervalMs = 60_000, logger: Logger = log): Scheduler {
   let running: Promise<unknown> | undefined;
   let stopped = false;

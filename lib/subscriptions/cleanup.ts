@@ -1,5 +1,5 @@
 import { prisma } from "../db/client";
-import type { Job } from "../jobs/scheduler";
+import { periodicJob } from "../jobs/scheduler";
 import { log } from "../log";
 
 // Housekeeping for subscriptions (run by `npm start`'s scheduler, so no
@@ -19,17 +19,10 @@ export async function cleanupSubscriptions(now = new Date()): Promise<{ pendingD
   return { pendingDeleted: pending.count, rateLimitsDeleted: limits.count };
 }
 
-let lastRun = 0;
-
 /** Hourly; the deletes are idempotent, so several instances running it is harmless. */
-export const subscriptionCleanupJob: Job = {
-  name: "subscription-cleanup",
-  async tick(now) {
-    if (now.getTime() - lastRun < EVERY_MS) return;
-    lastRun = now.getTime();
-    const result = await cleanupSubscriptions(now);
-    if (result.pendingDeleted || result.rateLimitsDeleted) {
-      log.info("subscription cleanup", { pendingDeleted: result.pendingDeleted, rateLimitsDeleted: result.rateLimitsDeleted });
-    }
-  },
-};
+export const subscriptionCleanupJob = periodicJob("subscription-cleanup", EVERY_MS, async (now) => {
+  const result = await cleanupSubscriptions(now);
+  if (result.pendingDeleted || result.rateLimitsDeleted) {
+    log.info("subscription cleanup", { pendingDeleted: result.pendingDeleted, rateLimitsDeleted: result.rateLimitsDeleted });
+  }
+});
