@@ -1,34 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { resendTransport } from "../../lib/mail/resend";
-import { runDigest, type DigestOptions } from "../../lib/digest/run";
-import { startFakeResend, type FakeResend } from "../helpers/fake-resend";
-import { resetDb, testDb } from "../helpers/db";
+import { describe, expect, it } from "vitest";
+import { runDigest } from "../../lib/digest/run";
+import { testDb } from "../helpers/db";
 import { addPaper, addSubscriber, addTopics } from "../helpers/digest-fixtures";
+import { useDigestTestbed } from "../helpers/digest-testbed";
 
-let fake: FakeResend;
-const quiet = () => {};
+const bed = useDigestTestbed();
+const options = bed.options;
 
-beforeAll(async () => {
-  process.env.APP_SECRET = "digest-test-secret-".padEnd(40, "x");
-  process.env.APP_URL = "https://paperboy.example";
-  fake = await startFakeResend();
-});
-afterAll(async () => fake.close());
-beforeEach(async () => {
-  await resetDb();
-  fake.delivered.length = 0;
-});
-
-const options = (over: Partial<DigestOptions> = {}): DigestOptions => ({
-  frequency: "daily",
-  now: new Date("2025-03-14T09:00:00Z"),
-  db: testDb(),
-  transport: resendTransport({ apiKey: fake.apiKey, from: "Paperboy <digest@paperboy.example>", baseUrl: fake.url }),
-  log: quiet,
-  ...over,
-});
-
-const to = (address: string) => fake.delivered.filter((e) => e.to.includes(address));
+const to = (address: string) => bed.fake.delivered.filter((e) => e.to.includes(address));
 
 describe("digest content", () => {
   it("matches topics and keywords, ranks by trending score, and skips people with nothing new", async () => {
@@ -119,7 +98,7 @@ describe("digest content", () => {
     await addSubscriber(db, { email: "active@example.com", allTopics: true });
     const summary = await runDigest(options());
     expect(summary).toMatchObject({ sent: 1, skipped: 0 });
-    expect(fake.delivered.map((e) => e.to[0])).toEqual(["active@example.com"]);
+    expect(bed.fake.delivered.map((e) => e.to[0])).toEqual(["active@example.com"]);
     expect(await db.delivery.count()).toBe(1);
   });
 
@@ -145,7 +124,7 @@ describe("digest content", () => {
     await addSubscriber(db, { email: "good2@example.com", allTopics: true });
     const summary = await runDigest(options());
     expect(summary).toMatchObject({ status: "completed", sent: 2, failed: 1 });
-    expect(fake.delivered.map((e) => e.to[0]).sort()).toEqual(["good1@example.com", "good2@example.com"]);
+    expect(bed.fake.delivered.map((e) => e.to[0]).sort()).toEqual(["good1@example.com", "good2@example.com"]);
     const failed = await db.delivery.findFirstOrThrow({ where: { status: "failed" }, include: { subscriber: true } });
     expect(failed.subscriber.email).toBe("bad address@example.com");
     expect(failed.error).toMatch(/validation_error/);
@@ -158,23 +137,23 @@ describe("digest content", () => {
     expect(await runDigest(options({ now: new Date("2025-03-14T07:59:00Z") }))).toMatchObject({ status: "notDue" });
     expect(await runDigest(options({ dryRun: true }))).toMatchObject({ status: "dryRun", sent: 1 });
     expect(await db.digestRun.count()).toBe(0);
-    expect(fake.delivered).toHaveLength(0);
+    expect(bed.fake.delivered).toHaveLength(0);
     expect(await runDigest(options())).toMatchObject({ status: "completed", sent: 1 });
     expect(await runDigest(options({ now: new Date("2025-03-14T20:00:00Z") }))).toMatchObject({ status: "alreadyCompleted", sent: 1 });
-    expect(fake.delivered).toHaveLength(1);
+    expect(bed.fake.delivered).toHaveLength(1);
   });
 
   it("records a failed run with its error and resumes it on the next trigger", async () => {
     const db = testDb();
     await addPaper(db, { title: "Anything", featuredOn: "2025-03-14" });
     await addSubscriber(db, { email: "a@example.com", allTopics: true });
-    fake.failNext(3, 500);
+    bed.fake.failNext(3, 500);
     const failed = await runDigest(options({ retry: { maxAttempts: 2, baseDelayMs: 1 }, staleMs: 1 }));
     expect(failed).toMatchObject({ status: "failed", sent: 0 });
     expect(await db.digestRun.findFirstOrThrow()).toMatchObject({ status: "failed", retried: 1, error: expect.stringMatching(/after 2 attempts/) });
-    fake.failNext(0, 500);
+    bed.fake.failNext(0, 500);
     const resumed = await runDigest(options({ staleMs: 1 }));
     expect(resumed).toMatchObject({ status: "completed", resumed: true, sent: 1 });
-    expect(fake.delivered).toHaveLength(1);
+    expect(bed.fake.delivered).toHaveLength(1);
   });
 });

@@ -1,32 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DELIVERY_RETENTION_DAYS, digestRetentionJob, ledgerHorizon, pruneDigestRecords, WEBHOOK_EVENT_RETENTION_DAYS } from "../../lib/digest/retention";
-import { jobs } from "../../lib/jobs";
 import { runDigest, type DigestOptions } from "../../lib/digest/run";
-import { resendTransport } from "../../lib/mail/resend";
-import { startFakeResend, type FakeResend } from "../helpers/fake-resend";
-import { resetDb, testDb } from "../helpers/db";
+import { jobs } from "../../lib/jobs";
+import { testDb } from "../helpers/db";
 import { addPaper, addSubscriber, addTopics } from "../helpers/digest-fixtures";
+import { useDigestTestbed } from "../helpers/digest-testbed";
 
-let fake: FakeResend;
-beforeAll(async () => {
-  process.env.APP_SECRET = "digest-test-secret-".padEnd(40, "x");
-  process.env.APP_URL = "https://paperboy.example";
-  fake = await startFakeResend();
-});
-afterAll(async () => fake.close());
-beforeEach(async () => {
-  await resetDb();
-  fake.delivered.length = 0;
-});
-
-const options = (now: string, over: Partial<DigestOptions> = {}): DigestOptions => ({
-  frequency: "daily",
-  now: new Date(now),
-  db: testDb(),
-  transport: resendTransport({ apiKey: fake.apiKey, from: "Paperboy <digest@paperboy.example>", baseUrl: fake.url }),
-  log: () => {},
-  ...over,
-});
+const bed = useDigestTestbed();
+const options = (now: string, over: Partial<DigestOptions> = {}) => bed.options({ now: new Date(now), ...over });
 
 const DAY_MS = 86_400_000;
 
@@ -115,9 +96,9 @@ describe("digest retention", () => {
     expect(await runDigest(options("2025-04-30T09:00:00Z", { dryRun: true }))).toMatchObject({ status: "tooOld" });
     expect(await runDigest(options("2025-05-01T09:00:00Z", { dryRun: true }))).toMatchObject({ status: "dryRun" });
     expect(await db.digestRun.count()).toBe(0); // nothing was claimed for the refused periods
-    expect(fake.delivered).toHaveLength(0);
+    expect(bed.fake.delivered).toHaveLength(0);
 
     expect(await runDigest(options("2025-06-30T09:00:00Z"))).toMatchObject({ status: "completed", sent: 1 });
-    expect(fake.delivered[0]!.html).toContain("Recent paper");
+    expect(bed.fake.delivered[0]!.html).toContain("Recent paper");
   });
 });

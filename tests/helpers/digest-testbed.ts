@@ -1,0 +1,39 @@
+// What the digest integration tests share: app settings, a fake Resend API
+// (its deliveries cleared with the database before each test) and digest
+// options that send through it with the real SDK.
+import { afterAll, beforeAll, beforeEach } from "vitest";
+import type { DigestOptions } from "../../lib/digest/run";
+import { resendTransport } from "../../lib/mail/resend";
+import { resetDb, testDb } from "./db";
+import { startFakeResend, type FakeResend } from "./fake-resend";
+
+export type DigestTestbed = {
+  /** Set before the first test runs. */
+  fake: FakeResend;
+  /** Daily digest at 2025-03-14 09:00 UTC on the test database, sent to the fake, unless overridden. */
+  options: (over?: Partial<DigestOptions>) => DigestOptions;
+};
+
+export function useDigestTestbed(): DigestTestbed {
+  const bed = {
+    options: (over: Partial<DigestOptions> = {}): DigestOptions => ({
+      frequency: "daily",
+      now: new Date("2025-03-14T09:00:00Z"),
+      db: testDb(),
+      transport: resendTransport({ apiKey: bed.fake.apiKey, from: "Paperboy <digest@paperboy.example>", baseUrl: bed.fake.url }),
+      log: () => {},
+      ...over,
+    }),
+  } as DigestTestbed;
+  beforeAll(async () => {
+    process.env.APP_SECRET = "digest-test-secret-".padEnd(40, "x");
+    process.env.APP_URL = "https://paperboy.example";
+    bed.fake = await startFakeResend();
+  });
+  afterAll(async () => bed.fake.close());
+  beforeEach(async () => {
+    await resetDb();
+    bed.fake.delivered.length = 0;
+  });
+  return bed;
+}
