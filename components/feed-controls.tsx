@@ -1,4 +1,5 @@
 import { AppLink } from "@/components/app-link";
+import { TopicFilter } from "@/components/topic-filter";
 import type { FeedView, TopicSummary } from "@/lib/papers/data";
 import { PERIODS } from "@/lib/papers/period";
 import { SORTS, browseQuery, type BrowseParams } from "@/lib/papers/schema";
@@ -53,10 +54,7 @@ export function FeedControls({ base, params, view, topics }: Props) {
         )}
       </nav>
       {topics.length > 0 && (
-        <details className="rounded-md border border-zinc-200 p-2 dark:border-zinc-800" open={params.topic.length > 0}>
-          <summary className="cursor-pointer text-sm font-medium">
-            Filter by topic{params.topic.length > 0 ? ` (${params.topic.length} selected)` : ""}
-          </summary>
+        <TopicFilter selected={params.topic.length}>
           <ul className="mt-2 flex flex-wrap gap-1.5" aria-label="Topic filter">
             {topics.map((t) => {
               const selected = params.topic.includes(t.slug);
@@ -86,7 +84,7 @@ export function FeedControls({ base, params, view, topics }: Props) {
               </li>
             )}
           </ul>
-        </details>
+        </TopicFilter>
       )}
     </div>
   );

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { cache } from "react";
 import { AppLink } from "@/components/app-link";
 import { PaperCard } from "@/components/paper-card";
+import { TopicFilter } from "@/components/topic-filter";
 import { env } from "@/lib/env";
 import { cachedTopics } from "@/lib/papers/cache";
 import { PERIODS } from "@/lib/papers/period";
@@ -112,12 +113,9 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
           </label>
           {params.date && <input type="hidden" name="date" value={params.date} />}
           {topics.length > 0 && (
-            // Folded like the feed's topic filter (two dozen checkboxes fill a phone's screen);
-            // checkboxes in a closed <details> are still submitted with the form.
-            <details className="w-full rounded-md border border-zinc-200 p-2 dark:border-zinc-800" open={params.topic.length > 0}>
-              <summary className="cursor-pointer font-medium">
-                Filter by topic{params.topic.length > 0 ? ` (${params.topic.length} selected)` : ""}
-              </summary>
+            // Folded like the feed's (two dozen checkboxes fill a phone's screen); checkboxes in a
+            // closed <details> are still submitted with the form.
+            <TopicFilter selected={params.topic.length}>
               <fieldset className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1">
                 <legend className="sr-only">Topics</legend>
                 {topics.map((t) => (
@@ -127,7 +125,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
                   </label>
                 ))}
               </fieldset>
-            </details>
+            </TopicFilter>
           )}
         </div>
       </form>
