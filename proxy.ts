@@ -1,4 +1,4 @@
-import { NextResponse, type NextRequest } from "next/server";
+import { type NextRequest, NextResponse } from "next/server";
 import { env } from "@/lib/env";
 import { htmlResponse } from "@/lib/http/html";
 import { checkSameOrigin, isOriginCheckExempt } from "@/lib/http/origin";

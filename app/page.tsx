@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { FeedView, InvalidFeedLink, feedMetadata } from "@/components/feed-view";
+import { FeedView, feedMetadata, InvalidFeedLink } from "@/components/feed-view";
 import { parseBrowseParams } from "@/lib/papers/schema";
 
 // Valid feed URLs are rewritten by proxy.ts to the cached /feed/[view] route;

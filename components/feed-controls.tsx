@@ -2,7 +2,7 @@ import { AppLink } from "@/components/app-link";
 import { TopicFilter } from "@/components/topic-filter";
 import type { FeedView, TopicSummary } from "@/lib/papers/data";
 import { PERIODS } from "@/lib/papers/period";
-import { SORTS, browseQuery, type BrowseParams } from "@/lib/papers/schema";
+import { type BrowseParams, browseQuery, SORTS } from "@/lib/papers/schema";
 
 const SORT_LABELS = { trending: "Trending", votes: "Most votes", newest: "Newest" } as const;
 const PERIOD_LABELS = { day: "Day", week: "Week", month: "Month" } as const;
@@ -24,14 +24,24 @@ export function FeedControls({ base, params, view, topics }: Props) {
       <div className="flex flex-wrap items-center justify-between gap-2">
         <nav aria-label="Period" className="flex gap-1">
           {PERIODS.map((p) => (
-            <AppLink key={p} href={href({ period: p })} className={pill(view.period === p)} aria-current={view.period === p ? "page" : undefined}>
+            <AppLink
+              key={p}
+              href={href({ period: p })}
+              className={pill(view.period === p)}
+              aria-current={view.period === p ? "page" : undefined}
+            >
               {PERIOD_LABELS[p]}
             </AppLink>
           ))}
         </nav>
         <nav aria-label="Sort" className="flex gap-1">
           {SORTS.map((s) => (
-            <AppLink key={s} href={href({ sort: s })} className={pill(params.sort === s)} aria-current={params.sort === s ? "page" : undefined}>
+            <AppLink
+              key={s}
+              href={href({ sort: s })}
+              className={pill(params.sort === s)}
+              aria-current={params.sort === s ? "page" : undefined}
+            >
               {SORT_LABELS[s]}
             </AppLink>
           ))}
@@ -39,14 +49,22 @@ export function FeedControls({ base, params, view, topics }: Props) {
       </div>
       <nav aria-label="Previous and next" className="flex items-center justify-between text-sm">
         {view.prevDate ? (
-          <AppLink href={href({ date: view.prevDate })} rel="prev" className="text-blue-700 underline dark:text-blue-400">
+          <AppLink
+            href={href({ date: view.prevDate })}
+            rel="prev"
+            className="text-blue-700 underline dark:text-blue-400"
+          >
             ← Previous {view.period}
           </AppLink>
         ) : (
           <span />
         )}
         {view.nextDate ? (
-          <AppLink href={href({ date: view.nextDate })} rel="next" className="text-blue-700 underline dark:text-blue-400">
+          <AppLink
+            href={href({ date: view.nextDate })}
+            rel="next"
+            className="text-blue-700 underline dark:text-blue-400"
+          >
             Next {view.period} →
           </AppLink>
         ) : (
@@ -78,7 +96,10 @@ export function FeedControls({ base, params, view, topics }: Props) {
             })}
             {params.topic.length > 0 && (
               <li>
-                <AppLink href={href({ topic: [] })} className="inline-block px-2 py-0.5 text-xs text-blue-700 underline dark:text-blue-400">
+                <AppLink
+                  href={href({ topic: [] })}
+                  className="inline-block px-2 py-0.5 text-xs text-blue-700 underline dark:text-blue-400"
+                >
                   Clear topics
                 </AppLink>
               </li>

@@ -3,7 +3,7 @@ import { FeedControls } from "@/components/feed-controls";
 import { PaperCard } from "@/components/paper-card";
 import { cachedTopics, loadFeedPage } from "@/lib/papers/cache";
 import { todayUtc } from "@/lib/papers/data";
-import { DEFAULT_LIMIT, browseQuery, type BrowseParams, type ParamError } from "@/lib/papers/schema";
+import { type BrowseParams, browseQuery, DEFAULT_LIMIT, type ParamError } from "@/lib/papers/schema";
 
 function Problem({ children }: { children: React.ReactNode }) {
   return (
@@ -31,11 +31,25 @@ export function InvalidFeedLink({ error }: { error: ParamError }) {
 export async function FeedView({ params }: { params: BrowseParams }) {
   const limit = params.limit ?? DEFAULT_LIMIT;
   const [result, topics] = await Promise.all([
-    loadFeedPage({ period: params.period, date: params.date, topic: params.topic, sort: params.sort, cursor: params.cursor, limit }, todayUtc()),
+    loadFeedPage(
+      {
+        period: params.period,
+        date: params.date,
+        topic: params.topic,
+        sort: params.sort,
+        cursor: params.cursor,
+        limit,
+      },
+      todayUtc(),
+    ),
     cachedTopics(),
   ]);
   if (!result.ok) {
-    return <Problem>{result.reason === "unknownTopic" ? `There is no topic “${result.slug}”.` : "This page link has expired."}</Problem>;
+    return (
+      <Problem>
+        {result.reason === "unknownTopic" ? `There is no topic “${result.slug}”.` : "This page link has expired."}
+      </Problem>
+    );
   }
   const { view, papers, nextCursor } = result;
   const returnTo = `/${browseQuery(params)}`;
@@ -73,14 +87,21 @@ export async function FeedView({ params }: { params: BrowseParams }) {
       )}
       <nav aria-label="Pages" className="mt-4 flex justify-between text-sm">
         {params.cursor ? (
-          <AppLink href={`/${browseQuery({ ...params, cursor: undefined })}`} className="text-blue-700 underline dark:text-blue-400">
+          <AppLink
+            href={`/${browseQuery({ ...params, cursor: undefined })}`}
+            className="text-blue-700 underline dark:text-blue-400"
+          >
             ← First page
           </AppLink>
         ) : (
           <span />
         )}
         {nextCursor && (
-          <AppLink href={`/${browseQuery({ ...params, cursor: nextCursor })}`} rel="next" className="text-blue-700 underline dark:text-blue-400">
+          <AppLink
+            href={`/${browseQuery({ ...params, cursor: nextCursor })}`}
+            rel="next"
+            className="text-blue-700 underline dark:text-blue-400"
+          >
             More papers →
           </AppLink>
         )}

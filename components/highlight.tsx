@@ -6,10 +6,12 @@ export function Highlight({ parts }: { parts: SnippetPart[] }) {
     <>
       {parts.map((p, i) =>
         p.mark ? (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the parts are a fixed split of one text; their position is their identity
           <mark key={i} className="rounded-sm bg-yellow-200 px-0.5 text-inherit dark:bg-yellow-700/60">
             {p.text}
           </mark>
         ) : (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the parts are a fixed split of one text; their position is their identity
           <span key={i}>{p.text}</span>
         ),
       )}

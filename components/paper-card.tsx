@@ -31,13 +31,19 @@ type Props = {
 export function PaperCard({ paper, returnTo, titleParts, snippetParts, headingLevel = "h2" }: Props) {
   const Heading = headingLevel;
   return (
-    <article className="flex gap-3 border-b border-zinc-200 py-4 dark:border-zinc-800" aria-labelledby={`paper-${paper.id}-title`}>
+    <article
+      className="flex gap-3 border-b border-zinc-200 py-4 dark:border-zinc-800"
+      aria-labelledby={`paper-${paper.id}-title`}
+    >
       <div className="shrink-0 pt-0.5">
         <VoteButton paperId={paper.id} upvotes={paper.upvotes} returnTo={returnTo} />
       </div>
       <div className="min-w-0 flex-1">
         <Heading id={`paper-${paper.id}-title`} className="text-base font-semibold leading-snug">
-          <AppLink href={`/papers/${paper.id}`} className="hover:underline focus-visible:outline-2 focus-visible:outline-blue-600">
+          <AppLink
+            href={`/papers/${paper.id}`}
+            className="hover:underline focus-visible:outline-2 focus-visible:outline-blue-600"
+          >
             {titleParts ? <Highlight parts={titleParts} /> : paper.title}
           </AppLink>
         </Heading>

@@ -23,6 +23,7 @@ export function SiteNav() {
         </AppLink>
       </nav>
       <div className="flex w-full items-center gap-x-4 text-sm sm:w-auto">
+        {/* biome-ignore lint/a11y/useSemanticElements: role="search" on the form is the landmark all screen readers announce; <search> is not yet */}
         <form action="/search" method="get" role="search" className="flex min-w-0 flex-1 gap-1 sm:flex-none">
           <label htmlFor="site-search" className="sr-only">
             Search papers
@@ -38,7 +39,10 @@ export function SiteNav() {
             Search
           </button>
         </form>
-        <a href="/subscribe" className="shrink-0 font-medium text-blue-700 underline-offset-4 hover:underline dark:text-blue-400">
+        <a
+          href="/subscribe"
+          className="shrink-0 font-medium text-blue-700 underline-offset-4 hover:underline dark:text-blue-400"
+        >
           Get the digest
         </a>
       </div>

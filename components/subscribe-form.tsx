@@ -19,12 +19,17 @@ export function SubscribeForm({ topics, idPrefix = "subscribe" }: { topics: Topi
         maxLength={MAX_EMAIL_LENGTH}
         className="mt-1 block w-full rounded border border-zinc-300 px-2 py-1 dark:border-zinc-700 dark:bg-zinc-900"
       />
-      <SubscriptionChoices topics={topics} idPrefix={idPrefix} defaults={{ allTopics: false, topics: [], frequency: "weekly", keywords: [] }} />
+      <SubscriptionChoices
+        topics={topics}
+        idPrefix={idPrefix}
+        defaults={{ allTopics: false, topics: [], frequency: "weekly", keywords: [] }}
+      />
       <button type="submit" className="mt-4 rounded bg-blue-700 px-4 py-2 font-semibold text-white hover:bg-blue-800">
         Subscribe
       </button>
       <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
-        We send a confirmation link first; nothing else arrives until you confirm. Every email has a one-click unsubscribe.
+        We send a confirmation link first; nothing else arrives until you confirm. Every email has a one-click
+        unsubscribe.
       </p>
     </form>
   );

@@ -1,16 +1,29 @@
 import type { TopicOption } from "@/lib/subscriptions/data";
-import { MAX_KEYWORDS, MAX_KEYWORD_LENGTH } from "@/lib/subscriptions/schema";
+import { MAX_KEYWORD_LENGTH, MAX_KEYWORDS } from "@/lib/subscriptions/schema";
 
 // The choice fields shared by the subscribe form and the preference page:
 // topics (several, or all), frequency and optional keywords. Plain inputs, so
 // they work without JavaScript.
 
-export type ChoiceDefaults = { allTopics: boolean; topics: string[]; frequency: "daily" | "weekly"; keywords: string[] };
+export type ChoiceDefaults = {
+  allTopics: boolean;
+  topics: string[];
+  frequency: "daily" | "weekly";
+  keywords: string[];
+};
 
 const legend = "text-sm font-semibold";
 const hint = "text-sm text-zinc-600 dark:text-zinc-400";
 
-export function SubscriptionChoices({ topics, defaults, idPrefix }: { topics: TopicOption[]; defaults: ChoiceDefaults; idPrefix: string }) {
+export function SubscriptionChoices({
+  topics,
+  defaults,
+  idPrefix,
+}: {
+  topics: TopicOption[];
+  defaults: ChoiceDefaults;
+  idPrefix: string;
+}) {
   const chosen = new Set(defaults.topics);
   return (
     <>
@@ -52,8 +65,8 @@ export function SubscriptionChoices({ topics, defaults, idPrefix }: { topics: To
           Keywords <span className="font-normal">(optional)</span>
         </label>
         <p id={`${idPrefix}-keywords-hint`} className={hint}>
-          Papers mentioning these also match, e.g. “speculative decoding”. Separate with commas; up to {MAX_KEYWORDS}, each at
-          most {MAX_KEYWORD_LENGTH} characters.
+          Papers mentioning these also match, e.g. “speculative decoding”. Separate with commas; up to {MAX_KEYWORDS},
+          each at most {MAX_KEYWORD_LENGTH} characters.
         </p>
         <input
           id={`${idPrefix}-keywords`}

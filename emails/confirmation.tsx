@@ -1,6 +1,6 @@
 import { Button, Link, Text } from "@react-email/components";
-import { EmailLayout, buttonStyle, textStyle } from "./components/layout";
-import { describeChoices, type ChoiceSummary } from "./components/choices";
+import { type ChoiceSummary, describeChoices } from "./components/choices";
+import { buttonStyle, EmailLayout, textStyle } from "./components/layout";
 
 export type ConfirmationEmailProps = ChoiceSummary & {
   confirmUrl: string;

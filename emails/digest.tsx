@@ -28,7 +28,13 @@ export type DigestEmailProps = {
 const font = "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif";
 const styles = {
   body: { backgroundColor: "#f6f6f4", fontFamily: font, margin: 0, padding: "24px 0" },
-  container: { backgroundColor: "#ffffff", maxWidth: "600px", margin: "0 auto", padding: "24px", border: "1px solid #e5e5e0" },
+  container: {
+    backgroundColor: "#ffffff",
+    maxWidth: "600px",
+    margin: "0 auto",
+    padding: "24px",
+    border: "1px solid #e5e5e0",
+  },
   heading: { fontSize: "20px", lineHeight: "28px", color: "#111111", margin: "0 0 4px" },
   intro: { fontSize: "14px", lineHeight: "20px", color: "#555555", margin: "0 0 16px" },
   paper: { padding: "12px 0", borderTop: "1px solid #eeeeea" },
@@ -40,7 +46,9 @@ const styles = {
   footer: { fontSize: "12px", lineHeight: "18px", color: "#777777", margin: "4px 0" },
 } as const;
 
-export function digestSubject(props: Pick<DigestEmailProps, "papers" | "periodLabel"> & { topicNames: string[] }): string {
+export function digestSubject(
+  props: Pick<DigestEmailProps, "papers" | "periodLabel"> & { topicNames: string[] },
+): string {
   const count = props.papers.length;
   const what = count === 1 ? "1 new paper" : `${count} new papers`;
   const shown = props.topicNames.slice(0, 3).join(", ");
@@ -83,7 +91,9 @@ export function DigestEmail(props: DigestEmailProps) {
             </Link>
           </Text>
           <Hr style={{ borderColor: "#eeeeea", margin: "24px 0 12px" }} />
-          <Text style={styles.footer}>{`You get this email because you subscribed to Paperboy digests for ${props.reason}.`}</Text>
+          <Text
+            style={styles.footer}
+          >{`You get this email because you subscribed to Paperboy digests for ${props.reason}.`}</Text>
           <Text style={styles.footer}>
             <Link href={props.preferencesUrl} style={styles.link}>
               Change topics or frequency

@@ -1,5 +1,5 @@
 import { Button, Text } from "@react-email/components";
-import { EmailLayout, buttonStyle, textStyle, type SubscriberLinks } from "./components/layout";
+import { buttonStyle, EmailLayout, type SubscriberLinks, textStyle } from "./components/layout";
 
 // Sent instead of a confirmation when an already subscribed address is entered
 // in the form again, so the form never reveals who is subscribed.

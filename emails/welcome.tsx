@@ -1,6 +1,6 @@
 import { Button, Text } from "@react-email/components";
-import { EmailLayout, buttonStyle, textStyle, type SubscriberLinks } from "./components/layout";
-import { describeChoices, type ChoiceSummary } from "./components/choices";
+import { type ChoiceSummary, describeChoices } from "./components/choices";
+import { buttonStyle, EmailLayout, type SubscriberLinks, textStyle } from "./components/layout";
 
 export type WelcomeEmailProps = ChoiceSummary & SubscriberLinks;
 
@@ -9,8 +9,8 @@ export function WelcomeEmail({ preferencesUrl, unsubscribeUrl, ...choices }: Wel
     <EmailLayout preview="You're subscribed to Paperboy" links={{ preferencesUrl, unsubscribeUrl }}>
       <Text style={textStyle}>You&apos;re subscribed. You will get {describeChoices(choices)}.</Text>
       <Text style={textStyle}>
-        Change topics, frequency or keywords, pause, unsubscribe or delete your data at any time from your
-        preference page. Keep this email: the link is personal.
+        Change topics, frequency or keywords, pause, unsubscribe or delete your data at any time from your preference
+        page. Keep this email: the link is personal.
       </Text>
       <Button href={preferencesUrl} style={buttonStyle}>
         Manage preferences

@@ -34,10 +34,7 @@ export const envSchema = z.object({
   /** Public base URL used in emails and feeds (no trailing slash). */
   APP_URL: httpUrl,
   /** Key for signed links, vote cookies and token hashes; at least 32 characters. */
-  APP_SECRET: optionalString.refine(
-    (v) => v === undefined || v.length >= 32,
-    "must be at least 32 characters",
-  ),
+  APP_SECRET: optionalString.refine((v) => v === undefined || v.length >= 32, "must be at least 32 characters"),
   /** Resend API key; unset means email goes to the local outbox (/dev/outbox). */
   RESEND_API_KEY: optionalString,
   /** Resend API base URL (tests point it at a local fake server). */

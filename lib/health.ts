@@ -1,6 +1,6 @@
 import { prisma } from "./db/client";
-import { lastIngestRun, type LastIngestRun } from "./ingest/health";
-import { lastRuns, type LastRuns } from "./digest/health";
+import { type LastRuns, lastRuns } from "./digest/health";
+import { type LastIngestRun, lastIngestRun } from "./ingest/health";
 import { log } from "./log";
 
 export type Health = {

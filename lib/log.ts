@@ -31,7 +31,11 @@ export function redactText(text: string): string {
 function redactValue(value: unknown, depth: number): unknown {
   if (typeof value === "string") return redactText(value);
   if (value instanceof Error) {
-    return { name: value.name, message: redactText(value.message), stack: value.stack ? redactText(value.stack) : undefined };
+    return {
+      name: value.name,
+      message: redactText(value.message),
+      stack: value.stack ? redactText(value.stack) : undefined,
+    };
   }
   if (value === null || typeof value !== "object") return typeof value === "bigint" ? value.toString() : value;
   if (depth >= MAX_DEPTH) return "[depth]";
@@ -73,7 +77,12 @@ export type Logger = {
 export function createLogger(base: LogFields = {}, sink: LogSink = defaultSink): Logger {
   const write = (level: LogLevel, msg: string, fields: LogFields = {}) => {
     if (LEVELS[level] < minLevel()) return;
-    const entry = { time: new Date().toISOString(), level, msg: redactText(msg), ...redactFields({ ...base, ...fields }) };
+    const entry = {
+      time: new Date().toISOString(),
+      level,
+      msg: redactText(msg),
+      ...redactFields({ ...base, ...fields }),
+    };
     let line: string;
     try {
       line = JSON.stringify(entry);

@@ -13,7 +13,13 @@ export async function benchApp(options: { port: number; databaseUrl?: string }):
   if (process.env.BENCH_URL) return { url: process.env.BENCH_URL.replace(/\/+$/, ""), stop: async () => {} };
   const url = `http://127.0.0.1:${options.port}`;
   const child = spawn(process.execPath, [path.join("node_modules", "tsx", "dist", "cli.mjs"), "scripts/start.ts"], {
-    env: { ...process.env, PORT: String(options.port), APP_URL: url, DATABASE_URL: options.databaseUrl ?? "", LOG_LEVEL: "warn" },
+    env: {
+      ...process.env,
+      PORT: String(options.port),
+      APP_URL: url,
+      DATABASE_URL: options.databaseUrl ?? "",
+      LOG_LEVEL: "warn",
+    },
     stdio: ["ignore", "inherit", "inherit"],
   });
   const deadline = Date.now() + 300_000;

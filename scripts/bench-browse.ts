@@ -15,13 +15,13 @@
 // BENCH_SECONDS per HTTP target (default 10; 0 skips HTTP), BENCH_CONNECTIONS
 // (default 10), BENCH_PORT (default 3202; the static server uses +1),
 // BENCH_DATA (the JSONL file).
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, readFileSync, statSync, readdirSync } from "node:fs";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import http from "node:http";
 import { createRequire } from "node:module";
 import path from "node:path";
 import pg from "pg";
-import { migrate } from "../lib/db/migrate";
+import { migrate } from "@/lib/db/migrate";
 import { prepareDatabase } from "./bench-db";
 
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/paperboy_bench";
@@ -35,21 +35,36 @@ const QUERY_RUNS = 100;
 const PER_DAY = 300;
 const LAST_DAY = "2025-03-14";
 const TOPICS = 20;
-const SEARCHES = ["diffusion", "reinforcement learning", '"mixture of experts"', "quantization -survey", "video or audio", "agent benchmark", "robot manipulation", "long context"];
+const SEARCHES = [
+  "diffusion",
+  "reinforcement learning",
+  '"mixture of experts"',
+  "quantization -survey",
+  "video or audio",
+  "agent benchmark",
+  "robot manipulation",
+  "long context",
+];
 
 // lib/ reads DATABASE_URL through env() on first use.
 process.env.DATABASE_URL = DATABASE_URL;
 process.env.APP_SECRET ??= "bench-secret-".padEnd(40, "x");
 
 const require = createRequire(import.meta.url);
-type AutocannonResult = { requests: { average: number }; latency: { p99: number; p50: number }; non2xx: number; errors: number };
+type AutocannonResult = {
+  requests: { average: number };
+  latency: { p99: number; p50: number };
+  non2xx: number;
+  errors: number;
+};
 const autocannon = require("autocannon") as (opts: object) => Promise<AutocannonResult>;
 
 function log(message: string) {
   console.error(`[bench] ${message}`);
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 async function resetDatabase() {
   await prepareDatabase(DATABASE_URL, { fresh: true });
@@ -104,12 +119,16 @@ async function seed(size: number, sources: Source[]) {
          JOIN src s2 ON s2.i = ((g::bigint * 7919) % $3)::int`,
       [from, to, n],
     );
-    log(`  inserted ${to.toLocaleString("en")} / ${size.toLocaleString("en")} papers (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+    log(
+      `  inserted ${to.toLocaleString("en")} / ${size.toLocaleString("en")} papers (${((Date.now() - started) / 1000).toFixed(0)} s)`,
+    );
   }
   await client.query(
     `INSERT INTO topics (slug, name, description) SELECT 'topic-' || t, 'Topic ' || t, 'Synthetic topic ' || t FROM generate_series(1, ${TOPICS}) t`,
   );
-  await client.query(`INSERT INTO paper_topics (paper_id, topic_id, evidence) SELECT id, 1 + id % ${TOPICS}, ARRAY['bench'] FROM papers`);
+  await client.query(
+    `INSERT INTO paper_topics (paper_id, topic_id, evidence) SELECT id, 1 + id % ${TOPICS}, ARRAY['bench'] FROM papers`,
+  );
   await client.query(
     `INSERT INTO paper_topics (paper_id, topic_id, evidence) SELECT id, 1 + (id * 7 + 3) % ${TOPICS}, ARRAY['bench'] FROM papers
       WHERE id % 3 = 0 AND (id * 7 + 3) % ${TOPICS} <> id % ${TOPICS}`,
@@ -136,8 +155,8 @@ async function time(runs: number, fn: (i: number) => Promise<unknown>) {
 
 async function queryLatencies(size: number) {
   // Imported late: lib/ picks up DATABASE_URL on first use.
-  const { feedPage, paperById, relatedPapers } = await import("../lib/papers/data");
-  const { searchPapers } = await import("../lib/papers/search");
+  const { feedPage, paperById, relatedPapers } = await import("@/lib/papers/data");
+  const { searchPapers } = await import("@/lib/papers/search");
   const days = Math.ceil(size / PER_DAY);
   const dayAt = (i: number) => {
     const d = new Date(`${LAST_DAY}T00:00:00Z`);
@@ -146,16 +165,28 @@ async function queryLatencies(size: number) {
   };
   const id = (i: number) => 1 + ((i * 104_729) % size);
   return {
-    "feed: week": await time(QUERY_RUNS, (i) => feedPage({ period: "week", date: dayAt(i), topic: [], sort: "trending", limit: 50 })),
+    "feed: week": await time(QUERY_RUNS, (i) =>
+      feedPage({ period: "week", date: dayAt(i), topic: [], sort: "trending", limit: 50 }),
+    ),
     "feed: week + topic": await time(QUERY_RUNS, (i) =>
       feedPage({ period: "week", date: dayAt(i), topic: [`topic-${1 + (i % TOPICS)}`], sort: "trending", limit: 50 }),
     ),
     "feed: week, page 2": await time(QUERY_RUNS, async (i) => {
       const first = await feedPage({ period: "week", date: dayAt(i), topic: [], sort: "votes", limit: 50 });
-      if (first.ok && first.nextCursor) await feedPage({ period: "week", date: dayAt(i), topic: [], sort: "votes", limit: 50, cursor: first.nextCursor });
+      if (first.ok && first.nextCursor)
+        await feedPage({
+          period: "week",
+          date: dayAt(i),
+          topic: [],
+          sort: "votes",
+          limit: 50,
+          cursor: first.nextCursor,
+        });
     }),
     search: await time(QUERY_RUNS, (i) => searchPapers({ q: SEARCHES[i % SEARCHES.length]!, topic: [], limit: 20 })),
-    "search + week": await time(QUERY_RUNS, (i) => searchPapers({ q: SEARCHES[i % SEARCHES.length]!, period: "week", date: dayAt(i), topic: [], limit: 20 })),
+    "search + week": await time(QUERY_RUNS, (i) =>
+      searchPapers({ q: SEARCHES[i % SEARCHES.length]!, period: "week", date: dayAt(i), topic: [], limit: 20 }),
+    ),
     "paper: detail": await time(QUERY_RUNS, (i) => paperById(id(i))),
     "paper: related": await time(QUERY_RUNS, (i) => relatedPapers(id(i))),
   };
@@ -170,7 +201,9 @@ function newestMtime(p: string): number {
 
 function ensureBuild() {
   const buildId = path.join(process.cwd(), ".next", "BUILD_ID");
-  const sources = Math.max(...["app", "components", "lib", "next.config.ts"].map((p) => newestMtime(path.join(process.cwd(), p))));
+  const sources = Math.max(
+    ...["app", "components", "lib", "next.config.ts"].map((p) => newestMtime(path.join(process.cwd(), p))),
+  );
   if (existsSync(buildId) && statSync(buildId).mtimeMs > sources) return;
   log("building the app…");
   const r = spawnSync(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "build"], {
@@ -201,10 +234,20 @@ async function load(url: string) {
 async function httpBench() {
   ensureBuild();
   // `next start` directly (not `npm start`): the database is already migrated and seeded.
-  const server: ChildProcess = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(PORT)], {
-    env: { ...process.env, NODE_ENV: "production", DATABASE_URL, PORT: String(PORT), APP_URL: `http://127.0.0.1:${PORT}` },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  const server: ChildProcess = spawn(
+    process.execPath,
+    [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(PORT)],
+    {
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        DATABASE_URL,
+        PORT: String(PORT),
+        APP_URL: `http://127.0.0.1:${PORT}`,
+      },
+      stdio: ["ignore", "ignore", "inherit"],
+    },
+  );
   const base = `http://127.0.0.1:${PORT}`;
   let staticServer: http.Server | undefined;
   try {
@@ -249,10 +292,11 @@ async function main() {
     await resetDatabase();
     const seconds = await seed(size, sources);
     log(`  seeded in ${seconds.toFixed(0)} s; timing queries…`);
-    const { prisma } = await import("../lib/db/client");
+    const { prisma } = await import("@/lib/db/client");
     queryTables[size] = await queryLatencies(size);
     // Printed as soon as measured, so a long run that is stopped keeps its numbers.
-    for (const [name, r] of Object.entries(queryTables[size]!)) log(`  ${name}: p50 ${r.p50.toFixed(2)} ms, p95 ${r.p95.toFixed(2)} ms`);
+    for (const [name, r] of Object.entries(queryTables[size]!))
+      log(`  ${name}: p50 ${r.p50.toFixed(2)} ms, p95 ${r.p95.toFixed(2)} ms`);
     if (HTTP_SECONDS > 0) {
       log(`HTTP at ${size.toLocaleString("en")} papers, ${CONNECTIONS} connections, ${HTTP_SECONDS} s per target`);
       const http = await httpBench();
@@ -261,7 +305,10 @@ async function main() {
         `\nHTTP at ${size.toLocaleString("en")} papers (autocannon, ${CONNECTIONS} connections, ${HTTP_SECONDS} s each)\n` +
           `| target | req/s | p99 ms | % of (b) | bytes | non-2xx |\n|---|---:|---:|---:|---:|---:|\n` +
           Object.entries(http)
-            .map(([name, r]) => `| ${name} | ${r.rps.toFixed(0)} | ${r.p99} | ${((100 * r.rps) / ceiling).toFixed(0)}% | ${r.bytes} | ${r.bad} |`)
+            .map(
+              ([name, r]) =>
+                `| ${name} | ${r.rps.toFixed(0)} | ${r.p99} | ${((100 * r.rps) / ceiling).toFixed(0)}% | ${r.bytes} | ${r.bad} |`,
+            )
             .join("\n"),
       );
     }

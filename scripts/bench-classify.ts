@@ -4,10 +4,10 @@
 // asserts nothing.
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { parseListing } from "../lib/ingest/listing";
-import { DEMO_FEATURED_ON, DEMO_LISTING } from "../lib/ingest/demo";
-import { classify } from "../lib/topics/classify";
-import { TOPICS } from "../lib/topics/taxonomy";
+import { DEMO_FEATURED_ON, DEMO_LISTING } from "@/lib/ingest/demo";
+import { parseListing } from "@/lib/ingest/listing";
+import { classify } from "@/lib/topics/classify";
+import { TOPICS } from "@/lib/topics/taxonomy";
 
 type Text = { title: string; summary: string };
 
@@ -27,7 +27,9 @@ function load(): { source: string; papers: Text[] } {
 
 const { source, papers } = load();
 const chars = papers.reduce((n, p) => n + p.title.length + p.summary.length, 0);
-console.log(`classify: ${papers.length} papers (${(chars / papers.length).toFixed(0)} chars each on average) from ${source}`);
+console.log(
+  `classify: ${papers.length} papers (${(chars / papers.length).toFixed(0)} chars each on average) from ${source}`,
+);
 
 const counts = new Map<string, number>();
 for (const p of papers) for (const m of classify(p.title, p.summary)) counts.set(m.slug, (counts.get(m.slug) ?? 0) + 1);
@@ -41,7 +43,9 @@ for (let i = 0; i < 5; i++) {
 runs.sort((a, b) => a - b);
 const median = runs[Math.floor(runs.length / 2)]!;
 console.log(`runs (ms): ${runs.map((r) => r.toFixed(0)).join(", ")}`);
-console.log(`median: ${(papers.length / (median / 1000)).toFixed(0)} papers/s, ${((median * 1000) / papers.length).toFixed(1)} µs per paper`);
+console.log(
+  `median: ${(papers.length / (median / 1000)).toFixed(0)} papers/s, ${((median * 1000) / papers.length).toFixed(1)} µs per paper`,
+);
 const untagged = papers.filter((p) => classify(p.title, p.summary).length === 0).length;
 console.log(`papers with no topic: ${untagged} (${((100 * untagged) / papers.length).toFixed(1)}%)`);
 console.log("papers per topic:");

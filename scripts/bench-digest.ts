@@ -9,34 +9,72 @@
 // The fake server runs in this process; each digest run is a separate worker
 // process (node --import tsx), so its peak RSS is the digest's alone.
 import { spawn } from "node:child_process";
-import { createPrisma } from "../lib/db/client";
-import { migrate } from "../lib/db/migrate";
-import { addManyPapers, addManySubscribers, addTopics } from "../tests/helpers/digest-fixtures";
-import { startFakeResend, type FakeResend } from "../tests/helpers/fake-resend";
+import { createPrisma } from "@/lib/db/client";
+import { migrate } from "@/lib/db/migrate";
+import { addManyPapers, addManySubscribers, addTopics } from "@/tests/helpers/digest-fixtures";
+import { type FakeResend, startFakeResend } from "@/tests/helpers/fake-resend";
 import { prepareDatabase } from "./bench-db";
 
 // Papers are featured on 13 and 14 March 2025: the daily run is on the 14th, the weekly one on the next Monday.
 const NOW = { daily: "2025-03-14T09:00:00Z", weekly: "2025-03-17T09:00:00Z" } as const;
-const TOPICS = ["llm", "vision", "robotics", "audio", "quantization", "agents", "rl", "diffusion", "3d", "medical", "code", "math", "multimodal", "safety", "retrieval"];
+const TOPICS = [
+  "llm",
+  "vision",
+  "robotics",
+  "audio",
+  "quantization",
+  "agents",
+  "rl",
+  "diffusion",
+  "3d",
+  "medical",
+  "code",
+  "math",
+  "multimodal",
+  "safety",
+  "retrieval",
+];
 
-type WorkerResult = { status: string; sent: number; skipped: number; failed: number; retried: number; durationMs: number; maxRssMb: number; peakHeapMb: number; cpuMs: number };
+type WorkerResult = {
+  status: string;
+  sent: number;
+  skipped: number;
+  failed: number;
+  retried: number;
+  durationMs: number;
+  maxRssMb: number;
+  peakHeapMb: number;
+  cpuMs: number;
+};
 
 async function worker() {
-  const { runDigest } = await import("../lib/digest/run");
-  const { resendTransport } = await import("../lib/mail/resend");
+  const { runDigest } = await import("@/lib/digest/run");
+  const { resendTransport } = await import("@/lib/mail/resend");
   const db = createPrisma(process.env.DATABASE_URL!, 8);
   const peak = { heapUsed: 0 };
-  const sampler = setInterval(() => (peak.heapUsed = Math.max(peak.heapUsed, Math.round(process.memoryUsage().heapUsed / 1048576))), 100);
+  const sampler = setInterval(
+    () => (peak.heapUsed = Math.max(peak.heapUsed, Math.round(process.memoryUsage().heapUsed / 1048576))),
+    100,
+  );
   const summary = await runDigest({
     frequency: process.env.BENCH_FREQUENCY as "daily" | "weekly",
     now: new Date(NOW[process.env.BENCH_FREQUENCY as "daily" | "weekly"]),
     force: true,
     db,
-    transport: resendTransport({ apiKey: process.env.BENCH_FAKE_KEY!, from: "Paperboy <digest@paperboy.example>", baseUrl: process.env.BENCH_FAKE_URL! }),
+    transport: resendTransport({
+      apiKey: process.env.BENCH_FAKE_KEY!,
+      from: "Paperboy <digest@paperboy.example>",
+      baseUrl: process.env.BENCH_FAKE_URL!,
+    }),
     log: () => {},
   });
   const cpu = process.cpuUsage();
-  const result: WorkerResult = { ...summary, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024), peakHeapMb: peak.heapUsed, cpuMs: Math.round((cpu.user + cpu.system) / 1000) };
+  const result: WorkerResult = {
+    ...summary,
+    maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    peakHeapMb: peak.heapUsed,
+    cpuMs: Math.round((cpu.user + cpu.system) / 1000),
+  };
   clearInterval(sampler);
 
   console.log(`RESULT ${JSON.stringify(result)}`);
@@ -52,7 +90,14 @@ function runWorker(url: string, fake: FakeResend, frequency: "daily" | "weekly")
     const extra = (process.env.BENCH_NODE_OPTIONS ?? "--max-old-space-size=256").split(" ").filter(Boolean);
     const proc = spawn(process.execPath, [...extra, "--import", "tsx", "scripts/bench-digest.ts", "--worker"], {
       // Production React (the development build validates and records every element: several times slower).
-      env: { ...process.env, NODE_ENV: "production", DATABASE_URL: url, BENCH_FAKE_URL: fake.url, BENCH_FAKE_KEY: fake.apiKey, BENCH_FREQUENCY: frequency },
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        DATABASE_URL: url,
+        BENCH_FAKE_URL: fake.url,
+        BENCH_FAKE_KEY: fake.apiKey,
+        BENCH_FREQUENCY: frequency,
+      },
       stdio: ["ignore", "pipe", "inherit"],
     });
     let out = "";
@@ -76,7 +121,9 @@ function check(fake: FakeResend, expected: number): string {
 async function main() {
   const url = process.env.BENCH_DATABASE_URL;
   if (!url) {
-    console.error("Set BENCH_DATABASE_URL to a Postgres database the benchmark may empty, e.g.\n  BENCH_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/paperboy_bench npm run bench:digest");
+    console.error(
+      "Set BENCH_DATABASE_URL to a Postgres database the benchmark may empty, e.g.\n  BENCH_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/paperboy_bench npm run bench:digest",
+    );
     process.exit(2);
   }
   const full = Number(process.env.BENCH_SUBSCRIBERS ?? 100_000);
@@ -102,7 +149,9 @@ async function main() {
   await addManySubscribers(db, quarter, topicIds, "daily");
   await addManySubscribers(db, throttledSize, topicIds, "weekly");
   await db.$executeRawUnsafe("ANALYZE");
-  console.log(`seeded ${papers} papers, ${quarter} daily + ${throttledSize} weekly subscribers in ${((Date.now() - t) / 1000).toFixed(1)}s`);
+  console.log(
+    `seeded ${papers} papers, ${quarter} daily + ${throttledSize} weekly subscribers in ${((Date.now() - t) / 1000).toFixed(1)}s`,
+  );
 
   const rows: string[] = [];
   const unthrottled = async (size: number) => {
@@ -142,7 +191,9 @@ async function main() {
   console.log(rows.at(-1));
   await fake.close();
   await db.$disconnect();
-  console.log(`\nSummary (targets: >= 2000 emails/s unthrottled, >= 90% of ceiling throttled, peak RSS <= 512 MB and flat)\n${rows.join("\n")}`);
+  console.log(
+    `\nSummary (targets: >= 2000 emails/s unthrottled, >= 90% of ceiling throttled, peak RSS <= 512 MB and flat)\n${rows.join("\n")}`,
+  );
 }
 
 if (process.argv.includes("--worker")) await worker();

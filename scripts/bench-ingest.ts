@@ -7,13 +7,15 @@
 // dropped and re-created.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { createPrisma, type PrismaClient } from "../lib/db/client";
-import { migrate } from "../lib/db/migrate";
-import { parseJsonLines } from "../lib/ingest/jsonl";
-import { storePapers } from "../lib/ingest/store";
+import { createPrisma, type PrismaClient } from "@/lib/db/client";
+import { migrate } from "@/lib/db/migrate";
+import { parseJsonLines } from "@/lib/ingest/jsonl";
+import { storePapers } from "@/lib/ingest/store";
 import { prepareDatabase } from "./bench-db";
 
-const dataFile = path.resolve(process.argv[2] ?? path.join(process.cwd(), "..", "shared", "data", "hf-daily-papers.jsonl"));
+const dataFile = path.resolve(
+  process.argv[2] ?? path.join(process.cwd(), "..", "shared", "data", "hf-daily-papers.jsonl"),
+);
 const url = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/paperboy_bench_ingest";
 
 /** A checksum of every stored paper and topic link: equal before and after means nothing changed. */

@@ -15,7 +15,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { createPrisma } from "../lib/db/client";
+import { createPrisma } from "@/lib/db/client";
 import { benchApp } from "./bench-app";
 import { prepareDatabase } from "./bench-db";
 
@@ -35,7 +35,9 @@ async function pages(base: string): Promise<{ name: string; url: string }[]> {
     topic = (await db.topic.findFirst({ select: { slug: true }, orderBy: { slug: "asc" } }))?.slug;
     await db.$disconnect();
   } else {
-    const json = (await (await fetch(`${base}/api/papers?limit=1`)).json().catch(() => null)) as { papers?: { id: number; topics?: { slug: string }[] }[] } | null;
+    const json = (await (await fetch(`${base}/api/papers?limit=1`)).json().catch(() => null)) as {
+      papers?: { id: number; topics?: { slug: string }[] }[];
+    } | null;
     paperId = json?.papers?.[0]?.id;
     topic = json?.papers?.[0]?.topics?.[0]?.slug ?? "quantization";
   }
@@ -51,11 +53,24 @@ function lighthouse(url: string, outDir: string, name: string): Record<string, n
   const out = path.join(outDir, `${name}.json`);
   const result = spawnSync(
     "npx",
-    ["--yes", LIGHTHOUSE, url, "--output=json", `--output-path=${out}`, "--quiet", `--only-categories=${CATEGORIES.join(",")}`, ...PRESET, "--chrome-flags=--headless=new --no-sandbox --disable-gpu"],
+    [
+      "--yes",
+      LIGHTHOUSE,
+      url,
+      "--output=json",
+      `--output-path=${out}`,
+      "--quiet",
+      `--only-categories=${CATEGORIES.join(",")}`,
+      ...PRESET,
+      "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
+    ],
     { env: { ...process.env, CHROME_PATH }, stdio: ["ignore", "ignore", "inherit"] },
   );
   if (result.status !== 0) throw new Error(`lighthouse failed for ${url}`);
-  const report = JSON.parse(readFileSync(out, "utf8")) as { categories: Record<string, { score: number | null }>; audits: Record<string, { score: number | null; title: string; scoreDisplayMode: string }> };
+  const report = JSON.parse(readFileSync(out, "utf8")) as {
+    categories: Record<string, { score: number | null }>;
+    audits: Record<string, { score: number | null; title: string; scoreDisplayMode: string }>;
+  };
   const scores = Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((report.categories[c]?.score ?? 0) * 100)]));
   const failing = Object.entries(report.audits)
     .filter(([, a]) => a.score !== null && a.score < 0.9 && ["binary", "numeric"].includes(a.scoreDisplayMode))
@@ -66,21 +81,37 @@ function lighthouse(url: string, outDir: string, name: string): Record<string, n
 
 async function main() {
   if (process.env.BENCH_DATABASE_URL) await prepareDatabase(process.env.BENCH_DATABASE_URL);
-  const app = await benchApp({ port: Number(process.env.BENCH_PORT ?? 3206), databaseUrl: process.env.BENCH_DATABASE_URL });
+  const app = await benchApp({
+    port: Number(process.env.BENCH_PORT ?? 3206),
+    databaseUrl: process.env.BENCH_DATABASE_URL,
+  });
   const outDir = mkdtempSync(path.join(tmpdir(), "paperboy-lighthouse-"));
   let worst = 100;
   try {
     const rows: string[] = [];
     for (const page of await pages(app.url)) {
       // Warm the server; a pooled connection may have hit the server's keep-alive timeout meanwhile, so retry once.
-      for (let attempt = 0; attempt < 2; attempt++) if (await fetch(page.url).then((r) => r.arrayBuffer()).then(() => true, () => false)) break;
+      for (let attempt = 0; attempt < 2; attempt++)
+        if (
+          await fetch(page.url)
+            .then((r) => r.arrayBuffer())
+            .then(
+              () => true,
+              () => false,
+            )
+        )
+          break;
       try {
         const scores = lighthouse(page.url, outDir, page.name);
         worst = Math.min(worst, ...Object.values(scores));
-        rows.push(`${page.name.padEnd(8)}${CATEGORIES.map((c) => String(scores[c]).padStart(16)).join("")}   ${page.url}`);
+        rows.push(
+          `${page.name.padEnd(8)}${CATEGORIES.map((c) => String(scores[c]).padStart(16)).join("")}   ${page.url}`,
+        );
       } catch (error) {
         worst = 0;
-        rows.push(`${page.name.padEnd(8)}${"failed".padStart(16)}   ${page.url}: ${error instanceof Error ? error.message : String(error)}`);
+        rows.push(
+          `${page.name.padEnd(8)}${"failed".padStart(16)}   ${page.url}: ${error instanceof Error ? error.message : String(error)}`,
+        );
       }
     }
     console.log(`\n${"page".padEnd(8)}${CATEGORIES.map((c) => c.padStart(16)).join("")}`);

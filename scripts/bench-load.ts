@@ -17,7 +17,7 @@
 // Each client sends its own X-Forwarded-For (a distinct visitor behind a
 // proxy), so per-client limits apply per virtual visitor, as in production.
 import { randomBytes } from "node:crypto";
-import { createPrisma } from "../lib/db/client";
+import { createPrisma } from "@/lib/db/client";
 import { benchApp } from "./bench-app";
 import { prepareDatabase } from "./bench-db";
 import { cpuDelta, cpuSeconds, loadAverage, processTree } from "./proc-cpu";
@@ -29,15 +29,27 @@ const TIMEOUT_MS = 30_000;
 const databaseUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
 
 if (!databaseUrl) {
-  console.error("Set BENCH_DATABASE_URL (a Postgres database the benchmark may write to): the load test runs on real Postgres.");
+  console.error(
+    "Set BENCH_DATABASE_URL (a Postgres database the benchmark may write to): the load test runs on real Postgres.",
+  );
   process.exit(1);
 }
 
-type Stats = { samples: number[]; ok: number; redirects: number; client4xx: number; limited: number; server5xx: number; failed: number };
+type Stats = {
+  samples: number[];
+  ok: number;
+  redirects: number;
+  client4xx: number;
+  limited: number;
+  server5xx: number;
+  failed: number;
+};
 const stats = new Map<string, Stats>();
 const statsFor = (route: string): Stats => {
-  let s = stats.get(route);
-  if (!s) stats.set(route, (s = { samples: [], ok: 0, redirects: 0, client4xx: 0, limited: 0, server5xx: 0, failed: 0 }));
+  const existing = stats.get(route);
+  if (existing) return existing;
+  const s = { samples: [], ok: 0, redirects: 0, client4xx: 0, limited: 0, server5xx: 0, failed: 0 };
+  stats.set(route, s);
   return s;
 };
 
@@ -49,13 +61,26 @@ const pick = <T>(items: T[]): T => items[Math.floor(Math.random() * items.length
 
 async function buildMix(base: string): Promise<Mix[]> {
   const db = createPrisma(databaseUrl!, 1);
-  const papers = (await db.paper.findMany({ select: { id: true }, take: 200, orderBy: { id: "asc" } })).map((p) => p.id);
+  const papers = (await db.paper.findMany({ select: { id: true }, take: 200, orderBy: { id: "asc" } })).map(
+    (p) => p.id,
+  );
   const topics = (await db.topic.findMany({ select: { slug: true } })).map((t) => t.slug);
   await db.$disconnect();
   if (!papers.length || !topics.length) throw new Error("no papers or topics in the benchmark database");
-  const words = ["diffusion", "quantization", "agents", "retrieval augmented", "mixture of experts", "vision language", "reasoning", "benchmark", "llm", "zzzz-no-match"];
+  const words = [
+    "diffusion",
+    "quantization",
+    "agents",
+    "retrieval augmented",
+    "mixture of experts",
+    "vision language",
+    "reasoning",
+    "benchmark",
+    "llm",
+    "zzzz-no-match",
+  ];
   const periods = ["today", "week", "month"];
-  const form = (fields: Record<string, string>, c: Client): RequestInit => ({
+  const form = (fields: Record<string, string>): RequestInit => ({
     method: "POST",
     body: new URLSearchParams(fields),
     headers: { origin: base, "content-type": "application/x-www-form-urlencoded" },
@@ -65,13 +90,17 @@ async function buildMix(base: string): Promise<Mix[]> {
     { weight: 15, make: () => ({ route: "GET /topics/[slug]", path: `/topics/${pick(topics)}` }) },
     { weight: 15, make: () => ({ route: "GET /search", path: `/search?q=${encodeURIComponent(pick(words))}` }) },
     { weight: 20, make: () => ({ route: "GET /papers/[id]", path: `/papers/${pick(papers)}` }) },
-    { weight: 12, make: (c) => ({ route: "POST vote", path: `/papers/${pick(papers)}/vote`, init: form({}, c) }) },
+    { weight: 12, make: (_c) => ({ route: "POST vote", path: `/papers/${pick(papers)}/vote`, init: form({}) }) },
     {
       weight: 3,
-      make: (c) => ({
+      make: (_c) => ({
         route: "POST subscribe",
         path: "/api/subscriptions/subscribe",
-        init: form({ email: `load-${randomBytes(6).toString("hex")}@bench.invalid`, allTopics: "on", frequency: "weekly" }, c),
+        init: form({
+          email: `load-${randomBytes(6).toString("hex")}@bench.invalid`,
+          allTopics: "on",
+          frequency: "weekly",
+        }),
       }),
     },
     { weight: 5, make: () => ({ route: "GET /feed.xml", path: `/feed.xml` }) },
@@ -81,7 +110,10 @@ async function buildMix(base: string): Promise<Mix[]> {
 function choose(mix: Mix[]): Mix {
   const total = mix.reduce((s, m) => s + m.weight, 0);
   let r = Math.random() * total;
-  for (const m of mix) if ((r -= m.weight) < 0) return m;
+  for (const m of mix) {
+    r -= m.weight;
+    if (r < 0) return m;
+  }
   return mix[mix.length - 1]!;
 }
 
@@ -93,7 +125,12 @@ async function one(base: string, client: Client, mix: Mix[]): Promise<void> {
   if (client.cookies.size) headers.set("cookie", [...client.cookies].map(([k, v]) => `${k}=${v}`).join("; "));
   const started = performance.now();
   try {
-    const response = await fetch(base + path, { ...init, headers, redirect: "manual", signal: AbortSignal.timeout(TIMEOUT_MS) });
+    const response = await fetch(base + path, {
+      ...init,
+      headers,
+      redirect: "manual",
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
     await response.arrayBuffer();
     s.samples.push(performance.now() - started);
     for (const c of response.headers.getSetCookie()) {
@@ -112,12 +149,15 @@ async function one(base: string, client: Client, mix: Mix[]): Promise<void> {
   }
 }
 
-const pct = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN);
+const pct = (sorted: number[], p: number) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN;
 
 function report(seconds: number) {
   const rows = [...stats.entries()].sort(([a], [b]) => a.localeCompare(b));
   const pad = (v: string | number, n: number) => String(v).padStart(n);
-  console.log(`\n${"route".padEnd(22)}${pad("requests", 9)}${pad("p50 ms", 9)}${pad("p99 ms", 9)}${pad("max ms", 9)}${pad("2xx", 7)}${pad("3xx", 7)}${pad("4xx", 6)}${pad("429", 6)}${pad("5xx", 6)}${pad("failed", 8)}`);
+  console.log(
+    `\n${"route".padEnd(22)}${pad("requests", 9)}${pad("p50 ms", 9)}${pad("p99 ms", 9)}${pad("max ms", 9)}${pad("2xx", 7)}${pad("3xx", 7)}${pad("4xx", 6)}${pad("429", 6)}${pad("5xx", 6)}${pad("failed", 8)}`,
+  );
   const total: Stats = { samples: [], ok: 0, redirects: 0, client4xx: 0, limited: 0, server5xx: 0, failed: 0 };
   for (const [route, s] of rows) {
     const sorted = [...s.samples].sort((a, b) => a - b);
@@ -133,7 +173,9 @@ function report(seconds: number) {
   console.log(
     `\n${n} requests in ${seconds.toFixed(1)} s (${(n / seconds).toFixed(0)}/s) from ${CLIENTS} clients; p50 ${pct(sorted, 50).toFixed(0)} ms, p99 ${pct(sorted, 99).toFixed(0)} ms`,
   );
-  console.log(`5xx: ${total.server5xx}   failed: ${total.failed}   429 (rate limited, expected): ${total.limited}   other 4xx: ${total.client4xx}`);
+  console.log(
+    `5xx: ${total.server5xx}   failed: ${total.failed}   429 (rate limited, expected): ${total.limited}   other 4xx: ${total.client4xx}`,
+  );
   return total;
 }
 
@@ -161,14 +203,21 @@ async function main() {
     const mix = await buildMix(app.url);
     // Warm-up: one of each route, so first-compile/cold-cache costs aren't measured.
     const warm: Client = { ip: "10.255.255.254", cookies: new Map(), n: 0 };
-    for (const m of mix) await fetch(app.url + m.make(warm).path).then((r) => r.arrayBuffer()).catch(() => {});
+    for (const m of mix)
+      await fetch(app.url + m.make(warm).path)
+        .then((r) => r.arrayBuffer())
+        .catch(() => {});
     console.log(`load: ${CLIENTS} clients for ${SECONDS} s against ${app.url}; load average before: ${loadAverage()}`);
     const cpuBefore = await cpuSnapshot(app.pid);
     const started = performance.now();
     const end = Date.now() + SECONDS * 1000;
     await Promise.all(
       Array.from({ length: CLIENTS }, async (_, i) => {
-        const client: Client = { ip: `10.${100 + (i >> 8)}.${i & 255}.${1 + Math.floor(Math.random() * 250)}`, cookies: new Map(), n: 0 };
+        const client: Client = {
+          ip: `10.${100 + (i >> 8)}.${i & 255}.${1 + Math.floor(Math.random() * 250)}`,
+          cookies: new Map(),
+          n: 0,
+        };
         while (Date.now() < end) await one(app.url, client, mix);
       }),
     );
@@ -180,7 +229,10 @@ async function main() {
     const appCpu = cpuDelta(cpuBefore.app, cpuAfter.app);
     const dbCpu = cpuDelta(cpuBefore.db, cpuAfter.db);
     console.log(`load average after: ${loadAfter}`);
-    if (app.pid) console.log(`CPU: app ${appCpu.toFixed(1)} s (${((appCpu * 1000) / n).toFixed(1)} ms/request), Postgres backends ${dbCpu.toFixed(1)} s (${((dbCpu * 1000) / n).toFixed(1)} ms/request)`);
+    if (app.pid)
+      console.log(
+        `CPU: app ${appCpu.toFixed(1)} s (${((appCpu * 1000) / n).toFixed(1)} ms/request), Postgres backends ${dbCpu.toFixed(1)} s (${((dbCpu * 1000) / n).toFixed(1)} ms/request)`,
+      );
     process.exitCode = total.server5xx || total.failed ? 1 : 0;
   } finally {
     await app.stop();

@@ -8,7 +8,7 @@
 // DATABASE_URL must be the database the app uses (states are seeded there).
 // It writes subscribers under @bench.invalid and removes them afterwards.
 import { randomBytes } from "node:crypto";
-import { createPrisma } from "../lib/db/client";
+import { createPrisma } from "@/lib/db/client";
 
 const base = process.env.BENCH_URL ?? "http://127.0.0.1:3000";
 const url = process.env.DATABASE_URL;
@@ -40,7 +40,8 @@ async function post(email: string): Promise<number> {
   return ms;
 }
 
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 try {
   for (const state of states) {
@@ -71,7 +72,9 @@ try {
   for (const state of states) {
     const s = [...samples[state]!].sort((a, b) => a - b);
     const mean = s.reduce((a, b) => a + b, 0) / s.length;
-    console.log(`${state.padEnd(13)} ${pct(s, 50).toFixed(1).padStart(6)}  ${pct(s, 95).toFixed(1).padStart(6)}  ${mean.toFixed(1).padStart(6)}`);
+    console.log(
+      `${state.padEnd(13)} ${pct(s, 50).toFixed(1).padStart(6)}  ${pct(s, 95).toFixed(1).padStart(6)}  ${mean.toFixed(1).padStart(6)}`,
+    );
   }
 } finally {
   const emails = { endsWith: "@bench.invalid" };

@@ -6,9 +6,9 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { startEmbeddedPostgres, type EmbeddedPostgres } from "../lib/db/embedded";
-import { migrate } from "../lib/db/migrate";
-import { EnvError, parseEnv } from "../lib/env";
+import { type EmbeddedPostgres, startEmbeddedPostgres } from "@/lib/db/embedded";
+import { migrate } from "@/lib/db/migrate";
+import { EnvError, parseEnv } from "@/lib/env";
 
 const argsSchema = z.object({
   frequency: z.enum(["daily", "weekly"]),
@@ -28,7 +28,9 @@ function usage(message: string): never {
 async function main() {
   let raw;
   try {
-    raw = parseArgs({ options: { frequency: { type: "string" }, "dry-run": { type: "boolean" }, now: { type: "string" } } }).values;
+    raw = parseArgs({
+      options: { frequency: { type: "string" }, "dry-run": { type: "boolean" }, now: { type: "string" } },
+    }).values;
   } catch (error) {
     usage((error as Error).message);
   }
@@ -56,10 +58,15 @@ async function main() {
   }
 
   // Imported after the environment is complete: lib/ reads it once.
-  const { runDigest } = await import("../lib/digest/run");
-  const { prisma } = await import("../lib/db/client");
+  const { runDigest } = await import("@/lib/digest/run");
+  const { prisma } = await import("@/lib/db/client");
   try {
-    const summary = await runDigest({ frequency: args.data.frequency, dryRun: args.data["dry-run"], now: args.data.now, force: true });
+    const summary = await runDigest({
+      frequency: args.data.frequency,
+      dryRun: args.data["dry-run"],
+      now: args.data.now,
+      force: true,
+    });
     console.log(JSON.stringify(summary, null, 2));
     process.exitCode = summary.status === "failed" || summary.status === "tooOld" ? 1 : 0;
   } finally {

@@ -52,9 +52,16 @@ export type ShutdownParts = {
 
 export type ShutdownReport = { jobs: "finished" | "timeout" | "none"; app: "exited" | "killed" | "none" };
 
-export async function gracefulShutdown({ scheduler, child, close, timeoutMs = SHUTDOWN_TIMEOUT_MS }: ShutdownParts): Promise<ShutdownReport> {
+export async function gracefulShutdown({
+  scheduler,
+  child,
+  close,
+  timeoutMs = SHUTDOWN_TIMEOUT_MS,
+}: ShutdownParts): Promise<ShutdownReport> {
   // scheduler.stop() is called first: it stops the timer synchronously before the child is signalled.
-  const jobsDone = scheduler ? within(scheduler.stop(), timeoutMs).then((r) => (r === "timeout" ? "timeout" : "finished")) : Promise.resolve("none" as const);
+  const jobsDone = scheduler
+    ? within(scheduler.stop(), timeoutMs).then((r) => (r === "timeout" ? "timeout" : "finished"))
+    : Promise.resolve("none" as const);
   const appDone = child ? stopChild(child, timeoutMs) : Promise.resolve("none" as const);
   const [jobs, app] = await Promise.all([jobsDone, appDone]);
   await close();

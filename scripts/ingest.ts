@@ -1,13 +1,13 @@
 // `npm run ingest -- <hf|arxiv|file> ...` (see lib/ingest/cli.ts for the options).
 // Works on DATABASE_URL, else on the embedded database in PGLITE_DATA_DIR when
 // the app is not running on it (the data directory is locked while in use).
-import { createPrisma } from "../lib/db/client";
-import { EmbeddedInUseError, startEmbeddedPostgres, type EmbeddedPostgres } from "../lib/db/embedded";
-import { migrate } from "../lib/db/migrate";
-import { EnvError, parseEnv } from "../lib/env";
-import { formatSummary, parseCli } from "../lib/ingest/cli";
-import { ProgressBar } from "../lib/ingest/progress";
-import { openRun, runIngest } from "../lib/ingest/run";
+import { createPrisma } from "@/lib/db/client";
+import { EmbeddedInUseError, type EmbeddedPostgres, startEmbeddedPostgres } from "@/lib/db/embedded";
+import { migrate } from "@/lib/db/migrate";
+import { EnvError, parseEnv } from "@/lib/env";
+import { formatSummary, parseCli } from "@/lib/ingest/cli";
+import { ProgressBar } from "@/lib/ingest/progress";
+import { openRun, runIngest } from "@/lib/ingest/run";
 
 async function main(): Promise<number> {
   let config;
@@ -49,7 +49,9 @@ async function main(): Promise<number> {
   const db = createPrisma(url, 2);
   try {
     await migrate(url);
-    const run = command.dryRun ? undefined : await openRun(db, command.source, command.key, { description: command.description });
+    const run = command.dryRun
+      ? undefined
+      : await openRun(db, command.source, command.key, { description: command.description });
     const bar = new ProgressBar();
     bar.update(0, command.units.length, command.description);
     const report = await runIngest(db, {

@@ -1,6 +1,6 @@
 // `npm run db:migrate`: applies prisma/migrations to DATABASE_URL.
-import { migrate } from "../lib/db/migrate";
-import { parseEnv } from "../lib/env";
+import { migrate } from "@/lib/db/migrate";
+import { parseEnv } from "@/lib/env";
 
 const url = parseEnv(process.env).DATABASE_URL;
 if (!url) {

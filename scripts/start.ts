@@ -3,25 +3,24 @@
 // migrations, seeds the demo papers into an empty database, builds the app when
 // the build is missing or older than the sources, then runs `next start` as a
 // child process and shuts everything down cleanly on Ctrl-C.
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, readFile, readdir, stat, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { createPrisma, disconnectPrisma } from "../lib/db/client";
-import { startEmbeddedPostgres, type EmbeddedPostgres } from "../lib/db/embedded";
-import { migrate } from "../lib/db/migrate";
-import { EnvError, parseEnv } from "../lib/env";
-import { seedIfEmpty } from "../lib/ingest/demo";
-import { jobs } from "../lib/jobs";
-import { startScheduler, type Scheduler } from "../lib/jobs/scheduler";
-import { log } from "../lib/log";
-import { ensureTaxonomy } from "../lib/topics/mutations";
+import { createPrisma, disconnectPrisma } from "@/lib/db/client";
+import { type EmbeddedPostgres, startEmbeddedPostgres } from "@/lib/db/embedded";
+import { migrate } from "@/lib/db/migrate";
+import { EnvError, parseEnv } from "@/lib/env";
+import { seedIfEmpty } from "@/lib/ingest/demo";
+import { jobs } from "@/lib/jobs";
+import { type Scheduler, startScheduler } from "@/lib/jobs/scheduler";
+import { log } from "@/lib/log";
+import { ensureTaxonomy } from "@/lib/topics/mutations";
 import { SOURCE_PATHS } from "./build-sources";
 import { exited, gracefulShutdown } from "./graceful-shutdown";
 
 const NEXT_BIN = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
-
 
 async function newestMtime(p: string): Promise<number> {
   if (!existsSync(p)) return 0;
@@ -103,7 +102,8 @@ async function main() {
   const seeded = await seedIfEmpty(db);
   if (seeded) log.info("imported demo papers", { created: seeded.created });
   const taxonomy = await ensureTaxonomy(db);
-  if (taxonomy.reclassified) log.info("taxonomy classified papers", { version: taxonomy.version, papers: taxonomy.reclassified.papers });
+  if (taxonomy.reclassified)
+    log.info("taxonomy classified papers", { version: taxonomy.version, papers: taxonomy.reclassified.papers });
 
   const appSecret = config.APP_SECRET ?? (await localSecret(config.PGLITE_DATA_DIR));
   // lib/ code run in this process (scheduled jobs) reads the same settings as the app.

@@ -3,7 +3,7 @@
 // Without Chromium the browser tests are reported as not run; under CI=true
 // a missing browser is a failure.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, existsSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { findChromium } from "../tests/helpers/chromium.mjs";
 
@@ -29,7 +29,8 @@ if (existsSync(vitestJson)) {
 
 const chromium = findChromium();
 if (!chromium) {
-  const msg = "Chromium not found (looked for CHROMIUM_PATH, /usr/bin/chromium): browser tests NOT run. Install it with: apt-get install -y chromium";
+  const msg =
+    "Chromium not found (looked for CHROMIUM_PATH, /usr/bin/chromium): browser tests NOT run. Install it with: apt-get install -y chromium";
   if (process.env.CI === "true") {
     console.error(`\nERROR: ${msg}`);
     failedSteps++;

@@ -5,16 +5,26 @@ import { AGE_OFFSET_DAYS, GRAVITY, trendingScore } from "@/lib/papers/score";
 export const metadata: Metadata = { title: "About" };
 
 const example = (upvotes: number, days: number) =>
-  trendingScore({ upvotes, localVotes: 0, featuredOn: new Date(Date.UTC(2025, 0, 1)) }, new Date(Date.UTC(2025, 0, 1 + days))).toFixed(2);
+  trendingScore(
+    { upvotes, localVotes: 0, featuredOn: new Date(Date.UTC(2025, 0, 1)) },
+    new Date(Date.UTC(2025, 0, 1 + days)),
+  ).toFixed(2);
 
 export default function AboutPage() {
   return (
     <article className="max-w-2xl space-y-4 leading-relaxed">
       <h1 className="text-2xl font-bold">About Paperboy</h1>
       <p>
-        Paperboy lists trending AI research papers by day, week and month, with topics, search, feeds and an email digest.
-        Every view has a shareable URL, an <AppLink href="/feed.xml" className="underline">Atom feed</AppLink> and a{" "}
-        <AppLink href="/api/papers" className="underline">JSON API</AppLink> with the same parameters.
+        Paperboy lists trending AI research papers by day, week and month, with topics, search, feeds and an email
+        digest. Every view has a shareable URL, an{" "}
+        <AppLink href="/feed.xml" className="underline">
+          Atom feed
+        </AppLink>{" "}
+        and a{" "}
+        <AppLink href="/api/papers" className="underline">
+          JSON API
+        </AppLink>{" "}
+        with the same parameters.
       </p>
       <h2 id="trending" className="text-xl font-semibold">
         How “trending” is computed
@@ -28,8 +38,8 @@ export default function AboutPage() {
           <strong>upvotes</strong>: the votes the paper has at its source (Hugging Face daily papers), latest snapshot.
         </li>
         <li>
-          <strong>local votes</strong>: votes cast here, one per browser per paper (anonymous; only a keyed hash of a random
-          browser id is stored).
+          <strong>local votes</strong>: votes cast here, one per browser per paper (anonymous; only a keyed hash of a
+          random browser id is stored).
         </li>
         <li>
           <strong>age in days</strong>: whole UTC days since the day the paper was featured. Whole days keep a score
@@ -43,12 +53,15 @@ export default function AboutPage() {
       </ul>
       <p>
         For example, a paper with 10 votes scores {example(10, 0)} on its day, {example(10, 1)} a day later and{" "}
-        {example(10, 7)} after a week; one with 50 votes scores {example(50, 7)} after a week. The feed, the JSON API (field{" "}
-        <code>score</code>) and the email digest all use this same formula.
+        {example(10, 7)} after a week; one with 50 votes scores {example(50, 7)} after a week. The feed, the JSON API
+        (field <code>score</code>) and the email digest all use this same formula.
       </p>
       <p>
-        The demo papers come from <AppLink href="/listing/1" className="underline">a copied listing</AppLink>.
-        “Most votes” orders by upvotes plus local votes; “Newest” by the featured day. Search results are ordered by
+        The demo papers come from{" "}
+        <AppLink href="/listing/1" className="underline">
+          a copied listing
+        </AppLink>
+        . “Most votes” orders by upvotes plus local votes; “Newest” by the featured day. Search results are ordered by
         relevance (title matches count more than abstract matches, which count more than author matches).
       </p>
     </article>

@@ -2,17 +2,27 @@ import type { Metadata } from "next";
 import { confirmTokenState } from "@/lib/subscriptions/data";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Confirm your subscription", robots: { index: false }, referrer: "no-referrer" };
+export const metadata: Metadata = {
+  title: "Confirm your subscription",
+  robots: { index: false },
+  referrer: "no-referrer",
+};
 
 // GET only shows the button: mail scanners follow links, so confirming happens on POST.
-export default async function ConfirmPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ConfirmPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { token } = await searchParams;
   const value = typeof token === "string" ? token : "";
   const state = await confirmTokenState(value);
   if (state !== "valid") {
     return (
       <>
-        <h1 className="text-2xl font-bold">{state === "expired" ? "This link has expired" : "This link is not valid"}</h1>
+        <h1 className="text-2xl font-bold">
+          {state === "expired" ? "This link has expired" : "This link is not valid"}
+        </h1>
         <p className="mt-2">
           {state === "expired"
             ? "Confirmation links work for 48 hours."

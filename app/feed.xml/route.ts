@@ -1,8 +1,8 @@
 import type { NextRequest } from "next/server";
+import { env } from "@/lib/env";
 import { renderAtom } from "@/lib/papers/atom";
 import { browse } from "@/lib/papers/browse";
 import { browseQuery, parseBrowseParams } from "@/lib/papers/schema";
-import { env } from "@/lib/env";
 
 // GET /feed.xml with the same parameters as the feed page (and q for a search feed).
 export async function GET(request: NextRequest) {
@@ -19,7 +19,13 @@ export async function GET(request: NextRequest) {
     selfUrl: `${appUrl}/feed.xml${query}`,
     htmlUrl: params.q ? `${appUrl}/search${query}` : `${appUrl}/${query}`,
     appUrl,
-    updated: result.papers.reduce((max, p) => (p.featuredOn > max ? p.featuredOn : max), "1970-01-01") + "T00:00:00Z",
+    // ISO days sort as strings; the newest one dates the feed.
+    updated: `${
+      result.papers
+        .map((p) => p.featuredOn)
+        .sort()
+        .at(-1) ?? "1970-01-01"
+    }T00:00:00Z`,
     papers: result.papers,
   });
   return new Response(xml, {

@@ -23,7 +23,17 @@ const STATUS: Record<string, string> = {
 const button = "rounded px-4 py-2 font-semibold";
 const secondary = `${button} border border-zinc-300 hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-900`;
 
-function ActionForm({ token, action, label, className }: { token: string; action: string; label: string; className: string }) {
+function ActionForm({
+  token,
+  action,
+  label,
+  className,
+}: {
+  token: string;
+  action: string;
+  label: string;
+  className: string;
+}) {
   return (
     <form method="post" action="/api/subscriptions/preferences">
       <input type="hidden" name="token" value={token} />
@@ -51,7 +61,11 @@ function InvalidLink() {
   );
 }
 
-export default async function PreferencesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function PreferencesPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { token, saved } = await searchParams;
   const value = typeof token === "string" ? token : "";
   const view = await preferencesView(value);
@@ -68,12 +82,20 @@ export default async function PreferencesPage({ searchParams }: { searchParams: 
         For <strong>{view.email}</strong>. <span data-testid="subscription-status">{STATUS[view.status]}</span>
       </p>
       {notice && (
-        <p role="status" className="mt-3 rounded border border-green-300 bg-green-50 px-3 py-2 text-green-900 dark:border-green-800 dark:bg-green-950 dark:text-green-100">
+        <p
+          role="status"
+          className="mt-3 rounded border border-green-300 bg-green-50 px-3 py-2 text-green-900 dark:border-green-800 dark:bg-green-950 dark:text-green-100"
+        >
           {notice}
         </p>
       )}
 
-      <form method="post" action="/api/subscriptions/preferences" className="mt-4 max-w-xl" aria-label="Digest preferences">
+      <form
+        method="post"
+        action="/api/subscriptions/preferences"
+        className="mt-4 max-w-xl"
+        aria-label="Digest preferences"
+      >
         <input type="hidden" name="token" value={value} />
         <input type="hidden" name="action" value="update" />
         <SubscriptionChoices topics={topics} idPrefix="preferences" defaults={view} />
@@ -84,8 +106,12 @@ export default async function PreferencesPage({ searchParams }: { searchParams: 
 
       <h2 className="mt-8 text-lg font-semibold">Pause or leave</h2>
       <div className="mt-2 flex flex-wrap gap-3">
-        {view.status === "active" && <ActionForm token={value} action="pause" label="Pause the digest" className={secondary} />}
-        {view.status === "paused" && <ActionForm token={value} action="resume" label="Resume the digest" className={secondary} />}
+        {view.status === "active" && (
+          <ActionForm token={value} action="pause" label="Pause the digest" className={secondary} />
+        )}
+        {view.status === "paused" && (
+          <ActionForm token={value} action="resume" label="Resume the digest" className={secondary} />
+        )}
         {view.status !== "unsubscribed" && view.status !== "suppressed" && (
           <ActionForm token={value} action="unsubscribe" label="Unsubscribe" className={secondary} />
         )}
@@ -96,7 +122,12 @@ export default async function PreferencesPage({ searchParams }: { searchParams: 
         Removes your address, preferences and the record of papers sent to you. This cannot be undone.
       </p>
       <div className="mt-2">
-        <ActionForm token={value} action="delete" label="Delete my data" className={`${button} bg-red-700 text-white hover:bg-red-800`} />
+        <ActionForm
+          token={value}
+          action="delete"
+          label="Delete my data"
+          className={`${button} bg-red-700 text-white hover:bg-red-800`}
+        />
       </div>
     </>
   );

@@ -6,9 +6,9 @@ import { TopicFilter } from "@/components/topic-filter";
 import { env } from "@/lib/env";
 import { cachedTopics } from "@/lib/papers/cache";
 import { PERIODS } from "@/lib/papers/period";
-import { browseQuery, parseBrowseParams, type BrowseParams } from "@/lib/papers/schema";
+import { type BrowseParams, browseQuery, parseBrowseParams } from "@/lib/papers/schema";
 import { searchPapers } from "@/lib/papers/search";
-import { searchRobots, type SearchPageState } from "@/lib/papers/search-seo";
+import { type SearchPageState, searchRobots } from "@/lib/papers/search-seo";
 
 // Search stays live: never cached.
 export const dynamic = "force-dynamic";
@@ -23,7 +23,14 @@ const SEARCH_PAGE_SIZE = 20;
 // Keyed by the parsed parameters: React's cache compares arguments by identity.
 const runSearch = cache(async (key: string) => {
   const params = JSON.parse(key) as BrowseParams & { q: string };
-  return searchPapers({ q: params.q, period: params.period, date: params.date, topic: params.topic, cursor: params.cursor, limit: params.limit ?? SEARCH_PAGE_SIZE });
+  return searchPapers({
+    q: params.q,
+    period: params.period,
+    date: params.date,
+    topic: params.topic,
+    cursor: params.cursor,
+    limit: params.limit ?? SEARCH_PAGE_SIZE,
+  });
 });
 
 async function load(searchParams: SearchParams) {
@@ -34,7 +41,7 @@ async function load(searchParams: SearchParams) {
     ? { kind: "invalid" }
     : !q
       ? { kind: "form" }
-      : !result || !result.ok
+      : !result?.ok
         ? { kind: "invalid" }
         : result.status === "noTerms"
           ? { kind: "noTerms", q }
@@ -66,7 +73,8 @@ function Hints() {
         Words match any form: <code>quantize</code> finds “quantization”.
       </li>
       <li>
-        <code>&quot;vision language&quot;</code> for an exact phrase, <code>-video</code> to exclude a word, <code>or</code> for either.
+        <code>&quot;vision language&quot;</code> for an exact phrase, <code>-video</code> to exclude a word,{" "}
+        <code>or</code> for either.
       </li>
       <li>Titles count most, then abstracts, then authors.</li>
     </ul>
@@ -82,6 +90,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
   return (
     <>
       <h1 className="text-2xl font-bold">Search papers</h1>
+      {/* biome-ignore lint/a11y/useSemanticElements: role="search" on the form is the landmark all screen readers announce; <search> is not yet */}
       <form action="/search" method="get" className="mt-4 space-y-3" role="search">
         <div className="flex gap-2">
           <label htmlFor="q" className="sr-only">
@@ -95,14 +104,21 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
             placeholder='e.g. "mixture of experts" -survey'
             className="min-w-0 flex-1 rounded-md border border-zinc-300 bg-white px-3 py-2 dark:border-zinc-700 dark:bg-zinc-900"
           />
-          <button type="submit" className="rounded-md bg-zinc-900 px-4 py-2 font-medium text-white dark:bg-zinc-100 dark:text-zinc-900">
+          <button
+            type="submit"
+            className="rounded-md bg-zinc-900 px-4 py-2 font-medium text-white dark:bg-zinc-100 dark:text-zinc-900"
+          >
             Search
           </button>
         </div>
         <div className="flex flex-wrap gap-4 text-sm">
           <label className="flex items-center gap-2">
             Period
-            <select name="period" defaultValue={params.period ?? ""} className="rounded-md border border-zinc-300 bg-white px-2 py-1 dark:border-zinc-700 dark:bg-zinc-900">
+            <select
+              name="period"
+              defaultValue={params.period ?? ""}
+              className="rounded-md border border-zinc-300 bg-white px-2 py-1 dark:border-zinc-700 dark:bg-zinc-900"
+            >
               <option value="">Any time</option>
               {PERIODS.map((p) => (
                 <option key={p} value={p}>
@@ -143,14 +159,16 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
       )}
       {result && !result.ok && (
         <p role="alert" className="mt-6">
-          {result.reason === "unknownTopic" ? `There is no topic “${result.slug}”.` : "This results link has expired; search again."}
+          {result.reason === "unknownTopic"
+            ? `There is no topic “${result.slug}”.`
+            : "This results link has expired; search again."}
         </p>
       )}
       {result?.ok && result.status === "noTerms" && (
         <section className="mt-6" role="status">
           <p>
-            “{q.length > 80 ? `${q.slice(0, 80)}…` : q}” has no searchable words (only very common words or punctuation). Try
-            more specific terms.
+            “{q.length > 80 ? `${q.slice(0, 80)}…` : q}” has no searchable words (only very common words or
+            punctuation). Try more specific terms.
           </p>
           <Hints />
         </section>
@@ -164,11 +182,22 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
           </h2>
           {result.hits.length === 0 && <Hints />}
           {result.hits.map((hit) => (
-            <PaperCard key={hit.id} paper={hit} returnTo={returnTo} titleParts={hit.titleParts} snippetParts={hit.snippetParts} headingLevel="h3" />
+            <PaperCard
+              key={hit.id}
+              paper={hit}
+              returnTo={returnTo}
+              titleParts={hit.titleParts}
+              snippetParts={hit.snippetParts}
+              headingLevel="h3"
+            />
           ))}
           {result.nextCursor && (
             <p className="mt-4 text-right text-sm">
-              <AppLink href={`/search${browseQuery({ ...params, cursor: result.nextCursor })}`} rel="next" className="text-blue-700 underline dark:text-blue-400">
+              <AppLink
+                href={`/search${browseQuery({ ...params, cursor: result.nextCursor })}`}
+                rel="next"
+                className="text-blue-700 underline dark:text-blue-400"
+              >
                 More results →
               </AppLink>
             </p>

@@ -5,7 +5,11 @@ export const metadata: Metadata = { title: "Unsubscribe", robots: { index: false
 // GET shows a button and changes nothing (link scanners follow GETs). The button
 // posts exactly what a mail provider's one-click POST sends (RFC 8058), to the
 // same URL; proxy.ts routes that POST to the handler.
-export default async function UnsubscribePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function UnsubscribePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { token } = await searchParams;
   const value = typeof token === "string" ? token : "";
   return (

@@ -7,11 +7,23 @@ import type { ReactNode } from "react";
 
 export type SubscriberLinks = { preferencesUrl: string; unsubscribeUrl: string };
 
-const body = { backgroundColor: "#ffffff", color: "#18181b", fontFamily: "system-ui, -apple-system, Segoe UI, Roboto, sans-serif" };
+const body = {
+  backgroundColor: "#ffffff",
+  color: "#18181b",
+  fontFamily: "system-ui, -apple-system, Segoe UI, Roboto, sans-serif",
+};
 const container = { margin: "0 auto", maxWidth: "560px", padding: "24px 16px" };
 const footer = { color: "#52525b", fontSize: "12px", lineHeight: "18px" };
 
-export function EmailLayout({ preview, links, children }: { preview: string; links?: SubscriberLinks; children: ReactNode }) {
+export function EmailLayout({
+  preview,
+  links,
+  children,
+}: {
+  preview: string;
+  links?: SubscriberLinks;
+  children: ReactNode;
+}) {
   return (
     <Html lang="en">
       <Head />

@@ -1,4 +1,4 @@
-import { poolOf, type PrismaClient } from "./client";
+import { type PrismaClient, poolOf } from "./client";
 
 // Bulk writes go to the driver, not through Prisma. Prisma's raw-query path
 // serializes every parameter three times (JSON of the parameters, JSON of the

@@ -1,8 +1,8 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
+import { env } from "@/lib/env";
+import { log } from "@/lib/log";
 import { PrismaClient } from "./generated/client";
-import { env } from "../env";
-import { log } from "../log";
 
 // One client per process. In development Next reloads modules, so the client
 // is kept on globalThis to avoid opening a new pool on every reload.

@@ -11,10 +11,7 @@ import { keepProtocolGroupsTogether } from "./pglite-queue";
 export type EmbeddedPostgres = { url: string; stop: () => Promise<void> };
 
 /** dataDir undefined keeps the database in memory (tests). */
-export async function startEmbeddedPostgres(options: {
-  dataDir?: string;
-  port?: number;
-}): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(options: { dataDir?: string; port?: number }): Promise<EmbeddedPostgres> {
   if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
   const releaseLock = options.dataDir ? await lockDataDir(options.dataDir) : async () => {};
   const db = await PGlite.create(options.dataDir);

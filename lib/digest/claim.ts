@@ -2,21 +2,30 @@
 // heartbeat is its lease: whoever holds the current heartbeat value owns the
 // run; a run whose heartbeat went stale (crashed process) or that failed is
 // taken over by the next trigger, which resumes it from the ledger.
-import type { PrismaClient } from "../db/client";
-import type { DigestRun } from "../db/generated/client";
+import type { PrismaClient } from "@/lib/db/client";
+import type { DigestRun } from "@/lib/db/generated/client";
 import type { Frequency } from "./period";
 
 export type Claim =
   | { ok: true; run: DigestRun; lease: Date; resumed: boolean }
   | { ok: false; reason: "completed" | "busy"; run: DigestRun };
 
-export async function claimRun(db: PrismaClient, frequency: Frequency, periodKey: string, staleMs: number): Promise<Claim> {
+export async function claimRun(
+  db: PrismaClient,
+  frequency: Frequency,
+  periodKey: string,
+  staleMs: number,
+): Promise<Claim> {
   let existing = await db.digestRun.findUnique({ where: { frequency_periodKey: { frequency, periodKey } } });
   if (!existing) {
     const lease = new Date();
-    const created = await db.digestRun.createMany({ data: [{ frequency, periodKey, heartbeatAt: lease }], skipDuplicates: true });
+    const created = await db.digestRun.createMany({
+      data: [{ frequency, periodKey, heartbeatAt: lease }],
+      skipDuplicates: true,
+    });
     existing = await db.digestRun.findUniqueOrThrow({ where: { frequency_periodKey: { frequency, periodKey } } });
-    if (created.count === 1 && existing.heartbeatAt.getTime() === lease.getTime()) return { ok: true, run: existing, lease, resumed: false };
+    if (created.count === 1 && existing.heartbeatAt.getTime() === lease.getTime())
+      return { ok: true, run: existing, lease, resumed: false };
   }
   if (existing.status === "completed") return { ok: false, reason: "completed", run: existing };
   if (Date.now() - existing.heartbeatAt.getTime() < staleMs) return { ok: false, reason: "busy", run: existing };
@@ -33,7 +42,10 @@ export async function claimRun(db: PrismaClient, frequency: Frequency, periodKey
 /** Refresh the lease; false when another trigger took the run over (this one must stop). */
 export async function renewLease(db: PrismaClient, runId: number, lease: Date): Promise<Date | null> {
   const next = new Date(Math.max(Date.now(), lease.getTime() + 1));
-  const updated = await db.digestRun.updateMany({ where: { id: runId, heartbeatAt: lease, status: "running" }, data: { heartbeatAt: next } });
+  const updated = await db.digestRun.updateMany({
+    where: { id: runId, heartbeatAt: lease, status: "running" },
+    data: { heartbeatAt: next },
+  });
   return updated.count === 1 ? next : null;
 }
 
@@ -41,7 +53,11 @@ export async function finishRun(
   db: PrismaClient,
   runId: number,
   lease: Date,
-  outcome: { status: "completed" | "failed"; error?: string; counts?: { sent: number; skipped: number; failed: number } },
+  outcome: {
+    status: "completed" | "failed";
+    error?: string;
+    counts?: { sent: number; skipped: number; failed: number };
+  },
 ): Promise<void> {
   await db.digestRun.updateMany({
     where: { id: runId, heartbeatAt: lease },

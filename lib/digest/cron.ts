@@ -1,7 +1,7 @@
 // The cron trigger's guard and input. Bearer CRON_SECRET compared in constant
 // time; with no secret configured every call is refused (fail closed).
 import { z } from "zod";
-import { safeEqual } from "../security/crypto";
+import { safeEqual } from "@/lib/security/crypto";
 import { FREQUENCIES, type Frequency } from "./period";
 import type { DigestSummary } from "./run";
 

@@ -1,4 +1,4 @@
-import type { PrismaClient } from "../db/client";
+import type { PrismaClient } from "@/lib/db/client";
 import { FREQUENCIES, type Frequency } from "./period";
 
 export type RunHealth = {

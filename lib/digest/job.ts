@@ -1,4 +1,4 @@
-import type { Job } from "../jobs/scheduler";
+import type { Job } from "@/lib/jobs/scheduler";
 import { FREQUENCIES } from "./period";
 import { runDigest } from "./run";
 

@@ -11,8 +11,8 @@
 //   skipped  nothing new for this person (or no longer active)
 //   failed   the provider refused this address (422), with the reason
 import { createHash } from "node:crypto";
-import type { PrismaClient } from "../db/client";
-import { periodFromKey, type Frequency } from "./period";
+import type { PrismaClient } from "@/lib/db/client";
+import { type Frequency, periodFromKey } from "./period";
 import type { Recipient } from "./render";
 
 export type PlannedRow = {
@@ -86,7 +86,13 @@ export async function markSent(
   return rows[0]?.n ?? 0;
 }
 
-export async function markFailed(db: PrismaClient, runId: number, deliveryIds: number[], error: string, attempts: number): Promise<void> {
+export async function markFailed(
+  db: PrismaClient,
+  runId: number,
+  deliveryIds: number[],
+  error: string,
+  attempts: number,
+): Promise<void> {
   await db.$executeRawUnsafe(
     `UPDATE deliveries SET status = 'failed', error = $3, attempts = attempts + $4, updated_at = now()
       WHERE run_id = $1 AND id = ANY($2::int[]) AND status = 'sending'`,
@@ -98,7 +104,11 @@ export async function markFailed(db: PrismaClient, runId: number, deliveryIds: n
 }
 
 /** Before sending a refused batch one by one: each delivery gets its own key, so a crash mid-way resumes per person. */
-export async function rekeySingles(db: PrismaClient, runId: number, singles: { deliveryId: number; key: string }[]): Promise<void> {
+export async function rekeySingles(
+  db: PrismaClient,
+  runId: number,
+  singles: { deliveryId: number; key: string }[],
+): Promise<void> {
   await db.$executeRawUnsafe(
     `UPDATE deliveries d SET batch_key = v.key, updated_at = now()
        FROM unnest($2::int[], $3::text[]) AS v(id, key)
@@ -129,7 +139,10 @@ type RecipientRow = {
 };
 
 /** Batches a crashed or failed attempt left in flight, grouped by their key (resume sends them first). */
-export async function loadInFlight(db: PrismaClient, runId: number): Promise<{ key: string; recipients: Recipient[] }[]> {
+export async function loadInFlight(
+  db: PrismaClient,
+  runId: number,
+): Promise<{ key: string; recipients: Recipient[] }[]> {
   const rows = await db.$queryRawUnsafe<RecipientRow[]>(
     `SELECT d.id AS delivery_id, d.subscriber_id, d.paper_ids, d.batch_key, ${RECIPIENT_COLUMNS}
        FROM deliveries d JOIN subscribers s ON s.id = d.subscriber_id
@@ -157,7 +170,10 @@ export async function loadInFlight(db: PrismaClient, runId: number): Promise<{ k
 
 /** Where planning stopped: subscribers are planned in id order, one page per statement. */
 export async function planCursor(db: PrismaClient, runId: number): Promise<number> {
-  const rows = await db.$queryRawUnsafe<{ max: number | null }[]>(`SELECT max(subscriber_id) AS max FROM deliveries WHERE run_id = $1`, runId);
+  const rows = await db.$queryRawUnsafe<{ max: number | null }[]>(
+    `SELECT max(subscriber_id) AS max FROM deliveries WHERE run_id = $1`,
+    runId,
+  );
   return rows[0]?.max ?? 0;
 }
 
@@ -191,7 +207,13 @@ export async function runsSince(db: PrismaClient, since: Date): Promise<number[]
 }
 
 /** One page of active subscribers of a frequency, keyset by id: memory stays flat however long the list. */
-export async function subscriberPage(db: PrismaClient, frequency: Frequency, afterId: number, limit: number, sentRuns: number[]): Promise<SubscriberPageRow[]> {
+export async function subscriberPage(
+  db: PrismaClient,
+  frequency: Frequency,
+  afterId: number,
+  limit: number,
+  sentRuns: number[],
+): Promise<SubscriberPageRow[]> {
   return db.$queryRawUnsafe<SubscriberPageRow[]>(
     `SELECT s.id, ${RECIPIENT_COLUMNS}, (extract(epoch FROM s.last_digest_at) * 1000)::float8 AS last_digest_ms,
             ARRAY(SELECT u.pid FROM deliveries d CROSS JOIN LATERAL unnest(d.paper_ids) AS u(pid)
@@ -220,7 +242,10 @@ export async function refreshCounts(db: PrismaClient, runId: number): Promise<vo
 }
 
 /** Final counts straight from the ledger (exact across crashes and resumes). */
-export async function ledgerCounts(db: PrismaClient, runId: number): Promise<Record<"pending" | "sending" | "sent" | "skipped" | "failed", number>> {
+export async function ledgerCounts(
+  db: PrismaClient,
+  runId: number,
+): Promise<Record<"pending" | "sending" | "sent" | "skipped" | "failed", number>> {
   const rows = await db.$queryRawUnsafe<{ status: string; n: number }[]>(
     `SELECT status::text AS status, count(*)::int AS n FROM deliveries WHERE run_id = $1 GROUP BY status`,
     runId,

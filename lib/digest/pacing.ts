@@ -1,5 +1,5 @@
 // Retry timing and request pacing shared by every sender of a run.
-import type { RateInfo } from "../mail/types";
+import type { RateInfo } from "@/lib/mail/types";
 
 export type RetryPolicy = {
   /** Attempts per batch before the run gives up (and is resumed by the next trigger). */
@@ -13,7 +13,12 @@ export type RetryPolicy = {
 export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 8, baseDelayMs: 500, maxDelayMs: 30_000, timeoutMs: 30_000 };
 
 /** Exponential backoff with full jitter, but never sooner than the provider asked. */
-export function backoffMs(attempt: number, policy: RetryPolicy, rate?: RateInfo, random: () => number = Math.random): number {
+export function backoffMs(
+  attempt: number,
+  policy: RetryPolicy,
+  rate?: RateInfo,
+  random: () => number = Math.random,
+): number {
   const exp = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempt - 1));
   const jittered = exp / 2 + random() * (exp / 2);
   const asked = rate?.retryAfterMs ?? (rate?.remaining === 0 ? rate.resetMs : undefined) ?? 0;

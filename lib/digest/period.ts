@@ -1,7 +1,7 @@
 // Period keys: one digest run per frequency and period.
 //   daily:  "YYYY-MM-DD", due from DIGEST_HOUR (UTC) that day
 //   weekly: ISO week "YYYY-Www", due from DIGEST_HOUR on its Monday
-import { utcDay } from "../papers/score";
+import { utcDay } from "@/lib/papers/score";
 
 export type Frequency = "daily" | "weekly";
 export const FREQUENCIES: readonly Frequency[] = ["daily", "weekly"];
@@ -46,7 +46,13 @@ export function periodFor(frequency: Frequency, now: Date, hour: number): Period
       dueAt: new Date(today.getTime() + hour * 3_600_000),
       day: today,
       defaultSince: new Date(today.getTime() - DAY_MS),
-      label: today.toLocaleDateString("en-GB", { timeZone: "UTC", weekday: "long", day: "numeric", month: "long", year: "numeric" }),
+      label: today.toLocaleDateString("en-GB", {
+        timeZone: "UTC",
+        weekday: "long",
+        day: "numeric",
+        month: "long",
+        year: "numeric",
+      }),
     };
   }
   const { year, week, monday } = isoWeek(now);

@@ -1,9 +1,9 @@
 // Rendering a digest email from what the ledger stored (paper ids in order),
 // so a resumed batch renders byte-for-byte the same payload and the provider
 // replays it under the same Idempotency-Key instead of sending it again.
-import { DigestEmail, digestSubject, digestText, type DigestEmailProps } from "../../emails/digest";
-import type { MailMessage } from "../mail/types";
-import { preferencesUrl, unsubscribeUrl } from "../subscriptions/links";
+import { DigestEmail, type DigestEmailProps, digestSubject, digestText } from "@/emails/digest";
+import type { MailMessage } from "@/lib/mail/types";
+import { preferencesUrl, unsubscribeUrl } from "@/lib/subscriptions/links";
 import type { Frequency } from "./period";
 
 export type Recipient = {
@@ -62,7 +62,8 @@ export const EXCERPT_CHARS = 280;
 const PREFS_PLACEHOLDER = "https://placeholder.invalid/preferences";
 const UNSUB_PLACEHOLDER = "https://placeholder.invalid/unsubscribe";
 const CACHE_LIMIT = 2_000;
-const XHTML_DOCTYPE = '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">';
+const XHTML_DOCTYPE =
+  '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">';
 
 export function excerpt(summary: string, max = EXCERPT_CHARS): string {
   const flat = summary.replace(/\s+/g, " ").trim();
@@ -77,10 +78,16 @@ function escapeAttribute(value: string): string {
 }
 
 function sortedNames(ids: Iterable<number>, topics: Map<number, TopicInfo>): string[] {
-  return [...ids].map((id) => topics.get(id)?.name).filter((n): n is string => !!n).sort((a, b) => a.localeCompare(b));
+  return [...ids]
+    .map((id) => topics.get(id)?.name)
+    .filter((n): n is string => !!n)
+    .sort((a, b) => a.localeCompare(b));
 }
 
-export function reasonFor(r: Pick<Recipient, "allTopics" | "topicIds" | "keywords">, topics: Map<number, TopicInfo>): string {
+export function reasonFor(
+  r: Pick<Recipient, "allTopics" | "topicIds" | "keywords">,
+  topics: Map<number, TopicInfo>,
+): string {
   const parts: string[] = [];
   if (r.allTopics) parts.push("all topics");
   else {
@@ -88,7 +95,8 @@ export function reasonFor(r: Pick<Recipient, "allTopics" | "topicIds" | "keyword
     if (names.length > 0) parts.push(`the topic${names.length === 1 ? "" : "s"} ${names.join(", ")}`);
   }
   const keywords = [...r.keywords].sort();
-  if (keywords.length > 0) parts.push(`the keyword${keywords.length === 1 ? "" : "s"} ${keywords.map((k) => `"${k}"`).join(", ")}`);
+  if (keywords.length > 0)
+    parts.push(`the keyword${keywords.length === 1 ? "" : "s"} ${keywords.map((k) => `"${k}"`).join(", ")}`);
   return parts.join(" and ") || "your chosen topics";
 }
 
@@ -96,7 +104,8 @@ export function reasonFor(r: Pick<Recipient, "allTopics" | "topicIds" | "keyword
 function subjectTopics(r: Recipient, papers: PaperInfo[], topics: Map<number, TopicInfo>): string[] {
   const own = new Set(r.topicIds);
   const counts = new Map<number, number>();
-  for (const p of papers) for (const t of p.topicIds) if (r.allTopics || own.has(t)) counts.set(t, (counts.get(t) ?? 0) + 1);
+  for (const p of papers)
+    for (const t of p.topicIds) if (r.allTopics || own.has(t)) counts.set(t, (counts.get(t) ?? 0) + 1);
   const names = [...counts.entries()]
     .map(([id, n]) => ({ name: topics.get(id)?.name, n }))
     .filter((x): x is { name: string; n: number } => !!x.name)
@@ -134,7 +143,11 @@ async function renderShared(ctx: RenderContext, r: Recipient): Promise<Rendered>
     unsubscribeUrl: UNSUB_PLACEHOLDER,
     appUrl: ctx.appUrl,
   };
-  const subject = digestSubject({ papers: props.papers, periodLabel: ctx.periodLabel, topicNames: subjectTopics(r, papers, ctx.topics) });
+  const subject = digestSubject({
+    papers: props.papers,
+    periodLabel: ctx.periodLabel,
+    topicNames: subjectTopics(r, papers, ctx.topics),
+  });
   // The synchronous static renderer: the same markup @react-email/render produces (the template has
   // nothing async), several times faster, which matters at 100,000 emails a run. Imported lazily:
   // Next.js refuses a static react-dom/server import anywhere in the app's module graph.

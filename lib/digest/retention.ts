@@ -1,8 +1,8 @@
-import { prisma, type PrismaClient } from "../db/client";
-import { periodicJob } from "../jobs/scheduler";
-import { log } from "../log";
-import { utcDay } from "../papers/score";
-import { isoDate, periodFromKey, type Frequency, type Period } from "./period";
+import { type PrismaClient, prisma } from "@/lib/db/client";
+import { periodicJob } from "@/lib/jobs/scheduler";
+import { log } from "@/lib/log";
+import { utcDay } from "@/lib/papers/score";
+import { type Frequency, isoDate, type Period, periodFromKey } from "./period";
 import { MAX_LOOKBACK_DAYS } from "./select";
 
 // The digest ledger (deliveries: who was sent which papers in which run) is
@@ -32,11 +32,20 @@ export async function pruneDigestRecords(db: PrismaClient, now: Date): Promise<P
   const stored = await ledgerHorizon(db);
   const key = isoDate(horizon);
   if (!stored || stored < horizon) {
-    await db.appState.upsert({ where: { key: LEDGER_HORIZON_KEY }, create: { key: LEDGER_HORIZON_KEY, value: key }, update: { value: key } });
+    await db.appState.upsert({
+      where: { key: LEDGER_HORIZON_KEY },
+      create: { key: LEDGER_HORIZON_KEY, value: key },
+      update: { value: key },
+    });
   }
 
-  const runs = await db.digestRun.findMany({ where: { status: { not: "running" } }, select: { id: true, frequency: true, periodKey: true } });
-  const old = runs.filter((r) => (periodFromKey(r.frequency, r.periodKey, 0)?.day ?? horizon) < horizon).map((r) => r.id);
+  const runs = await db.digestRun.findMany({
+    where: { status: { not: "running" } },
+    select: { id: true, frequency: true, periodKey: true },
+  });
+  const old = runs
+    .filter((r) => (periodFromKey(r.frequency, r.periodKey, 0)?.day ?? horizon) < horizon)
+    .map((r) => r.id);
   let deliveriesDeleted = 0;
   while (old.length > 0) {
     const deleted = await db.$executeRaw`
@@ -63,11 +72,16 @@ export async function ledgerHorizon(db: PrismaClient): Promise<Date | null> {
  * check reads the deliveries of the MAX_LOOKBACK_DAYS before it, and those
  * must not have been deleted.
  */
-export async function tooOldToSend(db: PrismaClient, period: Pick<Period, "day" | "key"> & { frequency: Frequency }): Promise<string | null> {
+export async function tooOldToSend(
+  db: PrismaClient,
+  period: Pick<Period, "day" | "key"> & { frequency: Frequency },
+): Promise<string | null> {
   const horizon = await ledgerHorizon(db);
   if (!horizon || period.day.getTime() - MAX_LOOKBACK_DAYS * DAY_MS >= horizon.getTime()) return null;
-  return `the ${period.frequency} digest for ${period.key} is too old to send: the record of what was sent before it ` +
-    `is kept ${DELIVERY_RETENTION_DAYS} days (deleted before ${isoDate(horizon)})`;
+  return (
+    `the ${period.frequency} digest for ${period.key} is too old to send: the record of what was sent before it ` +
+    `is kept ${DELIVERY_RETENTION_DAYS} days (deleted before ${isoDate(horizon)})`
+  );
 }
 
 /** Hourly; deletes are idempotent, so several instances running it is harmless. */

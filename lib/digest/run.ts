@@ -1,12 +1,12 @@
 // Running one digest: claim the period, plan subscribers page by page into the
 // ledger, send the planned batches with a few concurrent senders, and record
 // the outcome. Every trigger (scheduler, cron route, CLI) calls runDigest.
-import type { PrismaClient } from "../db/client";
-import { prisma } from "../db/client";
-import { env } from "../env";
-import { log as logger } from "../log";
-import { mailer } from "../mail";
-import type { MailMessage, MailTransport } from "../mail/types";
+import type { PrismaClient } from "@/lib/db/client";
+import { prisma } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { log as logger } from "@/lib/log";
+import { mailer } from "@/lib/mail";
+import type { MailMessage, MailTransport } from "@/lib/mail/types";
 import { claimRun, finishRun, renewLease } from "./claim";
 import {
   addRetried,
@@ -16,19 +16,19 @@ import {
   loadInFlight,
   markFailed,
   markSent,
+  type PlannedRow,
   planCursor,
-  rekeySingles,
+  type RunIdentity,
   refreshCounts,
+  rekeySingles,
   runsSince,
   subscriberPage,
-  type PlannedRow,
-  type RunIdentity,
 } from "./ledger";
-import { backoffMs, DEFAULT_RETRY, Pacer, sleep, type RetryPolicy } from "./pacing";
-import { periodFor, periodFromKey, type Frequency, type Period } from "./period";
-import { renderDigest, type PaperInfo, type Recipient, type RenderContext, type TopicInfo } from "./render";
+import { backoffMs, DEFAULT_RETRY, Pacer, type RetryPolicy, sleep } from "./pacing";
+import { type Frequency, type Period, periodFor, periodFromKey } from "./period";
+import { type PaperInfo, type Recipient, type RenderContext, renderDigest, type TopicInfo } from "./render";
 import { tooOldToSend } from "./retention";
-import { choosePapers, loadCandidates, MAX_LOOKBACK_DAYS, sinceFor, type Candidate } from "./select";
+import { type Candidate, choosePapers, loadCandidates, MAX_LOOKBACK_DAYS, sinceFor } from "./select";
 
 /** Resend's batch endpoint takes at most 100 emails. */
 export const MAX_BATCH = 100;
@@ -76,7 +76,6 @@ type Group = { key: string; recipients: Recipient[] };
 
 class RunAborted extends Error {}
 
-
 /** A small bounded queue between the planner and the senders (backpressure keeps memory flat). */
 class Channel<T> {
   private items: T[] = [];
@@ -85,7 +84,8 @@ class Channel<T> {
   private closed = false;
   constructor(private readonly capacity: number) {}
   async put(item: T): Promise<void> {
-    while (this.items.length >= this.capacity && !this.closed) await new Promise<void>((r) => this.spaceWaiters.push(r));
+    while (this.items.length >= this.capacity && !this.closed)
+      await new Promise<void>((r) => this.spaceWaiters.push(r));
     if (this.closed) return;
     const waiter = this.waiters.shift();
     if (waiter) waiter(item);
@@ -135,13 +135,22 @@ async function ensurePapers(db: PrismaClient, ctx: RenderContext, ids: number[])
   if (missing.length === 0) return;
   // Bounded: a long run over many periods' papers must not grow without limit.
   if (ctx.papers.size > 20_000) ctx.papers.clear();
-  const rows = await db.$queryRawUnsafe<{ id: number; title: string; summary: string; repo_url: string | null; topic_ids: number[] }[]>(
+  const rows = await db.$queryRawUnsafe<
+    { id: number; title: string; summary: string; repo_url: string | null; topic_ids: number[] }[]
+  >(
     `SELECT p.id, p.title, p.summary, p.repo_url,
             ARRAY(SELECT pt.topic_id FROM paper_topics pt WHERE pt.paper_id = p.id ORDER BY pt.topic_id) AS topic_ids
        FROM papers p WHERE p.id = ANY($1::int[])`,
     missing,
   );
-  for (const r of rows) ctx.papers.set(r.id, { id: r.id, title: r.title, summary: r.summary, repoUrl: r.repo_url, topicIds: r.topic_ids } satisfies PaperInfo);
+  for (const r of rows)
+    ctx.papers.set(r.id, {
+      id: r.id,
+      title: r.title,
+      summary: r.summary,
+      repoUrl: r.repo_url,
+      topicIds: r.topic_ids,
+    } satisfies PaperInfo);
 }
 
 /** Plans every remaining subscriber into the ledger, handing sendable batches to `emit`. */
@@ -170,7 +179,16 @@ async function plan(
     pageSize = Math.min(s.pageSize, pageSize * 2);
     cursor = page[page.length - 1]!.id;
 
-    const sinceOf = new Map(page.map((row) => [row.id, sinceFor({ lastDigestAt: row.last_digest_ms === null ? null : new Date(row.last_digest_ms) }, period.defaultSince, period.day)]));
+    const sinceOf = new Map(
+      page.map((row) => [
+        row.id,
+        sinceFor(
+          { lastDigestAt: row.last_digest_ms === null ? null : new Date(row.last_digest_ms) },
+          period.defaultSince,
+          period.day,
+        ),
+      ]),
+    );
     const minSince = new Date(Math.min(...[...sinceOf.values()].map((d) => d.getTime())));
     const sinceKey = minSince.toISOString();
     let candidates = candidatesBySince.get(sinceKey);
@@ -187,12 +205,21 @@ async function plan(
       const since = sinceOf.get(sub.id)!;
       // People with the same topics, keywords and window who were sent none of these papers get the same
       // choice: it is made once (thousands of subscribers share a few hundred such profiles).
-      const profile = sub.sent_ids.length === 0 ? JSON.stringify([sub.all_topics, sub.topic_ids, sub.keywords, since.getTime()]) : null;
+      const profile =
+        sub.sent_ids.length === 0
+          ? JSON.stringify([sub.all_topics, sub.topic_ids, sub.keywords, since.getTime()])
+          : null;
       let paperIds = profile === null ? undefined : choices.get(profile);
       if (!paperIds) {
         paperIds = choosePapers(
           candidates,
-          { id: sub.id, allTopics: sub.all_topics, keywords: sub.keywords, topicIds: sub.topic_ids, lastDigestAt: null },
+          {
+            id: sub.id,
+            allTopics: sub.all_topics,
+            keywords: sub.keywords,
+            topicIds: sub.topic_ids,
+            lastDigestAt: null,
+          },
           sub.sent_ids.length > 0 ? new Set(sub.sent_ids) : undefined,
           since,
           s.maxPapers,
@@ -221,9 +248,22 @@ async function plan(
     const groups: Group[] = [];
     for (let i = 0; i < recipients.length; i += s.batchSize) {
       const slice = recipients.slice(i, i + s.batchSize);
-      const key = run === null ? "dry-run" : batchKeyFor(run, slice.map((r) => r.subscriberId));
+      const key =
+        run === null
+          ? "dry-run"
+          : batchKeyFor(
+              run,
+              slice.map((r) => r.subscriberId),
+            );
       groups.push({ key, recipients: slice });
-      for (const r of slice) rows.push({ subscriberId: r.subscriberId, status: "sending", paperIds: r.paperIds, batchKey: key, error: null });
+      for (const r of slice)
+        rows.push({
+          subscriberId: r.subscriberId,
+          status: "sending",
+          paperIds: r.paperIds,
+          batchKey: key,
+          error: null,
+        });
     }
     planned += recipients.length;
     if (run !== null) {
@@ -231,7 +271,9 @@ async function plan(
       const idOf = await insertPlanned(db, run.id, rows);
       for (const g of groups) {
         // A recipient someone else planned first is theirs to send.
-        const mine = g.recipients.filter((r) => idOf.has(r.subscriberId)).map((r) => ({ ...r, deliveryId: idOf.get(r.subscriberId)! }));
+        const mine = g.recipients
+          .filter((r) => idOf.has(r.subscriberId))
+          .map((r) => ({ ...r, deliveryId: idOf.get(r.subscriberId)! }));
         if (mine.length === g.recipients.length) await emit({ key: g.key, recipients: mine });
       }
     } else {
@@ -257,7 +299,11 @@ type SendState = {
 /** Send one batch until the provider answers for good; the ledger records the answer. */
 async function sendGroup(state: SendState, group: Group): Promise<void> {
   const { db, runId, ctx } = state;
-  await ensurePapers(db, ctx, group.recipients.flatMap((r) => r.paperIds));
+  await ensurePapers(
+    db,
+    ctx,
+    group.recipients.flatMap((r) => r.paperIds),
+  );
   const messages: MailMessage[] = [];
   for (const r of group.recipients) messages.push(await renderDigest(ctx, r));
   const deliveryIds = group.recipients.map((r) => r.deliveryId);
@@ -265,15 +311,33 @@ async function sendGroup(state: SendState, group: Group): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     if (state.isAborted()) throw new RunAborted("run aborted");
     const ticket = await state.pacer.acquire();
-    const result = await state.transport.sendBatch(messages, { idempotencyKey: group.key, timeoutMs: state.retry.timeoutMs });
+    const result = await state.transport.sendBatch(messages, {
+      idempotencyKey: group.key,
+      timeoutMs: state.retry.timeoutMs,
+    });
     state.pacer.observe(ticket, result.rate, !result.ok && result.status === 429);
     if (result.ok) {
-      await markSent(db, runId, deliveryIds, deliveryIds.map((_, i) => result.ids[i] ?? null), attempt, state.digestAt);
+      await markSent(
+        db,
+        runId,
+        deliveryIds,
+        deliveryIds.map((_, i) => result.ids[i] ?? null),
+        attempt,
+        state.digestAt,
+      );
       return;
     }
     if (result.kind === "conflict") {
       // The key was already used with this batch's recipients: an earlier attempt was accepted.
-      await markSent(db, runId, deliveryIds, deliveryIds.map(() => null), attempt, state.digestAt, "accepted earlier (idempotency conflict)");
+      await markSent(
+        db,
+        runId,
+        deliveryIds,
+        deliveryIds.map(() => null),
+        attempt,
+        state.digestAt,
+        "accepted earlier (idempotency conflict)",
+      );
       return;
     }
     if (result.kind === "invalid") {
@@ -283,12 +347,17 @@ async function sendGroup(state: SendState, group: Group): Promise<void> {
       }
       // Strict batches fail whole: find the bad address(es) by sending each one on its own key.
       const singles = group.recipients.map((r) => ({ key: batchKeyFor(state.run, [r.subscriberId]), recipients: [r] }));
-      await rekeySingles(db, runId, singles.map((g) => ({ deliveryId: g.recipients[0]!.deliveryId, key: g.key })));
+      await rekeySingles(
+        db,
+        runId,
+        singles.map((g) => ({ deliveryId: g.recipients[0]!.deliveryId, key: g.key })),
+      );
       for (const single of singles) await sendGroup(state, single);
       return;
     }
     if (result.kind === "fatal") throw new Error(`provider refused the batch: ${result.error}`);
-    if (attempt >= state.retry.maxAttempts) throw new Error(`batch still failing after ${attempt} attempts: ${result.error}`);
+    if (attempt >= state.retry.maxAttempts)
+      throw new Error(`batch still failing after ${attempt} attempts: ${result.error}`);
     state.retried++;
     await addRetried(db, runId);
     await sleep(backoffMs(attempt, state.retry, result.rate));
@@ -312,13 +381,26 @@ async function dryRun(s: ReturnType<typeof settings>, period: Period, startedAt:
     period,
     null,
     async (group) => {
-      await ensurePapers(s.db, ctx, group.recipients.flatMap((r) => r.paperIds));
+      await ensurePapers(
+        s.db,
+        ctx,
+        group.recipients.flatMap((r) => r.paperIds),
+      );
       for (const r of group.recipients) await renderDigest(ctx, r);
       wouldSend += group.recipients.length;
     },
     () => false,
   );
-  return { status: "dryRun", frequency: period.frequency, periodKey: period.key, sent: wouldSend, skipped, failed: 0, retried: 0, durationMs: Date.now() - startedAt };
+  return {
+    status: "dryRun",
+    frequency: period.frequency,
+    periodKey: period.key,
+    sent: wouldSend,
+    skipped,
+    failed: 0,
+    retried: 0,
+    durationMs: Date.now() - startedAt,
+  };
 }
 
 export async function runDigest(options: DigestOptions): Promise<DigestSummary> {
@@ -365,8 +447,7 @@ export async function runDigest(options: DigestOptions): Promise<DigestSummary> 
         lease = next;
         // Live counters for /api/health while the run works.
         await refreshCounts(s.db, runId).catch(() => {});
-      }
-      else abortReason = "lease lost: another trigger took the run over";
+      } else abortReason = "lease lost: another trigger took the run over";
     });
   }, s.heartbeatMs);
 
@@ -375,7 +456,15 @@ export async function runDigest(options: DigestOptions): Promise<DigestSummary> 
     runId,
     run: { id: runId, startedAt: claim.run.startedAt },
     transport: options.transport ?? mailer(),
-    ctx: { runId, appUrl: s.appUrl, frequency: period.frequency, periodLabel: period.label, topics: await loadTopics(s.db), papers: new Map(), cache: new Map() },
+    ctx: {
+      runId,
+      appUrl: s.appUrl,
+      frequency: period.frequency,
+      periodLabel: period.label,
+      topics: await loadTopics(s.db),
+      papers: new Map(),
+      cache: new Map(),
+    },
     pacer: new Pacer(),
     retry: s.retry,
     // Papers featured from this day on are "new" for the next digest.
@@ -425,14 +514,26 @@ export async function runDigest(options: DigestOptions): Promise<DigestSummary> 
     durationMs: Date.now() - startedAt,
   };
   if (failure || abortReason || counts.sending + counts.pending > 0) {
-    const error = failure instanceof Error ? failure.message : (abortReason ?? `${counts.sending + counts.pending} deliveries left unsent`);
+    const error =
+      failure instanceof Error
+        ? failure.message
+        : (abortReason ?? `${counts.sending + counts.pending} deliveries left unsent`);
     if (!abortReason?.startsWith("lease lost")) {
-      await finishRun(s.db, runId, lease, { status: "failed", error, counts: { sent: counts.sent, skipped: counts.skipped, failed: counts.failed } });
+      await finishRun(s.db, runId, lease, {
+        status: "failed",
+        error,
+        counts: { sent: counts.sent, skipped: counts.skipped, failed: counts.failed },
+      });
     }
     s.log(`run ${runId} failed: ${error}`);
     return { ...summary, status: "failed", error };
   }
-  await finishRun(s.db, runId, lease, { status: "completed", counts: { sent: counts.sent, skipped: counts.skipped, failed: counts.failed } });
-  s.log(`run ${runId} completed: ${counts.sent} sent, ${counts.skipped} skipped, ${counts.failed} failed, ${run.retried} retried`);
+  await finishRun(s.db, runId, lease, {
+    status: "completed",
+    counts: { sent: counts.sent, skipped: counts.skipped, failed: counts.failed },
+  });
+  s.log(
+    `run ${runId} completed: ${counts.sent} sent, ${counts.skipped} skipped, ${counts.failed} failed, ${run.retried} retried`,
+  );
   return summary;
 }

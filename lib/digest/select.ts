@@ -1,8 +1,8 @@
 // Choosing the papers for one subscriber: papers in their topics or matching
 // their keywords, featured since their last digest, never one they were
 // already sent, best trending score first.
-import type { PrismaClient } from "../db/client";
-import { TRENDING_SCORE_SQL, utcDay } from "../papers/score";
+import type { PrismaClient } from "@/lib/db/client";
+import { TRENDING_SCORE_SQL, utcDay } from "@/lib/papers/score";
 import { isoDate } from "./period";
 
 const DAY_MS = 86_400_000;
@@ -30,12 +30,17 @@ export type SubscriberChoice = {
  * "C++", "C#"). Phrases match whole words: "rl" matches "deep RL agents", not "world".
  */
 export function normalizePhrase(value: string): string {
-  return value.toLowerCase().replace(/[^\p{L}\p{N}+#]+/gu, " ").trim();
+  return value
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}+#]+/gu, " ")
+    .trim();
 }
 
 /** Candidates featured in [since, day], best first (the same order the feed uses). */
 export async function loadCandidates(db: PrismaClient, since: Date, day: Date): Promise<Candidate[]> {
-  const rows = await db.$queryRawUnsafe<{ id: number; title: string; summary: string; featured_on: string; topic_ids: number[] | null }[]>(
+  const rows = await db.$queryRawUnsafe<
+    { id: number; title: string; summary: string; featured_on: string; topic_ids: number[] | null }[]
+  >(
     `SELECT p.id, p.title, p.summary, p.featured_on::text AS featured_on,
             array_agg(pt.topic_id ORDER BY pt.topic_id) FILTER (WHERE pt.topic_id IS NOT NULL) AS topic_ids
        FROM papers p LEFT JOIN paper_topics pt ON pt.paper_id = p.id
@@ -60,7 +65,12 @@ export function sinceFor(subscriber: Pick<SubscriberChoice, "lastDigestAt">, def
   return since < floor ? floor : since;
 }
 
-export function matches(candidate: Candidate, subscriber: SubscriberChoice, topicSet: Set<number>, phrases: string[]): boolean {
+export function matches(
+  candidate: Candidate,
+  subscriber: SubscriberChoice,
+  topicSet: Set<number>,
+  phrases: string[],
+): boolean {
   if (subscriber.allTopics) return true;
   if (candidate.topicIds.some((t) => topicSet.has(t))) return true;
   return phrases.some((p) => candidate.text.includes(` ${p} `));

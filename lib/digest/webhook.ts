@@ -2,7 +2,7 @@
 // suppress subscribers whose address hard-bounced or who complained.
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
-import type { PrismaClient } from "../db/client";
+import type { PrismaClient } from "@/lib/db/client";
 
 /** Svix rejects messages whose timestamp is further than this from now (replay protection). */
 export const TIMESTAMP_TOLERANCE_S = 5 * 60;
@@ -43,7 +43,10 @@ const eventSchema = z.object({
   data: z
     .object({
       to: z.union([z.string(), z.array(z.string())]).optional(),
-      bounce: z.object({ type: z.string().optional(), subType: z.string().optional(), message: z.string().optional() }).partial().optional(),
+      bounce: z
+        .object({ type: z.string().optional(), subType: z.string().optional(), message: z.string().optional() })
+        .partial()
+        .optional(),
     })
     .passthrough()
     .default({}),
@@ -70,7 +73,9 @@ export async function handleWebhookEvent(db: PrismaClient, svixId: string, body:
   const parsed = eventSchema.safeParse(json);
   if (!parsed.success) return { ok: false, reason: "invalidPayload" };
   const { type, data } = parsed.data;
-  const recipients = (typeof data.to === "string" ? [data.to] : (data.to ?? [])).map((a) => a.trim().toLowerCase()).filter(Boolean);
+  const recipients = (typeof data.to === "string" ? [data.to] : (data.to ?? []))
+    .map((a) => a.trim().toLowerCase())
+    .filter(Boolean);
 
   let reason: string | null = null;
   if (type === "email.complained") reason = "complained";
@@ -79,7 +84,10 @@ export async function handleWebhookEvent(db: PrismaClient, svixId: string, body:
   }
 
   return db.$transaction(async (tx) => {
-    const created = await tx.webhookEvent.createMany({ data: [{ id: svixId.slice(0, 200), type }], skipDuplicates: true });
+    const created = await tx.webhookEvent.createMany({
+      data: [{ id: svixId.slice(0, 200), type }],
+      skipDuplicates: true,
+    });
     if (created.count === 0) return { ok: true as const, duplicate: true, type, suppressed: 0 };
     let suppressed = 0;
     if (reason && recipients.length > 0) {

@@ -1,5 +1,5 @@
 import { after } from "next/server";
-import { log } from "../log";
+import { log } from "@/lib/log";
 
 /**
  * Runs work after the response has been sent (Next's `after`). Outside a Next

@@ -31,7 +31,10 @@ export async function readBoundedBytes(request: Request, maxBytes: number): Prom
   return { ok: true, bytes };
 }
 
-export async function readBoundedText(request: Request, maxBytes: number): Promise<{ ok: true; text: string } | { ok: false; reason: "tooLarge" }> {
+export async function readBoundedText(
+  request: Request,
+  maxBytes: number,
+): Promise<{ ok: true; text: string } | { ok: false; reason: "tooLarge" }> {
   const read = await readBoundedBytes(request, maxBytes);
   return read.ok ? { ok: true, text: new TextDecoder().decode(read.bytes) } : read;
 }

@@ -1,4 +1,4 @@
-import { hmac } from "../security/crypto";
+import { hmac } from "@/lib/security/crypto";
 
 // Which client sent a request, for rate limits. Behind a proxy the first hop of
 // X-Forwarded-For is the client (the proxy must overwrite, not append to, what

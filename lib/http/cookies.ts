@@ -1,4 +1,4 @@
-import { env } from "../env";
+import { env } from "@/lib/env";
 
 // Attributes for every cookie Paperboy sets: unreadable by scripts (HttpOnly),
 // HTTPS-only whenever the app is served over HTTPS (Secure), and not sent on

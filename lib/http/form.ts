@@ -6,15 +6,17 @@ import { readBoundedBytes } from "./body";
 export const MAX_FORM_BYTES = 16 * 1024;
 
 export type FormFields = FormData | URLSearchParams;
-export type FormReadResult =
-  | { ok: true; form: FormFields }
-  | { ok: false; status: 400 | 413 | 415; message: string };
+export type FormReadResult = { ok: true; form: FormFields } | { ok: false; status: 400 | 413 | 415; message: string };
 
 export async function readForm(request: Request, maxBytes = MAX_FORM_BYTES): Promise<FormReadResult> {
   const contentType = request.headers.get("content-type") ?? "";
   const type = contentType.split(";")[0]!.trim().toLowerCase();
   if (type !== "application/x-www-form-urlencoded" && type !== "multipart/form-data") {
-    return { ok: false, status: 415, message: "Send the form as application/x-www-form-urlencoded or multipart/form-data." };
+    return {
+      ok: false,
+      status: 415,
+      message: "Send the form as application/x-www-form-urlencoded or multipart/form-data.",
+    };
   }
   const read = await readBoundedBytes(request, maxBytes);
   if (!read.ok) return tooLarge(maxBytes);

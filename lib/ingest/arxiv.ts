@@ -1,7 +1,7 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { arxivIdWithoutVersion } from "./hf";
-import { collapse, validatePaper, type ParseResult, type Rejection } from "./parse-result";
 import type { NormalizedPaper } from "./paper";
+import { collapse, type ParseResult, type Rejection, validatePaper } from "./parse-result";
 
 // arXiv API responses (Atom 1.0): one <entry> per paper with the abs URL
 // (with version) as <id>, <published> (v1), <updated>, <title>, <summary>,

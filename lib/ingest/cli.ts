@@ -62,23 +62,21 @@ function range(values: { from?: string; to?: string }): { ok: true; days: string
   return { ok: true, days };
 }
 
+const CLI_OPTIONS = {
+  date: { type: "string" },
+  from: { type: "string" },
+  to: { type: "string" },
+  week: { type: "string" },
+  month: { type: "string" },
+  category: { type: "string" },
+  "dry-run": { type: "boolean", default: false },
+  help: { type: "boolean", default: false },
+} as const;
+
 export async function parseCli(argv: string[], urls: SourceUrls): Promise<CliParse> {
-  let parsed;
+  let parsed: ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; options: typeof CLI_OPTIONS }>>;
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        date: { type: "string" },
-        from: { type: "string" },
-        to: { type: "string" },
-        week: { type: "string" },
-        month: { type: "string" },
-        category: { type: "string" },
-        "dry-run": { type: "boolean", default: false },
-        help: { type: "boolean", default: false },
-      },
-    });
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: CLI_OPTIONS });
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }
@@ -92,9 +90,20 @@ export async function parseCli(argv: string[], urls: SourceUrls): Promise<CliPar
       const [name, value, pattern] = values.week
         ? (["week", values.week, /^\d{4}-W\d{2}$/] as const)
         : (["month", values.month!, /^\d{4}-\d{2}$/] as const);
-      if (!pattern.test(value)) return { ok: false, error: `--${name} must look like ${name === "week" ? "2025-W11" : "2025-03"}` };
-      const load = () => fetchHfDailyPapers(name === "week" ? { week: value } : { month: value }, { baseUrl: urls.hfBaseUrl });
-      return { ok: true, command: { source, key: `hf:${name}:${value}`, description: `Hugging Face ${name} ${value}`, dryRun, units: [{ key: value, load }] } };
+      if (!pattern.test(value))
+        return { ok: false, error: `--${name} must look like ${name === "week" ? "2025-W11" : "2025-03"}` };
+      const load = () =>
+        fetchHfDailyPapers(name === "week" ? { week: value } : { month: value }, { baseUrl: urls.hfBaseUrl });
+      return {
+        ok: true,
+        command: {
+          source,
+          key: `hf:${name}:${value}`,
+          description: `Hugging Face ${name} ${value}`,
+          dryRun,
+          units: [{ key: value, load }],
+        },
+      };
     }
     let days: string[];
     if (values.date) {
@@ -105,9 +114,15 @@ export async function parseCli(argv: string[], urls: SourceUrls): Promise<CliPar
       if (!r.ok) return { ok: false, error: `hf: ${r.error} (or --date, --week, --month)` };
       days = r.days;
     }
-    const units = days.map((date) => ({ key: date, load: () => fetchHfDailyPapers({ date }, { baseUrl: urls.hfBaseUrl }) }));
+    const units = days.map((date) => ({
+      key: date,
+      load: () => fetchHfDailyPapers({ date }, { baseUrl: urls.hfBaseUrl }),
+    }));
     const span = days.length === 1 ? days[0]! : `${days[0]}..${days.at(-1)}`;
-    return { ok: true, command: { source, key: `hf:${span}`, description: `Hugging Face ${span} (${days.length} days)`, dryRun, units } };
+    return {
+      ok: true,
+      command: { source, key: `hf:${span}`, description: `Hugging Face ${span} (${days.length} days)`, dryRun, units },
+    };
   }
 
   if (source === "arxiv") {
@@ -126,13 +141,17 @@ export async function parseCli(argv: string[], urls: SourceUrls): Promise<CliPar
       });
     }
     const span = `${values.from}..${values.to}`;
-    return { ok: true, command: { source, key: `arxiv:${cat.data}:${span}`, description: `arXiv ${cat.data} ${span}`, dryRun, units } };
+    return {
+      ok: true,
+      command: { source, key: `arxiv:${cat.data}:${span}`, description: `arXiv ${cat.data} ${span}`, dryRun, units },
+    };
   }
 
   if (source === "file") {
     const file = rest[0];
     if (!file) return { ok: false, error: "file: give a path" };
-    if (values.date && !isoDate.safeParse(values.date).success) return { ok: false, error: "--date must be a date YYYY-MM-DD" };
+    if (values.date && !isoDate.safeParse(values.date).success)
+      return { ok: false, error: "--date must be a date YYYY-MM-DD" };
     const info = await stat(file).catch(() => null);
     if (!info?.isFile()) return { ok: false, error: `file: ${file} is not a readable file` };
     const text = await readFile(file, "utf8");
@@ -142,7 +161,13 @@ export async function parseCli(argv: string[], urls: SourceUrls): Promise<CliPar
     const load = async () => parseFileText(text, format, { date: values.date });
     return {
       ok: true,
-      command: { source, key: `file:${name}:${digest}`, description: `${name} (${format})`, dryRun, units: [{ key: name, load }] },
+      command: {
+        source,
+        key: `file:${name}:${digest}`,
+        description: `${name} (${format})`,
+        dryRun,
+        units: [{ key: name, load }],
+      },
     };
   }
 
@@ -157,7 +182,8 @@ export function formatSummary(command: IngestCommand, report: IngestReport): str
     `  ${report.created} new, ${report.updated} updated, ${report.unchanged} unchanged, ${report.rejected.length} rejected` +
       ` (${report.parsed} parsed)`,
   ];
-  if (report.resumedUnits > 0) lines.push(`  resumed: ${report.resumedUnits} of ${command.units.length} already done earlier`);
+  if (report.resumedUnits > 0)
+    lines.push(`  resumed: ${report.resumedUnits} of ${command.units.length} already done earlier`);
   if (report.error) lines.push(`  error: ${report.error}`);
   if (report.rejected.length > 0) {
     lines.push("  rejected:");

@@ -1,7 +1,7 @@
-import { prisma } from "../db/client";
-import { env } from "../env";
-import { log } from "../log";
-import { safeEqual } from "../security/crypto";
+import { prisma } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { log } from "@/lib/log";
+import { safeEqual } from "@/lib/security/crypto";
 import { runScheduledIngest } from "./scheduled";
 
 /** Bearer CRON_SECRET, compared in constant time; no secret configured means no access. */

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import type { PrismaClient } from "../db/client";
+import type { PrismaClient } from "@/lib/db/client";
 import { parseJsonLines } from "./jsonl";
 import { parseListing } from "./listing";
 import { storePapers } from "./store";

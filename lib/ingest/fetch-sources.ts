@@ -1,8 +1,8 @@
 import { parseArxivAtom } from "./arxiv";
 import { hfItemsToPapers } from "./hf";
-import { fetchText, Throttle, type FetchOptions } from "./http";
-import { parseJson, type ParseResult, type Rejection } from "./parse-result";
+import { type FetchOptions, fetchText, Throttle } from "./http";
 import type { NormalizedPaper } from "./paper";
+import { type ParseResult, parseJson, type Rejection } from "./parse-result";
 
 // Fetchers for the two network sources. Base URLs come from the caller (the
 // env's HF_BASE_URL / ARXIV_BASE_URL in production, a local server in tests).

@@ -1,9 +1,9 @@
 import { parseArxivAtom } from "./arxiv";
 import { parseHfDailyPapers } from "./hf";
 import { parseJsonLines } from "./jsonl";
-import { ListingParseError, parseListing } from "./listing";
-import { validatePaper, type ParseResult, type Rejection } from "./parse-result";
+import { type ListingPaper, ListingParseError, parseListing } from "./listing";
 import type { NormalizedPaper } from "./paper";
+import { type ParseResult, type Rejection, validatePaper } from "./parse-result";
 
 // Files the CLI can import: the copied listing text, an HF API response, an
 // arXiv Atom response, or JSON Lines. The extension decides; content decides
@@ -40,7 +40,7 @@ export function parseFileText(text: string, format: FileFormat, options: { date?
 
 function parseListingFile(text: string, date: string | undefined): ParseResult {
   if (!date) return { ok: false, error: "a listing has no year in its header: pass --date YYYY-MM-DD" };
-  let listing;
+  let listing: ListingPaper[];
   try {
     listing = parseListing(text, { featuredOn: date });
   } catch (error) {
@@ -51,7 +51,16 @@ function parseListingFile(text: string, date: string | undefined): ParseResult {
   const rejected: Rejection[] = [];
   for (const p of listing) {
     const checked = validatePaper(
-      { ...p, arxivId: null, authors: [], repoStars: null, publishedAt: null, source: "file", upvotes: null, keywords: [] },
+      {
+        ...p,
+        arxivId: null,
+        authors: [],
+        repoStars: null,
+        publishedAt: null,
+        source: "file",
+        upvotes: null,
+        keywords: [],
+      },
       `paper ${p.sourceRank + 1}`,
     );
     if (checked.ok) papers.push(checked.paper);

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { collapse, httpUrl, parseJson, validatePaper, type ParseResult, type Rejection } from "./parse-result";
 import type { NormalizedPaper } from "./paper";
+import { collapse, httpUrl, type ParseResult, parseJson, type Rejection, validatePaper } from "./parse-result";
 
 // Hugging Face daily papers API: GET /api/daily_papers?date=YYYY-MM-DD returns
 // a JSON array of { paper: {...}, title, summary, publishedAt, ... }.
@@ -79,7 +79,10 @@ export function hfItemsToPapers(value: unknown, options: { date?: string; source
       arxivId: arxivIdWithoutVersion(paper.id),
       title: collapse(paper.title ?? item.data.title),
       summary: collapse(paper.summary ?? item.data.summary),
-      authors: (paper.authors ?? []).filter((a) => !a.hidden).map((a) => collapse(a.name)).filter(Boolean),
+      authors: (paper.authors ?? [])
+        .filter((a) => !a.hidden)
+        .map((a) => collapse(a.name))
+        .filter(Boolean),
       repoUrl: httpUrl(paper.githubRepo),
       repoStars: paper.githubStars ?? null,
       projectUrl: httpUrl(paper.projectPage),

@@ -40,7 +40,9 @@ export async function fetchText(url: string, options: FetchOptions = {}): Promis
       if (Number.isFinite(retryAfter) && retryAfter > 0) retryAfterMs = retryAfter * 1_000;
     } catch (error) {
       const name = error instanceof Error ? error.name : "";
-      last = { error: name === "TimeoutError" ? `timed out after ${timeoutMs} ms` : `network error (${describe(error)})` };
+      last = {
+        error: name === "TimeoutError" ? `timed out after ${timeoutMs} ms` : `network error (${describeError(error)})`,
+      };
     }
     if (attempt < retries) await sleep(Math.min(maxBackoffMs, Math.max(retryAfterMs, backoffMs * 2 ** attempt)));
   }
@@ -48,10 +50,15 @@ export async function fetchText(url: string, options: FetchOptions = {}): Promis
 }
 
 /** The system error code (ECONNREFUSED, ENOTFOUND, ...) that fetch wraps as its cause. */
-function describe(error: unknown): string {
+function describeError(error: unknown): string {
   type Cause = { code?: string; errors?: { code?: string }[]; message?: string };
   const cause = (error as { cause?: Cause })?.cause;
-  return cause?.code ?? cause?.errors?.[0]?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
+  return (
+    cause?.code ??
+    cause?.errors?.[0]?.code ??
+    cause?.message ??
+    (error instanceof Error ? error.message : String(error))
+  );
 }
 
 /** Spaces requests to one host: at most one per intervalMs (arXiv asks for 3 s). */

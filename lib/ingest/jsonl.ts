@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { arxivIdWithoutVersion } from "./hf";
-import { collapse, firstJsonError, httpUrl, validatePaper, type ParseResult, type Rejection } from "./parse-result";
 import type { NormalizedPaper } from "./paper";
+import { collapse, firstJsonError, httpUrl, type ParseResult, type Rejection, validatePaper } from "./parse-result";
 
 // JSON Lines in the format of ../shared/data/hf-daily-papers.jsonl: one paper a
 // line with arxivId, title, summary, authors, publishedAt, featuredOn, upvotes,

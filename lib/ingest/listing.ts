@@ -51,7 +51,10 @@ export function parseListing(text: string, options: { featuredOn: string }): Lis
   const { featuredOn } = parsedOptions.data;
 
   // Copies from Windows / old Mac tools may carry \r\n or \r, and a BOM.
-  const lines = text.replace(/^\uFEFF/, "").split(/\r\n|\r|\n/).map((l) => l.trim());
+  const lines = text
+    .replace(/^\uFEFF/, "")
+    .split(/\r\n|\r|\n/)
+    .map((l) => l.trim());
 
   const headerIndex = lines.findIndex((l) => HEADER_DATE.test(l));
   const header = lines[headerIndex];
@@ -112,8 +115,7 @@ export function parseListing(text: string, options: { featuredOn: string }): Lis
 // http(s) URLs, plus bare "github.com/..." / "gitlab.com/..." which authors
 // often write without a scheme. The lookbehind keeps the bare form from
 // matching inside hosts like "foo.github.com" or e-mail addresses.
-const URL_CANDIDATE =
-  /https?:\/\/[^\s<>"'`]+|(?<![\w./@-])(?:www\.)?(?:github|gitlab)\.com\/[^\s<>"'`]+/gi;
+const URL_CANDIDATE = /https?:\/\/[^\s<>"'`]+|(?<![\w./@-])(?:www\.)?(?:github|gitlab)\.com\/[^\s<>"'`]+/gi;
 
 const CLOSERS: Record<string, string> = { ")": "(", "]": "[", "}": "{" };
 

@@ -11,6 +11,7 @@ export const MAX_SUMMARY_LENGTH = 20_000;
 // a paper's text, Postgres refuses NUL outright (one would fail the whole
 // upsert chunk) and XML 1.0 feeds can't contain most of them: dropped here,
 // the one boundary every source passes.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is this pattern's job
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 export const stripControlCharacters = (value: string): string => value.replace(CONTROL_CHARACTERS, "");
 const text = () => z.string().overwrite(stripControlCharacters);

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { normalizedPaperSchema, type NormalizedPaper } from "./paper";
+import { type NormalizedPaper, normalizedPaperSchema } from "./paper";
 
 // What every parser returns: the papers it could read, and each record it
 // skipped with where it was and why. A document that cannot be read at all
@@ -11,9 +11,7 @@ export type Rejection = {
   reason: string;
 };
 
-export type ParseResult =
-  | { ok: true; papers: NormalizedPaper[]; rejected: Rejection[] }
-  | { ok: false; error: string };
+export type ParseResult = { ok: true; papers: NormalizedPaper[]; rejected: Rejection[] } | { ok: false; error: string };
 
 /** Collapses runs of whitespace (arXiv wraps titles and abstracts) and trims. */
 export function collapse(text: string | null | undefined): string {
@@ -21,7 +19,7 @@ export function collapse(text: string | null | undefined): string {
   // Most text is already collapsed: testing is cheap, rebuilding every string was a third of parsing.
   return NEEDS_COLLAPSE.test(value) ? value.replace(/\s+/g, " ").trim() : value;
 }
-const NEEDS_COLLAPSE = /[^\S ]|  |^ | $/;
+const NEEDS_COLLAPSE = /[^\S ]| {2}|^ | $/;
 
 /** An http(s) URL, or null: a malformed link is dropped rather than costing the whole paper. */
 export function httpUrl(value: string | null | undefined): string | null {
@@ -95,10 +93,16 @@ export function firstJsonError(text: string): number {
       if (c === "\\") {
         const e = text[i + 1];
         if (e === "u") {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) (i++, fail());
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) {
+            i++;
+            fail();
+          }
           i += 6;
         } else if (e !== undefined && '"\\/bfnrt'.includes(e)) i += 2;
-        else (i++, fail());
+        else {
+          i++;
+          fail();
+        }
       } else if (c < " ") fail();
       else i++;
     }

@@ -1,5 +1,5 @@
-import type { PrismaClient } from "../db/client";
-import { Prisma } from "../db/generated/client";
+import type { PrismaClient } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
 import type { ParseResult, Rejection } from "./parse-result";
 import { storePapers } from "./store";
 
@@ -42,7 +42,10 @@ export async function openRun(
     orderBy: { id: "desc" },
   });
   if (previous) {
-    await db.ingestRun.update({ where: { id: previous.id }, data: { status: "running", error: null, finishedAt: null } });
+    await db.ingestRun.update({
+      where: { id: previous.id },
+      data: { status: "running", error: null, finishedAt: null },
+    });
     return { id: previous.id, params: previous.params as RunParams };
   }
   const params: RunParams = { ...extra, key, done: [], rejections: [] };
@@ -89,7 +92,11 @@ export async function runIngest(
     updatedIds: [],
   };
   const done = new Set(run?.params.done ?? []);
-  const params: RunParams | undefined = run && { ...run.params, done: [...done], rejections: run.params.rejections ?? [] };
+  const params: RunParams | undefined = run && {
+    ...run.params,
+    done: [...done],
+    rejections: run.params.rejections ?? [],
+  };
 
   try {
     for (const [index, unit] of options.units.entries()) {
@@ -109,7 +116,14 @@ export async function runIngest(
       const stored = await storePapers(db, parsed.papers, {
         dryRun,
         onProgress: (papersDone, papersTotal) =>
-          options.onProgress?.({ unit: index, units: options.units.length, key: unit.key, report, papersDone, papersTotal }),
+          options.onProgress?.({
+            unit: index,
+            units: options.units.length,
+            key: unit.key,
+            report,
+            papersDone,
+            papersTotal,
+          }),
       });
       report.created += stored.created;
       report.updated += stored.updated;

@@ -1,10 +1,10 @@
-import { prisma, type PrismaClient } from "../db/client";
-import { env } from "../env";
-import type { Job } from "../jobs/scheduler";
-import { log } from "../log";
+import { type PrismaClient, prisma } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import type { Job } from "@/lib/jobs/scheduler";
+import { log } from "@/lib/log";
 import { fetchHfDailyPapers } from "./fetch-sources";
 import type { FetchOptions } from "./http";
-import { runIngest, type RunParams } from "./run";
+import { type RunParams, runIngest } from "./run";
 
 // The daily Hugging Face ingest. Every scheduler tick (and the cron route)
 // asks; the first one at or after INGEST_HOUR claims today's run through the
@@ -77,7 +77,10 @@ export async function runScheduledIngest(
   const report = await runIngest(db, {
     run,
     now: () => new Date(now.getTime() + Date.now() - startedAt),
-    units: dates.map((date) => ({ key: date, load: () => fetchHfDailyPapers({ date }, { baseUrl, ...options.fetch }) })),
+    units: dates.map((date) => ({
+      key: date,
+      load: () => fetchHfDailyPapers({ date }, { baseUrl, ...options.fetch }),
+    })),
   });
   return {
     status: report.status,
@@ -97,7 +100,12 @@ export const ingestJob: Job = {
     if (result.status === "failed") {
       log.error("daily Hugging Face ingest failed; see /api/health", { job: "ingest", runId: result.runId });
     } else if (result.status === "completed") {
-      log.info("daily Hugging Face ingest", { job: "ingest", dates: result.dates, created: result.created, updated: result.updated });
+      log.info("daily Hugging Face ingest", {
+        job: "ingest",
+        dates: result.dates,
+        created: result.created,
+        updated: result.updated,
+      });
     }
   },
 };

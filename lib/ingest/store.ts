@@ -1,7 +1,7 @@
-import type { PrismaClient } from "../db/client";
-import { topicIds, topicLinkStatements } from "../topics/mutations";
+import type { PrismaClient } from "@/lib/db/client";
+import { topicIds, topicLinkStatements } from "@/lib/topics/mutations";
 import type { NormalizedPaper } from "./paper";
-import { upsertPapers, type UpsertSummary } from "./upsert";
+import { type UpsertSummary, upsertPapers } from "./upsert";
 
 /**
  * The one way every ingest path (CLI, schedule, cron, demo seed, benchmark)

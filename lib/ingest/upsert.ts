@@ -1,6 +1,6 @@
-import { runInTransaction, type SqlStatement } from "../db/bulk";
-import type { PrismaClient } from "../db/client";
-import { titleKey, type NormalizedPaper } from "./paper";
+import { runInTransaction, type SqlStatement } from "@/lib/db/bulk";
+import type { PrismaClient } from "@/lib/db/client";
+import { type NormalizedPaper, titleKey } from "./paper";
 
 export type UpsertSummary = {
   created: number;
@@ -124,7 +124,9 @@ export async function upsertPapers(
     held.hold(rows);
     const write: Promise<void> = Promise.all(before)
       .then(() => writeChunk(db, plan, options.alongside))
-      .catch((error: unknown) => void (failure ??= { error }))
+      .catch((error: unknown) => {
+        failure ??= { error };
+      })
       .finally(() => {
         held.release(rows);
         writes.delete(write);
@@ -176,7 +178,12 @@ class HeldRows {
 }
 
 /** Looks up the chunk's papers and merges them in memory, in input order. Writes nothing. */
-async function mergeChunk(db: PrismaClient, papers: NormalizedPaper[], held: HeldRows, summary: UpsertSummary): Promise<ChunkPlan> {
+async function mergeChunk(
+  db: PrismaClient,
+  papers: NormalizedPaper[],
+  held: HeldRows,
+  summary: UpsertSummary,
+): Promise<ChunkPlan> {
   const keys = papers.map((p) => titleKey(p.title));
   const arxivIds = papers.flatMap((p) => (p.arxivId ? [p.arxivId] : []));
   // Raw SQL with two array parameters: Prisma's IN lists bind one parameter per key.
@@ -240,7 +247,10 @@ class IdentityIndex {
     const sameTitle = this.byKey.get(key) ?? [];
     const withoutId = sameTitle.find((r) => r.arxivId === null);
     if (paper.arxivId) return this.byArxiv.get(paper.arxivId) ?? withoutId;
-    return withoutId ?? sameTitle.reduce<PendingRow | undefined>((best, r) => (!best || newer(r, best) ? r : best), undefined);
+    return (
+      withoutId ??
+      sameTitle.reduce<PendingRow | undefined>((best, r) => (!best || newer(r, best) ? r : best), undefined)
+    );
   }
 }
 
@@ -298,11 +308,15 @@ async function assignIds(db: PrismaClient, rows: PendingRow[]): Promise<void> {
     `SELECT nextval(pg_get_serial_sequence('papers', 'id'))::int AS id FROM generate_series(1, $1::int)`,
     rows.length,
   );
-  rows.forEach((r, i) => (r.id = ids[i]!.id));
+  for (const [i, r] of rows.entries()) r.id = ids[i]!.id;
 }
 
 /** The chunk's INSERT, UPDATE and the caller's statements, in one transaction. */
-async function writeChunk(db: PrismaClient, plan: ChunkPlan, alongside: ((rows: ChangedPaper[]) => SqlStatement[]) | undefined) {
+async function writeChunk(
+  db: PrismaClient,
+  plan: ChunkPlan,
+  alongside: ((rows: ChangedPaper[]) => SqlStatement[]) | undefined,
+) {
   // Built now, not when the plan was made: a later chunk may have merged more into these rows.
   const rows = [...plan.inserts, ...plan.updates];
   await runInTransaction(db, [

@@ -1,7 +1,7 @@
-import { ingestJob } from "../ingest/scheduled";
-import { digestJob } from "../digest/job";
-import { digestRetentionJob } from "../digest/retention";
-import { subscriptionCleanupJob } from "../subscriptions/cleanup";
+import { digestJob } from "@/lib/digest/job";
+import { digestRetentionJob } from "@/lib/digest/retention";
+import { ingestJob } from "@/lib/ingest/scheduled";
+import { subscriptionCleanupJob } from "@/lib/subscriptions/cleanup";
 import type { Job } from "./scheduler";
 
 // The scheduled jobs `npm start` runs (housekeeping, ingest, digest). Each entry is added by its feature.

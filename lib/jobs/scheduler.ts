@@ -2,7 +2,7 @@
 // idempotent and claims its work in the database (e.g. one digest run per
 // frequency and period), so several instances or triggers never do it twice;
 // the scheduler only decides when to ask.
-import { log, type Logger } from "../log";
+import { type Logger, log } from "@/lib/log";
 
 export type Job = {
   name: string;
@@ -36,7 +36,7 @@ export function startScheduler(jobs: Job[], intervalMs = 60_000, logger: Logger 
     // One round at a time: while a slow round runs, interval ticks are skipped
     // (not queued), so a long digest batch never builds a backlog of rounds
     // that would all run, and all delay shutdown, once it ends.
-    if (stopped || running) return;
+    if (stopped || running !== undefined) return;
     running = Promise.all(
       jobs.map((job) =>
         job.tick(new Date()).catch((error: unknown) => {

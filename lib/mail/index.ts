@@ -1,4 +1,4 @@
-import { env } from "../env";
+import { env } from "@/lib/env";
 import { outboxTransport } from "./outbox";
 import { resendTransport } from "./resend";
 import type { MailTransport } from "./types";

@@ -1,4 +1,4 @@
-import { prisma } from "../db/client";
+import { prisma } from "@/lib/db/client";
 import type { BatchSendResult, MailMessage, MailTransport, SendResult } from "./types";
 
 // The development transport: messages are stored in the database and shown at
@@ -20,7 +20,9 @@ export function outboxTransport(from: string): MailTransport {
     },
     async sendBatch(messages: MailMessage[]): Promise<BatchSendResult> {
       // One transaction: the batch is stored whole or not at all, like the provider's batch call.
-      const created = await prisma().$transaction(messages.map((m) => prisma().outboxMessage.create({ data: row(m), select: { id: true } })));
+      const created = await prisma().$transaction(
+        messages.map((m) => prisma().outboxMessage.create({ data: row(m), select: { id: true } })),
+      );
       return { ok: true, ids: created.map((c) => `outbox-${c.id}`) };
     },
   };

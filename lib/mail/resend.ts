@@ -78,13 +78,21 @@ export function resendTransport(options: { apiKey: string; from: string; baseUrl
           const status = (error as { statusCode?: number | null } | null)?.statusCode ?? null;
           const name = error?.name ?? "unknown_error";
           const message = `${name}: ${error?.message ?? "no data"}`;
-          if (status === 422 || name === "validation_error") return { ok: false, kind: "invalid", error: message, status, rate };
-          if (status === 409 && name === "invalid_idempotent_request") return { ok: false, kind: "conflict", error: message, status, rate };
+          if (status === 422 || name === "validation_error")
+            return { ok: false, kind: "invalid", error: message, status, rate };
+          if (status === 409 && name === "invalid_idempotent_request")
+            return { ok: false, kind: "conflict", error: message, status, rate };
           // A concurrent request with the same key is still in flight: ask again later.
           if (status === 409) return { ok: false, kind: "retryable", error: message, status, rate };
           // The SDK reports timeouts and network errors with statusCode null.
           const timedOut = signal.aborted ? " (timeout)" : "";
-          return { ok: false, kind: classifyResendError(status) ? "retryable" : "fatal", error: message + timedOut, status, rate };
+          return {
+            ok: false,
+            kind: classifyResendError(status) ? "retryable" : "fatal",
+            error: message + timedOut,
+            status,
+            rate,
+          };
         }
         return { ok: true, ids: data.data.map((d) => d.id), rate };
       } catch (error) {

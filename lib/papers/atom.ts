@@ -1,4 +1,4 @@
-import { safeHttpUrl } from "../http/url";
+import { safeHttpUrl } from "@/lib/http/url";
 import type { PaperListItem } from "./data";
 
 // Atom 1.0 (RFC 4287) for any feed view. Every text goes through xmlText, so
@@ -8,8 +8,11 @@ export function xmlText(value: string): string {
   return (
     value
       // Characters XML 1.0 forbids outright (C0 controls except tab, newline, carriage return; lone surrogates; U+FFFE/U+FFFF).
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "")
+      .replace(
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is this pattern's job
+        /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+        "",
+      )
       .replace(/&/g, "&amp;")
       .replace(/</g, "&lt;")
       .replace(/>/g, "&gt;")
@@ -36,7 +39,9 @@ export function renderAtom(feed: AtomFeed): string {
     const authors = p.authors.map((a) => `    <author><name>${xmlText(a)}</name></author>`).join("\n");
     const links = [
       `    <link rel="alternate" type="text/html" href="${xmlText(url)}"/>`,
-      p.arxivId ? `    <link rel="related" title="arXiv" href="${xmlText(`https://arxiv.org/abs/${p.arxivId}`)}"/>` : "",
+      p.arxivId
+        ? `    <link rel="related" title="arXiv" href="${xmlText(`https://arxiv.org/abs/${p.arxivId}`)}"/>`
+        : "",
       repoUrl ? `    <link rel="related" title="Code" href="${xmlText(repoUrl)}"/>` : "",
     ].filter(Boolean);
     const categories = p.topics.map((t) => `    <category term="${xmlText(t.slug)}" label="${xmlText(t.name)}"/>`);

@@ -1,7 +1,7 @@
 import "server-only";
 import { cachedFeedPage, loadFeedPage } from "./cache";
-import { todayUtc, type PaperListItem } from "./data";
-import { DEFAULT_LIMIT, type BrowseParams, type ParamError } from "./schema";
+import { type PaperListItem, todayUtc } from "./data";
+import { type BrowseParams, DEFAULT_LIMIT, type ParamError } from "./schema";
 import { searchPapers } from "./search";
 
 // One entry point for the machine-readable views (JSON API, Atom feed): a feed
@@ -15,7 +15,14 @@ export type BrowseResult =
 export async function browse(params: BrowseParams, options: { liveCounts?: boolean } = {}): Promise<BrowseResult> {
   const limit = params.limit ?? DEFAULT_LIMIT;
   if (params.q) {
-    const r = await searchPapers({ q: params.q, period: params.period, date: params.date, topic: params.topic, cursor: params.cursor, limit });
+    const r = await searchPapers({
+      q: params.q,
+      period: params.period,
+      date: params.date,
+      topic: params.topic,
+      cursor: params.cursor,
+      limit,
+    });
     if (!r.ok) return { ok: false, error: errorFor(r) };
     // Highlight parts are for HTML; machine views get plain fields.
     const papers = r.hits.map(({ rank: _r, titleParts: _t, snippetParts: _s, ...p }) => p);

@@ -1,6 +1,6 @@
 import "server-only";
 import { unstable_cache } from "next/cache";
-import { feedPage, paperById, relatedPapers, topicPage, topicsWithCounts, type FeedQuery } from "./data";
+import { type FeedQuery, feedPage, paperById, relatedPapers, topicPage, topicsWithCounts } from "./data";
 import { withLiveCounts } from "./live";
 
 // The data cache behind the feed, topic and paper pages, the JSON API and the

@@ -1,7 +1,7 @@
-import { prisma } from "../db/client";
-import { listTopics, topicsOfPaper } from "../topics/data";
-import { addDays, formatDay, periodLabel, periodRange, type Period } from "./period";
-import { decodeCursor, encodeCursor, type Cursor, type Sort } from "./schema";
+import { prisma } from "@/lib/db/client";
+import { listTopics, topicsOfPaper } from "@/lib/topics/data";
+import { addDays, formatDay, type Period, periodLabel, periodRange } from "./period";
+import { type Cursor, decodeCursor, encodeCursor, type Sort } from "./schema";
 import { TRENDING_SCORE_SQL, utcDay } from "./score";
 
 // Reads for the browse pages, the JSON API and the feeds. Raw SQL because the
@@ -86,7 +86,9 @@ export async function latestFeaturedDay(): Promise<string | null> {
 }
 
 /** Topic ids for slugs; reports the first unknown slug. */
-export async function resolveTopics(slugs: string[]): Promise<{ ok: true; ids: number[] } | { ok: false; slug: string }> {
+export async function resolveTopics(
+  slugs: string[],
+): Promise<{ ok: true; ids: number[] } | { ok: false; slug: string }> {
   if (slugs.length === 0) return { ok: true, ids: [] };
   const rows = await prisma().$queryRawUnsafe<{ id: number; slug: string }[]>(
     `SELECT id, slug FROM topics WHERE slug = ANY($1::text[])`,
@@ -141,7 +143,9 @@ export async function queryRange(q: RangeQuery): Promise<{ papers: PaperListItem
     // A per-row probe of the paper_topics primary key, written as a LIMIT 1 subquery on
     // purpose: as EXISTS the planner hashes every link of the topic (67k rows at 1M
     // papers, 78 ms) instead of probing the ~2,000 papers of the period (9 ms).
-    where.push(`(SELECT true FROM paper_topics pt WHERE pt.paper_id = p.id AND pt.topic_id = ANY($${args.length}::int[]) LIMIT 1)`);
+    where.push(
+      `(SELECT true FROM paper_topics pt WHERE pt.paper_id = p.id AND pt.topic_id = ANY($${args.length}::int[]) LIMIT 1)`,
+    );
   }
   if (q.after) {
     args.push(q.after.k, q.after.r, q.after.i);

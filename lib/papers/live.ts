@@ -1,4 +1,4 @@
-import { prisma } from "../db/client";
+import { prisma } from "@/lib/db/client";
 import { trendingScore } from "./score";
 
 // Live vote counts over cached lists.
@@ -40,7 +40,10 @@ export function applyCounts<T extends Counted>(papers: T[], counts: Map<number, 
     const c = counts.get(p.id);
     if (!c || (c.upvotes === p.upvotes && c.localVotes === p.localVotes)) return p;
     const sourceUpvotes = c.upvotes - c.localVotes;
-    const score = trendingScore({ upvotes: sourceUpvotes, localVotes: c.localVotes, featuredOn: new Date(`${p.featuredOn}T00:00:00Z`) }, today);
+    const score = trendingScore(
+      { upvotes: sourceUpvotes, localVotes: c.localVotes, featuredOn: new Date(`${p.featuredOn}T00:00:00Z`) },
+      today,
+    );
     // The paper page shows the source's share too; keep the three numbers consistent.
     const source = "sourceUpvotes" in p ? { sourceUpvotes } : {};
     return { ...p, ...source, upvotes: c.upvotes, localVotes: c.localVotes, score };

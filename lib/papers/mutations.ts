@@ -1,4 +1,4 @@
-import { prisma } from "../db/client";
+import { prisma } from "@/lib/db/client";
 
 // Writes for browse: local votes.
 
@@ -15,7 +15,10 @@ export type VoteResult =
  */
 export async function setVote(paperId: number, voterHash: string, want?: boolean): Promise<VoteResult> {
   return prisma().$transaction(async (tx) => {
-    const locked = await tx.$queryRawUnsafe<{ id: number }[]>(`SELECT id FROM papers WHERE id = $1 FOR UPDATE`, paperId);
+    const locked = await tx.$queryRawUnsafe<{ id: number }[]>(
+      `SELECT id FROM papers WHERE id = $1 FOR UPDATE`,
+      paperId,
+    );
     if (locked.length === 0) return { ok: false, reason: "notFound" } as const;
     const existing = await tx.$queryRawUnsafe<{ id: number }[]>(
       `SELECT id FROM votes WHERE paper_id = $1 AND voter_hash = $2`,

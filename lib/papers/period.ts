@@ -41,7 +41,20 @@ export function isoWeek(day: string): string {
   return `${thursday.getUTCFullYear()}-W${String(week).padStart(2, "0")}`;
 }
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 
 /** Human label of a period, e.g. "Fri, 14 March 2025", "Week 2025-W11 (10–16 March 2025)", "March 2025". */
 export function periodLabel(period: Period, day: string): string {

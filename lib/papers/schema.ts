@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PERIODS, formatDay, parseDay, type Period } from "./period";
+import { formatDay, PERIODS, type Period, parseDay } from "./period";
 
 // Browse parameters, shared by the pages, GET /api/papers and /feed.xml so one
 // URL means the same view everywhere.
@@ -25,12 +25,21 @@ export const paperIdSchema = z
   .transform(Number)
   .refine((n) => n <= 2_147_483_647, "must be a paper id");
 
-export const topicSlug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "must be a topic slug (lower-case letters, digits, dashes)");
+export const topicSlug = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "must be a topic slug (lower-case letters, digits, dashes)");
 
 /** Trims, drops control characters (they are our highlight sentinels) and caps the length. */
 export function normalizeQuery(raw: string): string {
-  // eslint-disable-next-line no-control-regex
-  return raw.replace(/[\u0000-\u001f\u007f]+/g, " ").replace(/\s+/g, " ").trim().slice(0, MAX_QUERY_LENGTH).trim();
+  return (
+    raw
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is this pattern's job
+      .replace(/[\u0000-\u001f\u007f]+/g, " ")
+      .replace(/\s+/g, " ")
+      .trim()
+      .slice(0, MAX_QUERY_LENGTH)
+      .trim()
+  );
 }
 
 export const browseParamsSchema = z.object({
@@ -39,7 +48,11 @@ export const browseParamsSchema = z.object({
   topic: z.array(topicSlug).max(MAX_TOPICS, `at most ${MAX_TOPICS} topics`).default([]),
   sort: z.enum(SORTS, { error: "must be one of trending, votes, newest" }).default("trending"),
   q: z.string().transform(normalizeQuery).optional(),
-  cursor: z.string().max(512, "is too long").regex(/^[A-Za-z0-9_-]+$/, "is not a valid cursor").optional(),
+  cursor: z
+    .string()
+    .max(512, "is too long")
+    .regex(/^[A-Za-z0-9_-]+$/, "is not a valid cursor")
+    .optional(),
   limit: z
     .string()
     .regex(/^\d+$/, "must be a whole number")

@@ -25,7 +25,7 @@ export function ageDays(featuredOn: Date, today: Date): number {
 
 export function trendingScore(paper: Scorable, today: Date = new Date()): number {
   const votes = paper.upvotes + paper.localVotes + 1;
-  return votes / Math.pow(ageDays(paper.featuredOn, today) + AGE_OFFSET_DAYS, GRAVITY);
+  return votes / (ageDays(paper.featuredOn, today) + AGE_OFFSET_DAYS) ** GRAVITY;
 }
 
 /**

@@ -47,7 +47,9 @@ export function searchRobots(state: SearchPageState): SearchRobots {
     case "results": {
       const q = canonicalQuery(state.q);
       const indexable = state.hits > 0 && !state.cursor && q.length <= MAX_INDEXED_QUERY_LENGTH && !looksLikeLink(q);
-      return indexable ? { index: true, canonicalPath: `/search?q=${encodeURIComponent(q).replace(/%20/g, "+")}` } : { index: false, canonicalPath: null };
+      return indexable
+        ? { index: true, canonicalPath: `/search?q=${encodeURIComponent(q).replace(/%20/g, "+")}` }
+        : { index: false, canonicalPath: null };
     }
   }
 }

@@ -1,8 +1,8 @@
-import { prisma } from "../db/client";
-import { periodRange, type Period } from "./period";
-import { decodeCursor, encodeCursor, normalizeQuery, type Cursor } from "./schema";
+import { prisma } from "@/lib/db/client";
+import { latestFeaturedDay, type PaperListItem, resolveTopics, todayUtc, withTopics } from "./data";
+import { type Period, periodRange } from "./period";
+import { type Cursor, decodeCursor, encodeCursor, normalizeQuery } from "./schema";
 import { TRENDING_SCORE_SQL } from "./score";
-import { latestFeaturedDay, resolveTopics, todayUtc, withTopics, type PaperListItem } from "./data";
 
 // Full-text search over the generated papers.search_vector (title A, abstract
 // B, authors C; GIN-indexed). websearch_to_tsquery gives users web-search
@@ -40,11 +40,24 @@ export function snippetParts(headline: string): SnippetPart[] {
 
 export type SearchHit = PaperListItem & { rank: number; titleParts: SnippetPart[]; snippetParts: SnippetPart[] };
 
-export type SearchQuery = { q: string; period?: Period; date?: string; topic: string[]; cursor?: string; limit: number };
+export type SearchQuery = {
+  q: string;
+  period?: Period;
+  date?: string;
+  topic: string[];
+  cursor?: string;
+  limit: number;
+};
 
 export type SearchResult =
   | { ok: true; status: "noTerms"; hits: []; nextCursor: null }
-  | { ok: true; status: "results"; hits: SearchHit[]; nextCursor: string | null; range: { from: string; to: string } | null }
+  | {
+      ok: true;
+      status: "results";
+      hits: SearchHit[];
+      nextCursor: string | null;
+      range: { from: string; to: string } | null;
+    }
   | { ok: false; reason: "unknownTopic"; slug: string }
   | { ok: false; reason: "badCursor" };
 
@@ -67,7 +80,7 @@ export async function searchPapers(input: SearchQuery, now = new Date()): Promis
   let after: Cursor | undefined;
   if (query.cursor) {
     const decoded = decodeCursor(query.cursor);
-    if (!decoded || decoded.s !== "relevance" || typeof decoded.k !== "number") return { ok: false, reason: "badCursor" };
+    if (decoded?.s !== "relevance" || typeof decoded.k !== "number") return { ok: false, reason: "badCursor" };
     after = decoded;
   }
   let range: { from: string; to: string } | null = null;
@@ -88,7 +101,9 @@ export async function searchPapers(input: SearchQuery, now = new Date()): Promis
     // A per-row probe of the paper_topics primary key, written as a LIMIT 1 subquery on
     // purpose: as EXISTS the planner hashes every link of the topic (67k rows at 1M
     // papers, 78 ms) instead of probing the ~2,000 papers of the period (9 ms).
-    where.push(`(SELECT true FROM paper_topics pt WHERE pt.paper_id = p.id AND pt.topic_id = ANY($${args.length}::int[]) LIMIT 1)`);
+    where.push(
+      `(SELECT true FROM paper_topics pt WHERE pt.paper_id = p.id AND pt.topic_id = ANY($${args.length}::int[]) LIMIT 1)`,
+    );
   }
   const rank = "ts_rank_cd(p.search_vector, q.query)::float8";
   if (after) {
@@ -98,7 +113,9 @@ export async function searchPapers(input: SearchQuery, now = new Date()): Promis
   }
   args.push(query.limit + 1);
   // Rank and page first; ts_headline (costly) runs only on the rows shown.
-  const rows = await db.$queryRawUnsafe<(Omit<PaperListItem, "topics"> & { rank: number; titleHl: string; snippet: string })[]>(
+  const rows = await db.$queryRawUnsafe<
+    (Omit<PaperListItem, "topics"> & { rank: number; titleHl: string; snippet: string })[]
+  >(
     `WITH q AS (SELECT websearch_to_tsquery('english', $1) AS query),
           hits AS (SELECT p.id, ${rank} AS rank FROM papers p, q
                     WHERE ${where.join(" AND ")}
@@ -116,7 +133,9 @@ export async function searchPapers(input: SearchQuery, now = new Date()): Promis
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
   const nextCursor =
-    rows.length > query.limit && last ? encodeCursor({ s: "relevance", d: refDay, k: last.rank, r: 0, i: last.id }) : null;
+    rows.length > query.limit && last
+      ? encodeCursor({ s: "relevance", d: refDay, k: last.rank, r: 0, i: last.id })
+      : null;
   const withChips = await withTopics(page.map(({ titleHl: _t, snippet: _s, ...rest }) => rest));
   const hits = withChips.map((paper, i) => ({
     ...paper,

@@ -1,4 +1,4 @@
-import { hmac, randomToken, safeEqual } from "../security/crypto";
+import { hmac, randomToken, safeEqual } from "@/lib/security/crypto";
 
 // The anonymous voter: a random id in a signed, http-only cookie. The database
 // only ever sees voterHash(id), so a leaked votes table links no browser.

@@ -1,5 +1,5 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
-import { env } from "../env";
+import { env } from "@/lib/env";
 
 // Small, shared primitives: every token and signature in the app goes through these.
 

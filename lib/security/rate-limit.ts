@@ -1,4 +1,4 @@
-import { prisma } from "../db/client";
+import { prisma } from "@/lib/db/client";
 
 // Fixed-window counters in the rate_limits table, so every app instance shares
 // them. One atomic upsert per call: concurrent requests can't both read a

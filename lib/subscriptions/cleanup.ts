@@ -1,6 +1,6 @@
-import { prisma } from "../db/client";
-import { periodicJob } from "../jobs/scheduler";
-import { log } from "../log";
+import { prisma } from "@/lib/db/client";
+import { periodicJob } from "@/lib/jobs/scheduler";
+import { log } from "@/lib/log";
 
 // Housekeeping for subscriptions (run by `npm start`'s scheduler, so no
 // "server-only" here): an address that never confirmed is not kept, and
@@ -10,7 +10,9 @@ import { log } from "../log";
 export const PENDING_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
 const EVERY_MS = 60 * 60 * 1000;
 
-export async function cleanupSubscriptions(now = new Date()): Promise<{ pendingDeleted: number; rateLimitsDeleted: number }> {
+export async function cleanupSubscriptions(
+  now = new Date(),
+): Promise<{ pendingDeleted: number; rateLimitsDeleted: number }> {
   const db = prisma();
   const pending = await db.subscriber.deleteMany({
     where: { status: "pending", confirmTokenExpires: { lt: new Date(now.getTime() - PENDING_RETENTION_MS) } },
@@ -23,6 +25,9 @@ export async function cleanupSubscriptions(now = new Date()): Promise<{ pendingD
 export const subscriptionCleanupJob = periodicJob("subscription-cleanup", EVERY_MS, async (now) => {
   const result = await cleanupSubscriptions(now);
   if (result.pendingDeleted || result.rateLimitsDeleted) {
-    log.info("subscription cleanup", { pendingDeleted: result.pendingDeleted, rateLimitsDeleted: result.rateLimitsDeleted });
+    log.info("subscription cleanup", {
+      pendingDeleted: result.pendingDeleted,
+      rateLimitsDeleted: result.rateLimitsDeleted,
+    });
   }
 });

@@ -1,8 +1,8 @@
 import "server-only";
-import { prisma } from "../db/client";
-import { sha256 } from "../security/crypto";
-import { listTopics } from "../topics/data";
-import { tokenSubscriberId, verifyLink, type LinkPurpose } from "./links";
+import { prisma } from "@/lib/db/client";
+import { sha256 } from "@/lib/security/crypto";
+import { listTopics } from "@/lib/topics/data";
+import { type LinkPurpose, tokenSubscriberId, verifyLink } from "./links";
 
 // Reads for the subscription pages. Nothing here writes: a GET must never
 // change a subscription (mail scanners follow links).

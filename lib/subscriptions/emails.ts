@@ -1,14 +1,19 @@
 import { render } from "@react-email/render";
 import { createElement, type ReactElement } from "react";
-import { ConfirmationEmail, type ConfirmationEmailProps } from "../../emails/confirmation";
-import { ManageSubscriptionEmail, type ManageSubscriptionEmailProps } from "../../emails/manage-subscription";
-import { WelcomeEmail, type WelcomeEmailProps } from "../../emails/welcome";
-import { mailer, type MailMessage, type SendResult } from "../mail";
+import { ConfirmationEmail, type ConfirmationEmailProps } from "@/emails/confirmation";
+import { ManageSubscriptionEmail, type ManageSubscriptionEmailProps } from "@/emails/manage-subscription";
+import { WelcomeEmail, type WelcomeEmailProps } from "@/emails/welcome";
+import { type MailMessage, mailer, type SendResult } from "@/lib/mail";
 
 // Renders the subscription emails (HTML and plain text from one React tree)
 // and hands them to the configured transport.
 
-async function message(to: string, subject: string, element: ReactElement, headers?: Record<string, string>): Promise<MailMessage> {
+async function message(
+  to: string,
+  subject: string,
+  element: ReactElement,
+  headers?: Record<string, string>,
+): Promise<MailMessage> {
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
   return { to, subject, html, text, headers };
 }
@@ -23,11 +28,21 @@ export async function confirmationMessage(to: string, props: ConfirmationEmailPr
 }
 
 export async function welcomeMessage(to: string, props: WelcomeEmailProps): Promise<MailMessage> {
-  return message(to, "You're subscribed to Paperboy", createElement(WelcomeEmail, props), listUnsubscribeHeaders(props.unsubscribeUrl));
+  return message(
+    to,
+    "You're subscribed to Paperboy",
+    createElement(WelcomeEmail, props),
+    listUnsubscribeHeaders(props.unsubscribeUrl),
+  );
 }
 
 export async function manageSubscriptionMessage(to: string, props: ManageSubscriptionEmailProps): Promise<MailMessage> {
-  return message(to, "Your Paperboy subscription", createElement(ManageSubscriptionEmail, props), listUnsubscribeHeaders(props.unsubscribeUrl));
+  return message(
+    to,
+    "Your Paperboy subscription",
+    createElement(ManageSubscriptionEmail, props),
+    listUnsubscribeHeaders(props.unsubscribeUrl),
+  );
 }
 
 export async function sendMail(mail: MailMessage, idempotencyKey?: string): Promise<SendResult> {

@@ -1,11 +1,20 @@
 import "server-only";
-import { afterResponse } from "../http/after";
-import { clientKey } from "../http/client";
-import { htmlResponse, seeOther } from "../http/html";
-import { readForm, textField, type FormFields } from "../http/form";
-import { consumeRateLimit } from "../security/rate-limit";
-import { confirm, deleteData, pause, resume, startSubscription, unsubscribe, updatePreferences, validateSubscription } from "./mutations";
-import { formToChoices, type FieldIssue } from "./schema";
+import { afterResponse } from "@/lib/http/after";
+import { clientKey } from "@/lib/http/client";
+import { type FormFields, readForm, textField } from "@/lib/http/form";
+import { htmlResponse, seeOther } from "@/lib/http/html";
+import { consumeRateLimit } from "@/lib/security/rate-limit";
+import {
+  confirm,
+  deleteData,
+  pause,
+  resume,
+  startSubscription,
+  unsubscribe,
+  updatePreferences,
+  validateSubscription,
+} from "./mutations";
+import { type FieldIssue, formToChoices } from "./schema";
 
 // The HTTP side of subscriptions: plain HTML form posts (no JavaScript needed)
 // mapped onto lib mutations. Success answers 303 to a page; rejections answer a
@@ -44,12 +53,22 @@ const expiredLink = () =>
 
 async function formOrError(request: Request): Promise<{ form: FormFields } | { error: Response }> {
   const read = await readForm(request);
-  if (!read.ok) return { error: htmlResponse(read.status, { title: "The form could not be read", paragraphs: [read.message, "Nothing was saved."] }) };
+  if (!read.ok)
+    return {
+      error: htmlResponse(read.status, {
+        title: "The form could not be read",
+        paragraphs: [read.message, "Nothing was saved."],
+      }),
+    };
   return { form: read.form };
 }
 
 export async function handleSubscribe(request: Request): Promise<Response> {
-  const limit = await consumeRateLimit(clientKey("subscribe", request.headers), CLIENT_SUBSCRIBE_LIMIT.limit, CLIENT_SUBSCRIBE_LIMIT.windowMs);
+  const limit = await consumeRateLimit(
+    clientKey("subscribe", request.headers),
+    CLIENT_SUBSCRIBE_LIMIT.limit,
+    CLIENT_SUBSCRIBE_LIMIT.windowMs,
+  );
   if (!limit.ok) {
     return htmlResponse(
       429,
@@ -99,7 +118,10 @@ export async function handlePreferences(request: Request): Promise<Response> {
       if (!result.ok) {
         if (result.reason === "invalidToken") return badLink();
         return htmlResponse(409, {
-          title: action === "pause" ? "Only an active subscription can be paused" : "Only a paused subscription can be resumed",
+          title:
+            action === "pause"
+              ? "Only an active subscription can be paused"
+              : "Only a paused subscription can be resumed",
           paragraphs: ["Nothing was changed."],
           link: { href: back, label: "Back to your preferences" },
         });

@@ -1,5 +1,5 @@
-import { env } from "../env";
-import { hmac, safeEqual } from "../security/crypto";
+import { env } from "@/lib/env";
+import { hmac, safeEqual } from "@/lib/security/crypto";
 
 // Signed, stable per-subscriber links used in every email. A link is
 // `<subscriber id>.<signature>`, the signature an HMAC of the purpose, the id

@@ -1,14 +1,21 @@
 import "server-only";
-import { prisma } from "../db/client";
-import { Prisma } from "../db/generated/client";
-import { hmac, randomToken, sha256 } from "../security/crypto";
-import { consumeRateLimit } from "../security/rate-limit";
+import { prisma } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
+import { env } from "@/lib/env";
+import { log } from "@/lib/log";
+import { hmac, randomToken, sha256 } from "@/lib/security/crypto";
+import { consumeRateLimit } from "@/lib/security/rate-limit";
 import { CONFIRM_TOKEN_PATTERN, subscriberFromLink } from "./data";
 import { confirmationMessage, manageSubscriptionMessage, sendMail, welcomeMessage } from "./emails";
-import { env } from "../env";
-import { log } from "../log";
 import { preferencesUrl, unsubscribeUrl } from "./links";
-import { choicesSchema, fieldIssues, subscribeSchema, type Choices, type FieldIssue, type SubscribeInput } from "./schema";
+import {
+  type Choices,
+  choicesSchema,
+  type FieldIssue,
+  fieldIssues,
+  type SubscribeInput,
+  subscribeSchema,
+} from "./schema";
 
 // Every write to a subscription. Expected failures are typed results, never
 // exceptions; callers (route handlers, tests) map them to answers.
@@ -41,11 +48,18 @@ type TopicRow = { id: number; slug: string; name: string };
 
 async function resolveTopics(slugs: string[]): Promise<{ ok: true; topics: TopicRow[] } | Invalid> {
   if (slugs.length === 0) return { ok: true, topics: [] };
-  const topics = await prisma().topic.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true, name: true } });
+  const topics = await prisma().topic.findMany({
+    where: { slug: { in: slugs } },
+    select: { id: true, slug: true, name: true },
+  });
   const known = new Set(topics.map((t) => t.slug));
   const unknown = slugs.filter((s) => !known.has(s));
   if (unknown.length) {
-    return { ok: false, reason: "invalid", issues: [{ field: "topics", message: `Unknown topic: ${unknown.slice(0, 3).join(", ")}` }] };
+    return {
+      ok: false,
+      reason: "invalid",
+      issues: [{ field: "topics", message: `Unknown topic: ${unknown.slice(0, 3).join(", ")}` }],
+    };
   }
   return { ok: true, topics };
 }
@@ -87,10 +101,17 @@ export async function subscribe(raw: unknown, now = new Date()): Promise<Subscri
  * SubscribeOutcome). The form handler runs this after the response is sent,
  * so the answer's timing doesn't reveal the state either.
  */
-export async function startSubscription({ input, topics }: ValidSubscription, now = new Date()): Promise<{ ok: true; outcome: SubscribeOutcome }> {
+export async function startSubscription(
+  { input, topics }: ValidSubscription,
+  now = new Date(),
+): Promise<{ ok: true; outcome: SubscribeOutcome }> {
   // Checked before any write: a limited request changes nothing (a new token
   // would silently kill the link in the last email).
-  const budget = await consumeRateLimit(addressKey(input.email), ADDRESS_EMAIL_LIMIT.limit, ADDRESS_EMAIL_LIMIT.windowMs);
+  const budget = await consumeRateLimit(
+    addressKey(input.email),
+    ADDRESS_EMAIL_LIMIT.limit,
+    ADDRESS_EMAIL_LIMIT.windowMs,
+  );
   if (!budget.ok) return { ok: true, outcome: "addressRateLimited" };
 
   const db = prisma();
@@ -124,16 +145,24 @@ export async function startSubscription({ input, topics }: ValidSubscription, no
       if (existing) {
         await tx.subscriber.update({ where: { id: existing.id }, data: pending });
         await tx.subscriberTopic.deleteMany({ where: { subscriberId: existing.id } });
-        if (topicLinks.length) await tx.subscriberTopic.createMany({ data: topicLinks.map((l) => ({ ...l, subscriberId: existing.id })) });
+        if (topicLinks.length)
+          await tx.subscriberTopic.createMany({ data: topicLinks.map((l) => ({ ...l, subscriberId: existing.id })) });
       } else {
         await tx.subscriber.create({
-          data: { email: input.email, status: "pending", linkSecret: randomToken(32), ...pending, topics: { create: topicLinks } },
+          data: {
+            email: input.email,
+            status: "pending",
+            linkSecret: randomToken(32),
+            ...pending,
+            topics: { create: topicLinks },
+          },
         });
       }
     });
   } catch (error) {
     // Two submissions of a new address at once: the other one won and sent its email.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return { ok: true, outcome: "confirmationSent" };
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
+      return { ok: true, outcome: "confirmationSent" };
     throw error;
   }
 
@@ -152,18 +181,35 @@ export async function startSubscription({ input, topics }: ValidSubscription, no
 
 export type TokenFailure = { ok: false; reason: "invalidToken" | "expired" };
 
-export async function confirm(token: string, now = new Date()): Promise<{ ok: true; subscriberId: number } | TokenFailure> {
+export async function confirm(
+  token: string,
+  now = new Date(),
+): Promise<{ ok: true; subscriberId: number } | TokenFailure> {
   if (!CONFIRM_TOKEN_PATTERN.test(token)) return { ok: false, reason: "invalidToken" };
   const db = prisma();
   const hash = sha256(token);
-  const row = await db.subscriber.findUnique({ where: { confirmTokenHash: hash }, select: { id: true, confirmTokenExpires: true } });
+  const row = await db.subscriber.findUnique({
+    where: { confirmTokenHash: hash },
+    select: { id: true, confirmTokenExpires: true },
+  });
   if (!row) return { ok: false, reason: "invalidToken" };
   if (!row.confirmTokenExpires || row.confirmTokenExpires <= now) return { ok: false, reason: "expired" };
 
   // One conditional update makes the token single-use even under concurrent POSTs.
   const updated = await db.subscriber.updateMany({
-    where: { id: row.id, confirmTokenHash: hash, status: { in: ["pending", "unsubscribed"] }, confirmTokenExpires: { gt: now } },
-    data: { status: "active", confirmedAt: now, unsubscribedAt: null, confirmTokenHash: null, confirmTokenExpires: null },
+    where: {
+      id: row.id,
+      confirmTokenHash: hash,
+      status: { in: ["pending", "unsubscribed"] },
+      confirmTokenExpires: { gt: now },
+    },
+    data: {
+      status: "active",
+      confirmedAt: now,
+      unsubscribedAt: null,
+      confirmTokenHash: null,
+      confirmTokenExpires: null,
+    },
   });
   if (updated.count === 0) return { ok: false, reason: "invalidToken" };
 
@@ -197,7 +243,9 @@ export async function updatePreferences(token: string, raw: unknown): Promise<{ 
   await prisma().$transaction([
     prisma().subscriber.update({ where: { id: subscriber.id }, data: choiceFields(parsed.data) }),
     prisma().subscriberTopic.deleteMany({ where: { subscriberId: subscriber.id } }),
-    prisma().subscriberTopic.createMany({ data: resolved.topics.map((t) => ({ subscriberId: subscriber.id, topicId: t.id })) }),
+    prisma().subscriberTopic.createMany({
+      data: resolved.topics.map((t) => ({ subscriberId: subscriber.id, topicId: t.id })),
+    }),
   ]);
   return { ok: true };
 }
@@ -216,7 +264,10 @@ async function transition(token: string, to: "active" | "paused", from: ("active
   const subscriber = await subscriberFromLink("preferences", token);
   if (!subscriber) return { ok: false, reason: "invalidToken" } as const;
   if (subscriber.status === to) return { ok: true } as const;
-  const updated = await prisma().subscriber.updateMany({ where: { id: subscriber.id, status: { in: from } }, data: { status: to } });
+  const updated = await prisma().subscriber.updateMany({
+    where: { id: subscriber.id, status: { in: from } },
+    data: { status: to },
+  });
   if (updated.count === 0) return { ok: false, reason: "invalidState", status: subscriber.status } as const;
   return { ok: true } as const;
 }
@@ -226,7 +277,11 @@ async function transition(token: string, to: "active" | "paused", from: ("active
  * preference page. Repeating it changes nothing; a suppressed address stays
  * suppressed. A pending confirmation link dies with it.
  */
-export async function unsubscribe(token: string, purpose: "unsubscribe" | "preferences" = "unsubscribe", now = new Date()): Promise<{ ok: true } | LinkFailure> {
+export async function unsubscribe(
+  token: string,
+  purpose: "unsubscribe" | "preferences" = "unsubscribe",
+  now = new Date(),
+): Promise<{ ok: true } | LinkFailure> {
   const subscriber = await subscriberFromLink(purpose, token);
   if (!subscriber) return { ok: false, reason: "invalidToken" };
   await prisma().subscriber.updateMany({

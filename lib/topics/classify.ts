@@ -1,4 +1,4 @@
-import { DECISIVE_WEIGHT, TOPICS, type Rule } from "./taxonomy";
+import { DECISIVE_WEIGHT, type Rule, TOPICS } from "./taxonomy";
 
 /**
  * The topic classifier: pure, deterministic and fast. The matching rules are
@@ -157,9 +157,7 @@ function findHits(text: string): Hit[] {
     i = j;
   }
   for (const { rule, re } of scanned) {
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(text)) !== null) hits.push({ rule, start: m.index, end: m.index + m[0].length, text: m[0] });
+    for (const m of text.matchAll(re)) hits.push({ rule, start: m.index, end: m.index + m[0].length, text: m[0] });
   }
   return hits;
 }
@@ -168,8 +166,7 @@ function findHits(text: string): Hit[] {
 function futureWorkRanges(text: string, from: number): [number, number][] {
   const ranges: [number, number][] = [];
   FUTURE_WORK.lastIndex = from;
-  let m: RegExpExecArray | null;
-  while ((m = FUTURE_WORK.exec(text)) !== null) {
+  for (let m = FUTURE_WORK.exec(text); m !== null; m = FUTURE_WORK.exec(text)) {
     const stop = text.lastIndexOf(". ", m.index);
     const start = Math.max(from, stop < 0 ? 0 : stop + 2);
     const next = text.indexOf(". ", m.index);

@@ -1,4 +1,4 @@
-import type { PrismaClient } from "../db/client";
+import type { PrismaClient } from "@/lib/db/client";
 import { TOPICS, topicDefinition } from "./taxonomy";
 
 // Reads for topics. Like mutations.ts, every function takes the client.
@@ -19,9 +19,7 @@ export async function listTopics(db: PrismaClient): Promise<TopicSummary[]> {
     .sort((a, b) => (ORDER.get(a.slug) ?? Infinity) - (ORDER.get(b.slug) ?? Infinity) || a.slug.localeCompare(b.slug));
 }
 
-export type TopicResult =
-  | { ok: true; topic: TopicSummary & { id: number } }
-  | { ok: false; reason: "notFound" };
+export type TopicResult = { ok: true; topic: TopicSummary & { id: number } } | { ok: false; reason: "notFound" };
 
 /** One topic by slug with its paper count; notFound for slugs not in the taxonomy or not yet stored. */
 export async function topicBySlug(db: PrismaClient, slug: string): Promise<TopicResult> {

@@ -1,5 +1,5 @@
-import { runInTransaction, type SqlStatement } from "../db/bulk";
-import type { PrismaClient } from "../db/client";
+import { runInTransaction, type SqlStatement } from "@/lib/db/bulk";
+import type { PrismaClient } from "@/lib/db/client";
 import { classify } from "./classify";
 import { TOPICS } from "./taxonomy";
 import { TAXONOMY_VERSION } from "./version";

@@ -122,7 +122,20 @@ export const TOPICS: readonly TopicDefinition[] = [
     name: "Quantization",
     description: "Low-bit weights, activations and KV cache: quantization and binarization.",
     include: [
-      ...r("quantiz*", "dequantiz*", "binariz*", "binarised", "mixed-precision", "ternary weights", "1-bit", "1.58-bit", "2-bit", "3-bit", "4-bit", "8-bit"),
+      ...r(
+        "quantiz*",
+        "dequantiz*",
+        "binariz*",
+        "binarised",
+        "mixed-precision",
+        "ternary weights",
+        "1-bit",
+        "1.58-bit",
+        "2-bit",
+        "3-bit",
+        "4-bit",
+        "8-bit",
+      ),
       // Decisive: only model compression talks like this, so these beat the vetoes below.
       ...decisive(
         "low-bit",
@@ -140,7 +153,23 @@ export const TOPICS: readonly TopicDefinition[] = [
         "quantized large language model",
         "binarized LLM",
       ),
-      ...decisiveAcr("INT4", "INT8", "FP8", "FP4", "NVFP4", "MXFP4", "NF4", "GPTQ", "AWQ", "PTQ", "QAT", "W4A16", "W8A8", "W4A4", "BitNet"),
+      ...decisiveAcr(
+        "INT4",
+        "INT8",
+        "FP8",
+        "FP4",
+        "NVFP4",
+        "MXFP4",
+        "NF4",
+        "GPTQ",
+        "AWQ",
+        "PTQ",
+        "QAT",
+        "W4A16",
+        "W8A8",
+        "W4A4",
+        "BitNet",
+      ),
     ],
     exclude: [
       // Tokenizers and codecs quantize latents, they do not compress models.
@@ -158,13 +187,27 @@ export const TOPICS: readonly TopicDefinition[] = [
         "quantized representation",
       ),
       // Discretizing actions or values and its error are not model compression either.
-      ...r("action quantiz*", "quantized action", "quantization error", "quantization threshold", "quantization failure"),
+      ...r(
+        "action quantiz*",
+        "quantized action",
+        "quantization error",
+        "quantization threshold",
+        "quantization failure",
+      ),
       ...acr("VQ-VAE", "VQGAN", "RVQ"),
     ],
     // Physics quantizes energy levels; tokenizers quantize images, audio and
     // motion into codes. Neither is model compression (unless a decisive rule
     // says the paper compresses a model too).
-    veto: r("quantum", "quantized energy", "tokenizer", "tokenization", "codebook", "discrete tokens", "continuous tokens"),
+    veto: r(
+      "quantum",
+      "quantized energy",
+      "tokenizer",
+      "tokenization",
+      "codebook",
+      "discrete tokens",
+      "continuous tokens",
+    ),
   },
   {
     slug: "pruning-sparsity",
@@ -197,7 +240,15 @@ export const TOPICS: readonly TopicDefinition[] = [
     name: "Knowledge distillation",
     description: "Training smaller students from larger teachers, and distilling reasoning or data.",
     include: [
-      ...r("knowledge distillation", "distillation", "distilling", "distilled", "distill", "teacher model", "student model"),
+      ...r(
+        "knowledge distillation",
+        "distillation",
+        "distilling",
+        "distilled",
+        "distill",
+        "teacher model",
+        "student model",
+      ),
       ...weak("teacher-student", "teacher and student"),
     ],
   },
@@ -206,7 +257,14 @@ export const TOPICS: readonly TopicDefinition[] = [
     name: "Mixture of experts",
     description: "Sparse mixture-of-experts models, expert routing and MoE systems.",
     include: [
-      ...r("mixture of experts", "mixture of expert", "mixture-of-experts", "sparse experts", "expert routing", "expert parallelism"),
+      ...r(
+        "mixture of experts",
+        "mixture of expert",
+        "mixture-of-experts",
+        "sparse experts",
+        "expert routing",
+        "expert parallelism",
+      ),
       ...acr("MoE", "MoEs", "SMoE"),
     ],
   },
@@ -614,7 +672,8 @@ export const TOPICS: readonly TopicDefinition[] = [
   {
     slug: "fine-tuning",
     name: "Fine-tuning and instruction tuning",
-    description: "Adapting pretrained models: instruction tuning, parameter-efficient fine-tuning (LoRA) and continual learning.",
+    description:
+      "Adapting pretrained models: instruction tuning, parameter-efficient fine-tuning (LoRA) and continual learning.",
     include: [
       ...r(
         "instruction tuning",
@@ -641,7 +700,8 @@ export const TOPICS: readonly TopicDefinition[] = [
   {
     slug: "pretraining-data",
     name: "Pretraining, data and scaling",
-    description: "Training foundation models from scratch: data curation, synthetic data, scaling laws and training systems.",
+    description:
+      "Training foundation models from scratch: data curation, synthetic data, scaling laws and training systems.",
     include: [
       ...r(
         "scaling law",
@@ -697,13 +757,23 @@ export const TOPICS: readonly TopicDefinition[] = [
     name: "Hallucination and factuality",
     description: "Hallucinations, factual errors, faithfulness and knowledge editing.",
     include: [
-      ...r("hallucination", "hallucinations", "hallucinate", "factuality", "factual errors", "faithfulness", "knowledge editing", "model editing"),
+      ...r(
+        "hallucination",
+        "hallucinations",
+        "hallucinate",
+        "factuality",
+        "factual errors",
+        "faithfulness",
+        "knowledge editing",
+        "model editing",
+      ),
     ],
   },
   {
     slug: "domain-specific",
     name: "Domain-specific models",
-    description: "LLMs for medicine, law, finance, science, chemistry, telecommunications and other specialised domains.",
+    description:
+      "LLMs for medicine, law, finance, science, chemistry, telecommunications and other specialised domains.",
     include: [
       ...r(
         "domain-specific",

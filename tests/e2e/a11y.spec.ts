@@ -6,25 +6,48 @@ import { expect, test } from "@playwright/test";
 // violation anywhere. The dev outbox is checked without its email iframes
 // (script-less sandboxes axe can't enter; the emails are checked as HTML in
 // their own tests).
-const PAGES = ["/", "/confirm/done", "/preferences/deleted", "/dev/outbox", "/no-such-page", "/topics", "/about", "/listing/1"];
+const PAGES = [
+  "/",
+  "/confirm/done",
+  "/preferences/deleted",
+  "/dev/outbox",
+  "/no-such-page",
+  "/topics",
+  "/about",
+  "/listing/1",
+];
 
 for (const path of PAGES) {
   test(`axe: ${path} has no serious or critical violation`, async ({ page }) => {
     await page.goto(path);
     const results = await new AxeBuilder({ page }).exclude("iframe").analyze();
     const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-    expect(bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join(", ")}`)).toEqual([]);
+    expect(
+      bad.map(
+        (v) =>
+          `${v.id} (${v.impact}): ${v.nodes
+            .map((n) => n.target.join(" "))
+            .slice(0, 5)
+            .join(", ")}`,
+      ),
+    ).toEqual([]);
   });
 }
 
-test("the home page is indexable, with its public URL as canonical (it is served from the internal /feed/<view> route)", async ({ page, baseURL }) => {
+test("the home page is indexable, with its public URL as canonical (it is served from the internal /feed/<view> route)", async ({
+  page,
+  baseURL,
+}) => {
   await page.goto("/");
   await expect(page.locator('meta[name="robots"]')).toHaveCount(0);
   await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", new RegExp(`^${baseURL}/`));
   await expect(page.locator('meta[name="description"]')).toHaveCount(1);
 });
 
-test("search result pages are indexable under the normalised query; empty results and later pages are not (lib/papers/search-seo.ts)", async ({ page, baseURL }) => {
+test("search result pages are indexable under the normalised query; empty results and later pages are not (lib/papers/search-seo.ts)", async ({
+  page,
+  baseURL,
+}) => {
   await page.goto("/search?q=Diffusion&period=month");
   await expect(page.locator('meta[name="robots"]')).toHaveCount(0);
   await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", `${baseURL}/search?q=diffusion`);

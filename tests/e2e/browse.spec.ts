@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 
 async function expectNoSeriousA11yViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -126,14 +126,16 @@ test.describe("search", () => {
     await expect(quantization).toBeChecked();
     const results = page.locator("article");
     await expect(results.first()).toBeVisible();
-    for (const result of await results.all()) await expect(result.getByRole("list", { name: "Topics" })).toContainText("Quantization");
+    for (const result of await results.all())
+      await expect(result.getByRole("list", { name: "Topics" })).toContainText("Quantization");
     await context.close();
   });
 
   test("on a phone the header takes two rows: links beside the logo, search and digest below", async ({ browser }) => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
     await page.goto("/");
-    const top = async (name: string, locator = page.getByRole("link", { name, exact: true })) => (await locator.first().boundingBox())!.y;
+    const top = async (name: string, locator = page.getByRole("link", { name, exact: true })) =>
+      (await locator.first().boundingBox())!.y;
     const logo = await top("Paperboy");
     expect(Math.abs((await top("Topics")) - logo)).toBeLessThan(12);
     const search = await top("", page.getByRole("searchbox", { name: "Search papers" }));
@@ -195,11 +197,17 @@ test.describe("votes", () => {
     await page.goto("/papers/4");
     const count = page.locator("article").first().getByTestId("vote-count").first();
     const before = Number(await count.textContent());
-    await page.getByRole("button", { name: /Upvote/ }).first().click();
+    await page
+      .getByRole("button", { name: /Upvote/ })
+      .first()
+      .click();
     await expect(page).toHaveURL(/\/papers\/4$/);
     await expect(count).toHaveText(String(before + 1));
     // Cached pages carry no per-browser state, so the same button toggles the vote off.
-    await page.getByRole("button", { name: /Upvote/ }).first().click();
+    await page
+      .getByRole("button", { name: /Upvote/ })
+      .first()
+      .click();
     await expect(count).toHaveText(String(before));
 
     // From a filtered feed view, the vote returns to that view.
@@ -218,7 +226,8 @@ test.describe("votes show at once where the voter looks next", () => {
   // though the lists themselves stay cached. Papers are found by id, not position.
   const idOf = async (article: import("@playwright/test").Locator) =>
     Number((await article.getAttribute("aria-labelledby"))!.match(/^paper-(\d+)-title$/)![1]);
-  const card = (page: Page, id: number) => page.locator(`article[aria-labelledby="paper-${id}-title"]`).getByTestId("vote-count");
+  const card = (page: Page, id: number) =>
+    page.locator(`article[aria-labelledby="paper-${id}-title"]`).getByTestId("vote-count");
 
   test("without JavaScript, from a feed view and a topic page", async ({ browser }) => {
     const context = await browser.newContext({ javaScriptEnabled: false });
@@ -233,7 +242,9 @@ test.describe("votes show at once where the voter looks next", () => {
     await page.goto(`/papers/${id}`);
     await expect(page.locator("article").first().getByTestId("vote-count").first()).toHaveText(String(before + 1));
     await expect(page.getByText(/\(\d+ from the source, 1 here\)/)).toBeVisible();
-    const api = (await (await page.request.get("/api/papers?period=month&sort=newest")).json()) as { papers: { id: number; upvotes: number }[] };
+    const api = (await (await page.request.get("/api/papers?period=month&sort=newest")).json()) as {
+      papers: { id: number; upvotes: number }[];
+    };
     expect(api.papers.find((p) => p.id === id)?.upvotes).toBe(before + 1);
 
     await page.goto("/topics/lmm");
@@ -262,7 +273,9 @@ test.describe("votes show at once where the voter looks next", () => {
   });
 });
 
-test("a feed page view prefetches no other page (each would be a full server render: components/app-link.tsx)", async ({ page }) => {
+test("a feed page view prefetches no other page (each would be a full server render: components/app-link.tsx)", async ({
+  page,
+}) => {
   const prefetches: string[] = [];
   page.on("request", (r) => {
     if (r.headers()["next-router-prefetch"]) prefetches.push(r.url());
@@ -285,10 +298,26 @@ test.describe("API and feeds", () => {
     const body = await first.json();
     expect(body.papers).toHaveLength(5);
     expect(Object.keys(body.papers[0]).sort()).toEqual(
-      ["arxivId", "authors", "featuredOn", "id", "projectUrl", "publishedAt", "repoUrl", "score", "summary", "title", "topics", "upvotes", "url"].sort(),
+      [
+        "arxivId",
+        "authors",
+        "featuredOn",
+        "id",
+        "projectUrl",
+        "publishedAt",
+        "repoUrl",
+        "score",
+        "summary",
+        "title",
+        "topics",
+        "upvotes",
+        "url",
+      ].sort(),
     );
     expect(typeof body.nextCursor).toBe("string");
-    const second = await (await request.get(`/api/papers?limit=5&period=week&date=2025-03-14&cursor=${body.nextCursor}`)).json();
+    const second = await (
+      await request.get(`/api/papers?limit=5&period=week&date=2025-03-14&cursor=${body.nextCursor}`)
+    ).json();
     const ids = new Set([...body.papers, ...second.papers].map((p: { id: number }) => p.id));
     expect(ids.size).toBe(10);
     const search = await (await request.get("/api/papers?q=multimodal&limit=3")).json();
@@ -332,7 +361,9 @@ test.describe("API and feeds", () => {
     expect(Array.isArray((await topics.json()).topics)).toBe(true);
   });
 
-  test("cached feeds say so to downstream caches; pages (per-request CSP nonce), search and votes do not", async ({ request }) => {
+  test("cached feeds say so to downstream caches; pages (per-request CSP nonce), search and votes do not", async ({
+    request,
+  }) => {
     // HTML carries a per-request CSP nonce (proxy.ts), so no shared cache may keep it; the data under it stays cached.
     expect((await request.get("/")).headers()["cache-control"]).toContain("no-store");
     expect((await request.get("/papers/1")).headers()["cache-control"]).toContain("no-store");

@@ -5,7 +5,9 @@ import { expect, test } from "@playwright/test";
 test("the home page lists the latest day's demo papers with their code links", async ({ page }) => {
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-  await expect(page.getByRole("heading", { name: /EnvHarness: Awakening Static Worlds for Agent Learning/ })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { name: /EnvHarness: Awakening Static Worlds for Agent Learning/ }),
+  ).toBeVisible();
   expect(await page.locator("article").count()).toBeGreaterThan(0);
   const codeLinks = page.getByRole("link", { name: "Code" });
   await expect(codeLinks.first()).toHaveAttribute("href", /^https:\/\/(github|gitlab)\.com\//);

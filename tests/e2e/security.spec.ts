@@ -1,14 +1,16 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 
 // Security headers and cross-site checks against the running app (`npm start`,
 // production build): what a browser actually receives and enforces.
 
 test.use({
-  extraHTTPHeaders: { "x-forwarded-for": `198.19.${Math.floor(Math.random() * 256)}.${Math.floor(Math.random() * 256)}` },
+  extraHTTPHeaders: {
+    "x-forwarded-for": `198.19.${Math.floor(Math.random() * 256)}.${Math.floor(Math.random() * 256)}`,
+  },
 });
 
 /** Every page of the app, including error and token pages with bad tokens, and a 404. */
-export const PAGES = [
+const PAGES = [
   "/",
   "/subscribe",
   "/subscribe/check-email",
@@ -62,7 +64,9 @@ for (const path of PAGES) {
     const nonce = nonceOf(csp);
     // Next stamps the nonce on every script it emits; a prerendered page would not have it.
     // (Browsers hide the nonce attribute after parsing; the property keeps it.)
-    const nonces = await page.locator("script").evaluateAll((scripts) => scripts.map((s) => (s as HTMLScriptElement).nonce));
+    const nonces = await page
+      .locator("script")
+      .evaluateAll((scripts) => scripts.map((s) => (s as HTMLScriptElement).nonce));
     expect(nonces.length).toBeGreaterThan(0);
     for (const n of nonces) expect(n).toBe(nonce);
     await page.waitForLoadState("networkidle");
@@ -98,7 +102,7 @@ test("HSTS is not sent over plain HTTP (APP_URL is http here)", async ({ request
 
 test("a form on another site can't post to Paperboy (real browser CSRF attempt)", async ({ page, baseURL }) => {
   // localhost and 127.0.0.1 are different sites: the attacker page lives on the other one.
-  const attacker = baseURL!.replace("127.0.0.1", "localhost") + "/attacker-page";
+  const attacker = `${baseURL!.replace("127.0.0.1", "localhost")}/attacker-page`;
   await page.route(attacker, (route) =>
     route.fulfill({
       contentType: "text/html",
@@ -108,27 +112,51 @@ test("a form on another site can't post to Paperboy (real browser CSRF attempt)"
     }),
   );
   await page.goto(attacker);
-  const [response] = await Promise.all([page.waitForResponse(`${baseURL}/api/subscriptions/subscribe`), page.getByRole("button").click()]);
+  const [response] = await Promise.all([
+    page.waitForResponse(`${baseURL}/api/subscriptions/subscribe`),
+    page.getByRole("button").click(),
+  ]);
   expect(response.status()).toBe(403);
   await expect(page.getByRole("heading", { name: "Cross-site request refused" })).toBeVisible();
 });
 
-test("requests with a foreign Origin are refused; same-origin and origin-less ones are served", async ({ request, baseURL }) => {
+test("requests with a foreign Origin are refused; same-origin and origin-less ones are served", async ({
+  request,
+  baseURL,
+}) => {
   const form = { email: `csrf-${Date.now()}@example.com`, allTopics: "on", frequency: "daily" };
-  const foreign = await request.post("/api/subscriptions/subscribe", { form, headers: { origin: "https://evil.example" }, maxRedirects: 0 });
+  const foreign = await request.post("/api/subscriptions/subscribe", {
+    form,
+    headers: { origin: "https://evil.example" },
+    maxRedirects: 0,
+  });
   expect(foreign.status()).toBe(403);
-  const same = await request.post("/api/subscriptions/subscribe", { form, headers: { origin: baseURL! }, maxRedirects: 0 });
+  const same = await request.post("/api/subscriptions/subscribe", {
+    form,
+    headers: { origin: baseURL! },
+    maxRedirects: 0,
+  });
   expect(same.status()).toBe(303);
   for (const path of ["/api/subscriptions/preferences", "/api/subscriptions/confirm"]) {
-    expect((await request.post(path, { form: { token: "x" }, headers: { origin: "https://evil.example" } })).status()).toBe(403);
+    expect(
+      (await request.post(path, { form: { token: "x" }, headers: { origin: "https://evil.example" } })).status(),
+    ).toBe(403);
   }
   // RFC 8058: a provider's one-click POST passes the origin check (here the token is bad, so 400, not 403).
-  const oneClick = await request.post("/unsubscribe?token=bad", { form: { "List-Unsubscribe": "One-Click" }, headers: { origin: "https://mail.example" } });
+  const oneClick = await request.post("/unsubscribe?token=bad", {
+    form: { "List-Unsubscribe": "One-Click" },
+    headers: { origin: "https://mail.example" },
+  });
   expect(oneClick.status()).toBe(400);
 });
 
-test("votes: a cross-site vote is refused; the voter cookie is HttpOnly, SameSite=Lax, Path=/", async ({ request, baseURL }) => {
-  const foreign = await request.post("/papers/1/vote", { headers: { origin: "https://evil.example", accept: "application/json" } });
+test("votes: a cross-site vote is refused; the voter cookie is HttpOnly, SameSite=Lax, Path=/", async ({
+  request,
+  baseURL,
+}) => {
+  const foreign = await request.post("/papers/1/vote", {
+    headers: { origin: "https://evil.example", accept: "application/json" },
+  });
   expect(foreign.status()).toBe(403);
   const vote = await request.post("/papers/1/vote", { headers: { origin: baseURL!, accept: "application/json" } });
   expect(vote.status()).toBe(200);

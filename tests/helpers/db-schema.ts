@@ -8,12 +8,24 @@ export async function actualSchema(connectionString: string): Promise<ExpectedSc
   await client.connect();
   try {
     const columns = await client.query<{
-      table_name: string; column_name: string; udt_name: string; data_type: string;
-      is_nullable: string; column_default: string | null; datetime_precision: number | null;
+      table_name: string;
+      column_name: string;
+      udt_name: string;
+      data_type: string;
+      is_nullable: string;
+      column_default: string | null;
+      datetime_precision: number | null;
     }>(`SELECT table_name, column_name, udt_name, data_type, is_nullable, column_default, datetime_precision
           FROM information_schema.columns
          WHERE table_schema = current_schema() AND table_name <> '_prisma_migrations'`);
-    const indexes = await client.query<{ table: string; name: string; unique: boolean; primary: boolean; columns: string[]; where: string | null }>(
+    const indexes = await client.query<{
+      table: string;
+      name: string;
+      unique: boolean;
+      primary: boolean;
+      columns: string[];
+      where: string | null;
+    }>(
       `SELECT t.relname AS table, i.relname AS name, x.indisunique AS unique, x.indisprimary AS primary,
               pg_get_expr(x.indpred, x.indrelid) AS where,
               array_agg(a.attname ORDER BY k.ord)::text[] AS columns
@@ -53,10 +65,18 @@ export async function actualSchema(connectionString: string): Promise<ExpectedSc
       };
     }
     for (const i of indexes.rows) {
-      table(i.table).indexes.push({ name: i.name, unique: i.unique, primary: i.primary, columns: i.columns, where: i.where });
+      table(i.table).indexes.push({
+        name: i.name,
+        unique: i.unique,
+        primary: i.primary,
+        columns: i.columns,
+        where: i.where,
+      });
     }
     for (const f of fks.rows) {
-      table(f.table.replace(/"/g, "")).foreignKeys.push(`${f.name} -> ${f.target.replace(/"/g, "")} on delete ${f.on_delete}`);
+      table(f.table.replace(/"/g, "")).foreignKeys.push(
+        `${f.name} -> ${f.target.replace(/"/g, "")} on delete ${f.on_delete}`,
+      );
     }
     for (const t of Object.values(schema.tables)) t.foreignKeys.sort();
     return schema;

@@ -1,5 +1,5 @@
 import { inject } from "vitest";
-import { createPrisma, type PrismaClient } from "../../lib/db/client";
+import { createPrisma, type PrismaClient } from "@/lib/db/client";
 
 export const databaseUrl = (): string => inject("databaseUrl");
 export const databaseKind = () => inject("databaseKind");

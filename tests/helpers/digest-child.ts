@@ -1,12 +1,16 @@
 // A digest run in its own process, for the crash test (which SIGKILLs it).
 // Settings come from the environment the test passes in.
-import { createPrisma } from "../../lib/db/client";
-import { resendTransport } from "../../lib/mail/resend";
-import { runDigest } from "../../lib/digest/run";
-import { sleep } from "../../lib/digest/pacing";
+import { createPrisma } from "@/lib/db/client";
+import { sleep } from "@/lib/digest/pacing";
+import { runDigest } from "@/lib/digest/run";
+import { resendTransport } from "@/lib/mail/resend";
 
 const db = createPrisma(process.env.DATABASE_URL!, 4);
-const transport = resendTransport({ apiKey: process.env.FAKE_RESEND_KEY!, from: "Paperboy <digest@paperboy.example>", baseUrl: process.env.FAKE_RESEND_URL! });
+const transport = resendTransport({
+  apiKey: process.env.FAKE_RESEND_KEY!,
+  from: "Paperboy <digest@paperboy.example>",
+  baseUrl: process.env.FAKE_RESEND_URL!,
+});
 const staleMs = Number(process.env.STALE_MS ?? 300);
 
 for (;;) {

@@ -1,6 +1,6 @@
 // Data for digest tests and the benchmark, inserted directly (subscriptions and
 // topics are built by other features; the digest only reads these tables).
-import type { PrismaClient } from "../../lib/db/client";
+import type { PrismaClient } from "@/lib/db/client";
 
 export async function addTopics(db: PrismaClient, slugs: string[]): Promise<Map<string, number>> {
   for (const slug of slugs) {
@@ -28,13 +28,21 @@ export async function addPaper(
       repoUrl: p.repoUrl ?? null,
     },
   });
-  if (p.topicIds?.length) await db.paperTopic.createMany({ data: p.topicIds.map((topicId) => ({ paperId: paper.id, topicId })) });
+  if (p.topicIds?.length)
+    await db.paperTopic.createMany({ data: p.topicIds.map((topicId) => ({ paperId: paper.id, topicId })) });
   return paper.id;
 }
 
 export async function addSubscriber(
   db: PrismaClient,
-  s: { email: string; status?: "pending" | "active" | "paused" | "unsubscribed" | "suppressed"; frequency?: "daily" | "weekly"; topicIds?: number[]; keywords?: string[]; allTopics?: boolean },
+  s: {
+    email: string;
+    status?: "pending" | "active" | "paused" | "unsubscribed" | "suppressed";
+    frequency?: "daily" | "weekly";
+    topicIds?: number[];
+    keywords?: string[];
+    allTopics?: boolean;
+  },
 ): Promise<number> {
   const sub = await db.subscriber.create({
     data: {
@@ -46,7 +54,8 @@ export async function addSubscriber(
       linkSecret: `secret-${s.email}`,
     },
   });
-  if (s.topicIds?.length) await db.subscriberTopic.createMany({ data: s.topicIds.map((topicId) => ({ subscriberId: sub.id, topicId })) });
+  if (s.topicIds?.length)
+    await db.subscriberTopic.createMany({ data: s.topicIds.map((topicId) => ({ subscriberId: sub.id, topicId })) });
   return sub.id;
 }
 
@@ -54,7 +63,12 @@ export async function addSubscriber(
  * Many active subscribers at once (SQL generate_series): `count` people, each
  * following 1-3 topics picked pseudo-randomly from `topicIds`.
  */
-export async function addManySubscribers(db: PrismaClient, count: number, topicIds: number[], frequency: "daily" | "weekly" = "daily"): Promise<void> {
+export async function addManySubscribers(
+  db: PrismaClient,
+  count: number,
+  topicIds: number[],
+  frequency: "daily" | "weekly" = "daily",
+): Promise<void> {
   const start = await db.subscriber.count();
   await db.$executeRawUnsafe(
     `INSERT INTO subscribers (email, status, frequency, link_secret, updated_at)
@@ -77,7 +91,12 @@ export async function addManySubscribers(db: PrismaClient, count: number, topicI
 }
 
 /** Papers spread over days and topics (SQL), for volume tests and the benchmark. */
-export async function addManyPapers(db: PrismaClient, count: number, topicIds: number[], days: string[]): Promise<void> {
+export async function addManyPapers(
+  db: PrismaClient,
+  count: number,
+  topicIds: number[],
+  days: string[],
+): Promise<void> {
   await db.$executeRawUnsafe(
     `INSERT INTO papers (title, title_key, summary, featured_on, source, upvotes, repo_url, updated_at)
      SELECT 'Paper ' || g || ' on efficient models', 'bulk-paper-' || g || '-' || $3::text,

@@ -2,10 +2,10 @@
 // (its deliveries cleared with the database before each test) and digest
 // options that send through it with the real SDK.
 import { afterAll, beforeAll, beforeEach } from "vitest";
-import type { DigestOptions } from "../../lib/digest/run";
-import { resendTransport } from "../../lib/mail/resend";
+import type { DigestOptions } from "@/lib/digest/run";
+import { resendTransport } from "@/lib/mail/resend";
 import { resetDb, testDb } from "./db";
-import { startFakeResend, type FakeResend } from "./fake-resend";
+import { type FakeResend, startFakeResend } from "./fake-resend";
 
 export type DigestTestbed = {
   /** Set before the first test runs. */
@@ -14,13 +14,17 @@ export type DigestTestbed = {
   options: (over?: Partial<DigestOptions>) => DigestOptions;
 };
 
-export function useDigestTestbed(): DigestTestbed {
+export function digestTestbed(): DigestTestbed {
   const bed = {
     options: (over: Partial<DigestOptions> = {}): DigestOptions => ({
       frequency: "daily",
       now: new Date("2025-03-14T09:00:00Z"),
       db: testDb(),
-      transport: resendTransport({ apiKey: bed.fake.apiKey, from: "Paperboy <digest@paperboy.example>", baseUrl: bed.fake.url }),
+      transport: resendTransport({
+        apiKey: bed.fake.apiKey,
+        from: "Paperboy <digest@paperboy.example>",
+        baseUrl: bed.fake.url,
+      }),
       log: () => {},
       ...over,
     }),

@@ -72,7 +72,8 @@ function validateEmail(e: unknown, where: string): string | null {
   }
   if (typeof m.subject !== "string" || m.subject.length === 0) return `${where}: The \`subject\` field is missing.`;
   if (typeof m.html !== "string" && typeof m.text !== "string") return `${where}: Missing \`html\` or \`text\` field.`;
-  if (m.headers !== undefined && (typeof m.headers !== "object" || m.headers === null)) return `${where}: Invalid headers.`;
+  if (m.headers !== undefined && (typeof m.headers !== "object" || m.headers === null))
+    return `${where}: Invalid headers.`;
   return null;
 }
 
@@ -121,10 +122,20 @@ export async function startFakeResend(options: FakeResendOptions = {}): Promise<
     }
     if (path === "/emails/batch") {
       if (!Array.isArray(body) || body.length === 0) {
-        return { status: 422, body: { statusCode: 422, name: "validation_error", message: "The batch must be a non-empty array." } };
+        return {
+          status: 422,
+          body: { statusCode: 422, name: "validation_error", message: "The batch must be a non-empty array." },
+        };
       }
       if (body.length > MAX_BATCH) {
-        return { status: 422, body: { statusCode: 422, name: "validation_error", message: `Too many emails in batch: ${body.length} > ${MAX_BATCH}.` } };
+        return {
+          status: 422,
+          body: {
+            statusCode: 422,
+            name: "validation_error",
+            message: `Too many emails in batch: ${body.length} > ${MAX_BATCH}.`,
+          },
+        };
       }
       // Strict validation (Resend's default): one invalid email fails the whole batch.
       for (const [i, e] of body.entries()) {
@@ -157,10 +168,18 @@ export async function startFakeResend(options: FakeResendOptions = {}): Promise<
     };
 
     const auth = req.headers.authorization;
-    if (!auth) return send(401, { statusCode: 401, name: "missing_api_key", message: "Missing API key in the authorization header." });
-    if (auth !== `Bearer ${apiKey}`) return send(403, { statusCode: 403, name: "invalid_api_key", message: "API key is invalid." });
-    if (req.method !== "POST") return send(405, { statusCode: 405, name: "method_not_allowed", message: "Method not allowed" });
-    if (body === Symbol.for("invalid-json")) return send(422, { statusCode: 422, name: "validation_error", message: "Invalid JSON body." });
+    if (!auth)
+      return send(401, {
+        statusCode: 401,
+        name: "missing_api_key",
+        message: "Missing API key in the authorization header.",
+      });
+    if (auth !== `Bearer ${apiKey}`)
+      return send(403, { statusCode: 403, name: "invalid_api_key", message: "API key is invalid." });
+    if (req.method !== "POST")
+      return send(405, { statusCode: 405, name: "method_not_allowed", message: "Method not allowed" });
+    if (body === Symbol.for("invalid-json"))
+      return send(422, { statusCode: 422, name: "validation_error", message: "Invalid JSON body." });
 
     // Rate limit (fixed one-second window, like the headers Resend returns).
     if (options.rateLimitPerSecond) {
@@ -171,7 +190,11 @@ export async function startFakeResend(options: FakeResendOptions = {}): Promise<
       if (windowCount >= options.rateLimitPerSecond) {
         return send(
           429,
-          { statusCode: 429, name: "rate_limit_exceeded", message: "Too many requests. You can only make 5 requests per second." },
+          {
+            statusCode: 429,
+            name: "rate_limit_exceeded",
+            message: "Too many requests. You can only make 5 requests per second.",
+          },
           { "retry-after": "1", ...rateHeaders(0) },
         );
       }
@@ -181,7 +204,11 @@ export async function startFakeResend(options: FakeResendOptions = {}): Promise<
     if (forced.n > 0) {
       forced.n--;
       return forced.status === 429
-        ? send(429, { statusCode: 429, name: "rate_limit_exceeded", message: "Too many requests." }, { "retry-after": String(faults.retryAfterSeconds ?? 1) })
+        ? send(
+            429,
+            { statusCode: 429, name: "rate_limit_exceeded", message: "Too many requests." },
+            { "retry-after": String(faults.retryAfterSeconds ?? 1) },
+          )
         : send(500, { statusCode: 500, name: "internal_server_error", message: "Unexpected error." });
     }
     const roll = random();
@@ -189,25 +216,42 @@ export async function startFakeResend(options: FakeResendOptions = {}): Promise<
     const r500 = faults.rate500 ?? 0;
     const rHang = faults.rateHang ?? 0;
     if (roll < r429) {
-      return send(429, { statusCode: 429, name: "rate_limit_exceeded", message: "Too many requests." }, { "retry-after": String(faults.retryAfterSeconds ?? 1) });
+      return send(
+        429,
+        { statusCode: 429, name: "rate_limit_exceeded", message: "Too many requests." },
+        { "retry-after": String(faults.retryAfterSeconds ?? 1) },
+      );
     }
-    if (roll < r429 + r500) return send(500, { statusCode: 500, name: "internal_server_error", message: "Unexpected error." });
+    if (roll < r429 + r500)
+      return send(500, { statusCode: 500, name: "internal_server_error", message: "Unexpected error." });
     const hang = roll < r429 + r500 + rHang;
 
     const key = req.headers["idempotency-key"] as string | undefined;
     let answer: Answer;
     if (key) {
       if (key.length > 256) {
-        return send(422, { statusCode: 422, name: "validation_error", message: "Idempotency key must be at most 256 characters." });
+        return send(422, {
+          statusCode: 422,
+          name: "validation_error",
+          message: "Idempotency key must be at most 256 characters.",
+        });
       }
       // Hashed from the bytes (not a copy of the decoded string): cheap enough at benchmark volumes.
       const hash = createHash("sha256").update(`${path}\n`).update(bytes).digest("hex");
       const seen = idempotency.get(key);
       if (seen && seen.hash !== hash) {
-        return send(409, { statusCode: 409, name: "invalid_idempotent_request", message: "Same idempotency key used with a different request payload." });
+        return send(409, {
+          statusCode: 409,
+          name: "invalid_idempotent_request",
+          message: "Same idempotency key used with a different request payload.",
+        });
       }
       if (seen && !seen.answer) {
-        return send(409, { statusCode: 409, name: "concurrent_idempotent_requests", message: "Same idempotency key used while original request is still in progress." });
+        return send(409, {
+          statusCode: 409,
+          name: "concurrent_idempotent_requests",
+          message: "Same idempotency key used while original request is still in progress.",
+        });
       }
       if (seen?.answer) {
         answer = seen.answer;

@@ -82,7 +82,9 @@ export async function startFakeSources(
     }
     if (url.pathname === "/api/query") {
       const page = arxivPages.get(Number(url.searchParams.get("start") ?? 0));
-      return page ? send(200, page, "application/atom+xml; charset=utf-8") : send(200, emptyFeed(), "application/atom+xml");
+      return page
+        ? send(200, page, "application/atom+xml; charset=utf-8")
+        : send(200, emptyFeed(), "application/atom+xml");
     }
     send(404, JSON.stringify({ error: "Not Found" }));
   });

@@ -2,8 +2,8 @@
 // DATABASE_URL when set, otherwise an in-memory PGlite (real Postgres in WASM)
 // served on loopback, so `npm test` works on a machine with no server.
 import type { TestProject } from "vitest/node";
-import { startEmbeddedPostgres } from "../../lib/db/embedded";
-import { migrate } from "../../lib/db/migrate";
+import { startEmbeddedPostgres } from "@/lib/db/embedded";
+import { migrate } from "@/lib/db/migrate";
 
 declare module "vitest" {
   export interface ProvidedContext {

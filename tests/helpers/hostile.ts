@@ -17,7 +17,10 @@ export const hostileString: fc.Arbitrary<string> = fc.oneof(
 );
 
 /** Form field values: one value, several (a repeated field), or none. */
-export const hostileValue: fc.Arbitrary<string | string[]> = fc.oneof(hostileString, fc.array(hostileString, { maxLength: 4 }));
+export const hostileValue: fc.Arbitrary<string | string[]> = fc.oneof(
+  hostileString,
+  fc.array(hostileString, { maxLength: 4 }),
+);
 
 export function hostileFields(knownNames: string[]): fc.Arbitrary<Record<string, string | string[]>> {
   return fc.dictionary(fc.oneof(fc.constantFrom(...knownNames), hostileString), hostileValue, { maxKeys: 8 });
@@ -51,20 +54,29 @@ export function hostileBody(knownNames: string[]): fc.Arbitrary<HostileBody> {
       for (const [k, v] of Object.entries(f)) for (const one of [v].flat()) d.append(k, one);
       return { contentType: null, body: d, label: "multipart" }; // fetch sets the boundary
     }),
-    fc.record({ type: fc.constantFrom(...CONTENT_TYPES), bytes: fc.uint8Array({ maxLength: 3000 }) }).map(({ type, bytes }) => ({
-      contentType: type,
-      body: bytes,
-      label: `bytes as ${type}`,
-    })),
-    fc.record({ type: fc.constantFrom(...CONTENT_TYPES), text: hostileString }).map(({ type, text }) => ({ contentType: type, body: text, label: `text as ${type}` })),
-    fc.constant({ contentType: "application/x-www-form-urlencoded", body: "a=" + "b".repeat(70_000), label: "oversized" }),
+    fc
+      .record({ type: fc.constantFrom(...CONTENT_TYPES), bytes: fc.uint8Array({ maxLength: 3000 }) })
+      .map(({ type, bytes }) => ({
+        contentType: type,
+        body: bytes,
+        label: `bytes as ${type}`,
+      })),
+    fc
+      .record({ type: fc.constantFrom(...CONTENT_TYPES), text: hostileString })
+      .map(({ type, text }) => ({ contentType: type, body: text, label: `text as ${type}` })),
+    fc.constant({
+      contentType: "application/x-www-form-urlencoded",
+      body: `a=${"b".repeat(70_000)}`,
+      label: "oversized",
+    }),
     fc.constant({ contentType: null, body: null, label: "no body" }),
   );
 }
 
 export function hostileRequest(url: string, body: HostileBody, ip: string, method = "POST"): Request {
   const headers = new Headers({ "x-forwarded-for": ip });
-  if (body.contentType !== null && /^[\t\x20-\x7e]*$/.test(body.contentType)) headers.set("content-type", body.contentType);
+  if (body.contentType !== null && /^[\t\x20-\x7e]*$/.test(body.contentType))
+    headers.set("content-type", body.contentType);
   return new Request(url, { method, headers, body: method === "GET" || method === "HEAD" ? null : body.body });
 }
 
@@ -72,7 +84,9 @@ export function hostileRequest(url: string, body: HostileBody, ip: string, metho
 export async function expectSafeAnswer(response: Response, context: string): Promise<void> {
   expect(response.status, context).toBeLessThan(500);
   const text = await response.text();
-  expect(text, context).not.toMatch(/\bat [\w.<>]+ \(|node_modules|\.tsx?:\d+|Prisma|PrismaClient|TypeError|ReferenceError|SyntaxError|ECONNREFUSED|stack/);
+  expect(text, context).not.toMatch(
+    /\bat [\w.<>]+ \(|node_modules|\.tsx?:\d+|Prisma|PrismaClient|TypeError|ReferenceError|SyntaxError|ECONNREFUSED|stack/,
+  );
 }
 
 /** An IPv4 address per request, so the per-client rate limit doesn't hide what's behind it. */

@@ -15,6 +15,7 @@ export const INJECTIONS = [
   "\uFFFF\uFFFE",
   "\u202Egnp.exe",
   "../../../../etc/passwd",
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template-injection probe, meant to stay literal
   "${7*7}{{7*7}}#{7*7}",
   "__proto__",
   "constructor",

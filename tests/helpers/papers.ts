@@ -1,4 +1,4 @@
-import type { PrismaClient } from "../../lib/db/client";
+import type { PrismaClient } from "@/lib/db/client";
 
 // Direct inserts of papers and topic links for browse tests (the topic
 // classifier is not needed to test filtering).
@@ -40,7 +40,12 @@ export async function insertPapers(db: PrismaClient, papers: PaperFixture[]): Pr
   return ids;
 }
 
-export async function insertTopic(db: PrismaClient, slug: string, paperIds: number[], evidence: string[] = [slug]): Promise<number> {
+export async function insertTopic(
+  db: PrismaClient,
+  slug: string,
+  paperIds: number[],
+  evidence: string[] = [slug],
+): Promise<number> {
   const topic = await db.topic.create({ data: { slug, name: slug.toUpperCase(), description: `About ${slug}` } });
   if (paperIds.length) {
     await db.paperTopic.createMany({ data: paperIds.map((paperId) => ({ paperId, topicId: topic.id, evidence })) });

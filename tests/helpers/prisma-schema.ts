@@ -17,7 +17,12 @@ type DmmfField = {
   relationOnDelete?: string;
 };
 type DmmfModel = { name: string; dbName: string | null; fields: DmmfField[] };
-type DmmfIndex = { model: string; type: "id" | "unique" | "normal" | "fulltext"; dbName?: string | null; fields: { name: string }[] };
+type DmmfIndex = {
+  model: string;
+  type: "id" | "unique" | "normal" | "fulltext";
+  dbName?: string | null;
+  fields: { name: string }[];
+};
 type Dmmf = {
   datamodel: {
     models: DmmfModel[];
@@ -28,7 +33,13 @@ type Dmmf = {
 
 export type ExpectedColumn = { type: string; nullable: boolean; hasDefault: boolean };
 /** `where`: the predicate of a partial index as Postgres prints it (pg_get_expr), null for a full index. */
-export type ExpectedIndex = { name: string; unique: boolean; primary: boolean; columns: string[]; where: string | null };
+export type ExpectedIndex = {
+  name: string;
+  unique: boolean;
+  primary: boolean;
+  columns: string[];
+  where: string | null;
+};
 export type ExpectedSchema = {
   tables: Record<string, { columns: Record<string, ExpectedColumn>; indexes: ExpectedIndex[]; foreignKeys: string[] }>;
   enums: Record<string, string[]>;
@@ -56,7 +67,13 @@ const NATIVE_TO_PG: Record<string, string> = { Date: "date", Timestamptz: "times
 export const SQL_ONLY_INDEXES: Record<string, ExpectedIndex[]> = {
   papers: [
     { name: "papers_search_vector_idx", unique: false, primary: false, columns: ["search_vector"], where: null },
-    { name: "papers_title_key_no_arxiv_key", unique: true, primary: false, columns: ["title_key"], where: "(arxiv_id IS NULL)" },
+    {
+      name: "papers_title_key_no_arxiv_key",
+      unique: true,
+      primary: false,
+      columns: ["title_key"],
+      where: "(arxiv_id IS NULL)",
+    },
   ],
 };
 
@@ -71,7 +88,8 @@ export function unsupportedColumns(schemaText: string): Record<string, Record<st
     const table = /@@map\("([^"]+)"\)/.exec(body)?.[1] ?? block[1]!;
     for (const f of body.matchAll(/^\s*(\w+)\s+Unsupported\("([^"]+)"\)(\?)?([^\n]*)$/gm)) {
       const column = /@map\("([^"]+)"\)/.exec(f[4]!)?.[1] ?? f[1]!;
-      (result[table] ??= {})[column] = { type: f[2]!, nullable: f[3] === "?", hasDefault: /@default\(/.test(f[4]!) };
+      result[table] ??= {};
+      result[table][column] = { type: f[2]!, nullable: f[3] === "?", hasDefault: /@default\(/.test(f[4]!) };
     }
   }
   return result;
@@ -110,7 +128,7 @@ export function expectedSchema(schemaPath = path.join(process.cwd(), "prisma", "
         f.kind === "enum"
           ? enumDbName.get(f.type)!
           : f.nativeType
-            ? NATIVE_TO_PG[f.nativeType[0]] ?? f.nativeType[0].toLowerCase()
+            ? (NATIVE_TO_PG[f.nativeType[0]] ?? f.nativeType[0].toLowerCase())
             : SCALAR_TO_PG[f.type]!;
       columns[f.dbName ?? f.name] = {
         type: f.isList ? `${base}[]` : base,

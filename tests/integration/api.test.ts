@@ -1,10 +1,11 @@
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
-import { GET as getPapers } from "../../app/api/papers/route";
-import { GET as getFeed } from "../../app/feed.xml/route";
-import { resetDb } from "../helpers/db";
+import { GET as getPapers } from "@/app/api/papers/route";
+import { GET as getFeed } from "@/app/feed.xml/route";
+import { resetDb } from "@/tests/helpers/db";
 
-const get = (handler: typeof getPapers, query: string) => handler(new NextRequest(`http://localhost/api/papers?${query}`));
+const get = (handler: typeof getPapers, query: string) =>
+  handler(new NextRequest(`http://localhost/api/papers?${query}`));
 
 describe("GET /api/papers and /feed.xml parameters", () => {
   // Parameter errors are answered before any data access (unknown topics and

@@ -1,14 +1,17 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { runInTransaction } from "../../lib/db/bulk";
-import { createPrisma, disconnectPrisma, poolOf, prisma } from "../../lib/db/client";
-import { databaseUrl, resetDb, testDb } from "../helpers/db";
+import { runInTransaction } from "@/lib/db/bulk";
+import { createPrisma, disconnectPrisma, poolOf, prisma } from "@/lib/db/client";
+import { databaseUrl, resetDb, testDb } from "@/tests/helpers/db";
 
 describe("bulk statements on the client's pool", () => {
   beforeEach(resetDb);
 
   it("run in one transaction: a failing statement rolls back the ones before it, and the pool stays usable", async () => {
     const db = testDb();
-    const insert = (key: string) => ({ text: `INSERT INTO app_state (key, value, updated_at) VALUES ($1, $2, now())`, values: [key, "v"] });
+    const insert = (key: string) => ({
+      text: `INSERT INTO app_state (key, value, updated_at) VALUES ($1, $2, now())`,
+      values: [key, "v"],
+    });
     await expect(runInTransaction(db, [insert("a"), insert("b"), insert("a")])).rejects.toThrow(/duplicate key/);
     expect(await db.appState.count()).toBe(0);
     await runInTransaction(db, [insert("a"), insert("b")]);
@@ -24,7 +27,7 @@ describe("bulk statements on the client's pool", () => {
       await db.$queryRaw`SELECT 1`;
       const written: string[] = [];
       const write = process.stderr.write;
-      process.stderr.write = ((chunk: string) => (written.push(String(chunk)), true)) as typeof process.stderr.write;
+      process.stderr.write = ((chunk: string) => written.push(String(chunk)) > 0) as typeof process.stderr.write;
       try {
         poolOf(db).emit("error", new Error("terminating connection due to administrator command"));
       } finally {

@@ -1,13 +1,19 @@
 import { readFileSync } from "node:fs";
 import { beforeEach, describe, expect, it } from "vitest";
-import { DEMO_SAMPLE, importDemoPapers, seedIfEmpty } from "../../lib/ingest/demo";
-import { upsertPapers } from "../../lib/ingest/upsert";
-import { resetDb, testDb } from "../helpers/db";
+import { DEMO_SAMPLE, importDemoPapers, seedIfEmpty } from "@/lib/ingest/demo";
+import { upsertPapers } from "@/lib/ingest/upsert";
+import { resetDb, testDb } from "@/tests/helpers/db";
 
 // The shipped sample: the last six weeks of the shared data set (prisma/seed/README.md).
-const sample = readFileSync(DEMO_SAMPLE, "utf8").trim().split("\n").map((l) => JSON.parse(l) as { featuredOn: string; arxivId: string });
+const sample = readFileSync(DEMO_SAMPLE, "utf8")
+  .trim()
+  .split("\n")
+  .map((l) => JSON.parse(l) as { featuredOn: string; arxivId: string });
 const SAMPLE_PAPERS = sample.length;
-const LATEST_DAY = sample.map((r) => r.featuredOn).sort().at(-1)!;
+const LATEST_DAY = sample
+  .map((r) => r.featuredOn)
+  .sort()
+  .at(-1)!;
 const DEMO_PAPERS = 134 + SAMPLE_PAPERS;
 
 describe("demo papers import", () => {
@@ -20,7 +26,9 @@ describe("demo papers import", () => {
     const papers = await testDb().paper.findMany({ where: { arxivId: null }, orderBy: { sourceRank: "asc" } });
     expect(papers).toHaveLength(134);
     expect(papers.map((p) => p.sourceRank)).toEqual([...Array(134).keys()]);
-    expect(papers[0]!.title).toBe("DEEM: Diffusion Models Serve as the Eyes of Large Language Models for Image Perception");
+    expect(papers[0]!.title).toBe(
+      "DEEM: Diffusion Models Serve as the Eyes of Large Language Models for Image Perception",
+    );
     expect(new Set(papers.map((p) => p.featuredOn.toISOString()))).toEqual(new Set(["2025-03-14T00:00:00.000Z"]));
     expect(papers.filter((p) => p.repoUrl).length).toBe(45);
     expect(papers.every((p) => p.sources.join() === "seed")).toBe(true);
@@ -56,20 +64,44 @@ describe("demo papers import", () => {
 
   it("merges without blanking fields, keeps the higher upvotes and records each source", async () => {
     const base = {
-      arxivId: null, title: "A Paper", summary: "Abstract.", authors: ["A. Author"], repoUrl: "https://github.com/a/b",
-      repoStars: 10, projectUrl: null, publishedAt: null, featuredOn: "2025-03-14", source: "seed", sourceRank: 3,
-      upvotes: 5, keywords: [],
+      arxivId: null,
+      title: "A Paper",
+      summary: "Abstract.",
+      authors: ["A. Author"],
+      repoUrl: "https://github.com/a/b",
+      repoStars: 10,
+      projectUrl: null,
+      publishedAt: null,
+      featuredOn: "2025-03-14",
+      source: "seed",
+      sourceRank: 3,
+      upvotes: 5,
+      keywords: [],
     };
     await upsertPapers(testDb(), [base]);
     const result = await upsertPapers(testDb(), [
-      { ...base, title: "a paper!", arxivId: "2503.00001", summary: "", repoUrl: null, upvotes: 2, projectUrl: "https://x.org", source: "hf" },
+      {
+        ...base,
+        title: "a paper!",
+        arxivId: "2503.00001",
+        summary: "",
+        repoUrl: null,
+        upvotes: 2,
+        projectUrl: "https://x.org",
+        source: "hf",
+      },
     ]);
     expect(result).toMatchObject({ created: 0, updated: 1, unchanged: 0 });
     expect(result.updatedIds).toHaveLength(1);
     const paper = await testDb().paper.findFirstOrThrow();
     expect(paper).toMatchObject({
-      title: "A Paper", arxivId: "2503.00001", summary: "Abstract.", repoUrl: "https://github.com/a/b",
-      projectUrl: "https://x.org", upvotes: 5, sources: ["seed", "hf"],
+      title: "A Paper",
+      arxivId: "2503.00001",
+      summary: "Abstract.",
+      repoUrl: "https://github.com/a/b",
+      projectUrl: "https://x.org",
+      upvotes: 5,
+      sources: ["seed", "hf"],
     });
   });
 });

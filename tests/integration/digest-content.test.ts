@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { runDigest } from "../../lib/digest/run";
-import { testDb } from "../helpers/db";
-import { addPaper, addSubscriber, addTopics } from "../helpers/digest-fixtures";
-import { useDigestTestbed } from "../helpers/digest-testbed";
+import { runDigest } from "@/lib/digest/run";
+import { testDb } from "@/tests/helpers/db";
+import { addPaper, addSubscriber, addTopics } from "@/tests/helpers/digest-fixtures";
+import { digestTestbed } from "@/tests/helpers/digest-testbed";
 
-const bed = useDigestTestbed();
+const bed = digestTestbed();
 const options = bed.options;
 
 const to = (address: string) => bed.fake.delivered.filter((e) => e.to.includes(address));
@@ -13,11 +13,30 @@ describe("digest content", () => {
   it("matches topics and keywords, ranks by trending score, and skips people with nothing new", async () => {
     const db = testDb();
     const t = await addTopics(db, ["quantization", "robotics", "vision"]);
-    const quant = await addPaper(db, { title: "Low-bit quantization at scale", featuredOn: "2025-03-13", upvotes: 5, topicIds: [t.get("quantization")!] });
-    const quantTop = await addPaper(db, { title: "Better 4-bit training", featuredOn: "2025-03-13", upvotes: 50, topicIds: [t.get("quantization")!], repoUrl: "https://github.com/x/y" });
+    const quant = await addPaper(db, {
+      title: "Low-bit quantization at scale",
+      featuredOn: "2025-03-13",
+      upvotes: 5,
+      topicIds: [t.get("quantization")!],
+    });
+    const quantTop = await addPaper(db, {
+      title: "Better 4-bit training",
+      featuredOn: "2025-03-13",
+      upvotes: 50,
+      topicIds: [t.get("quantization")!],
+      repoUrl: "https://github.com/x/y",
+    });
     await addPaper(db, { title: "Robot arms", featuredOn: "2025-03-13", topicIds: [t.get("robotics")!] });
-    const kw = await addPaper(db, { title: "A study", summary: "We use Mixture   of EXPERTS routing.", featuredOn: "2025-03-14" });
-    await addPaper(db, { title: "Old quantization paper", featuredOn: "2025-03-01", topicIds: [t.get("quantization")!] });
+    const kw = await addPaper(db, {
+      title: "A study",
+      summary: "We use Mixture   of EXPERTS routing.",
+      featuredOn: "2025-03-14",
+    });
+    await addPaper(db, {
+      title: "Old quantization paper",
+      featuredOn: "2025-03-01",
+      topicIds: [t.get("quantization")!],
+    });
 
     await addSubscriber(db, { email: "quant@example.com", topicIds: [t.get("quantization")!] });
     await addSubscriber(db, { email: "kw@example.com", keywords: ["mixture of experts"] });
@@ -42,7 +61,10 @@ describe("digest content", () => {
     const quantDelivery = deliveries.find((d) => d.subscriber.email === "quant@example.com")!;
     expect(quantDelivery).toMatchObject({ status: "sent", paperIds: [quantTop, quant] });
     expect(quantDelivery.providerMessageId).toBeTruthy();
-    expect(deliveries.find((d) => d.subscriber.email === "vision@example.com")).toMatchObject({ status: "skipped", error: "nothing new" });
+    expect(deliveries.find((d) => d.subscriber.email === "vision@example.com")).toMatchObject({
+      status: "skipped",
+      error: "nothing new",
+    });
     // The ledger records what each person was sent (later digests exclude those papers).
     expect(await db.delivery.count({ where: { status: "sent", paperIds: { has: kw } } })).toBe(2);
     const run = await db.digestRun.findFirstOrThrow();
@@ -57,7 +79,9 @@ describe("digest content", () => {
     const id = await addSubscriber(db, { email: "v@example.com", topicIds: [t.get("vision")!] });
     await runDigest(options());
     const [email] = to("v@example.com");
-    expect(email!.headers["List-Unsubscribe"]).toMatch(new RegExp(`^<https://paperboy\\.example/unsubscribe\\?token=${id}\\.[A-Za-z0-9_-]{43}>$`));
+    expect(email!.headers["List-Unsubscribe"]).toMatch(
+      new RegExp(`^<https://paperboy\\.example/unsubscribe\\?token=${id}\\.[A-Za-z0-9_-]{43}>$`),
+    );
     expect(email!.headers["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
     expect(email!.headers["X-Entity-Ref-ID"]).toMatch(new RegExp(`^digest-\\d+-${id}$`));
     const unsub = email!.headers["List-Unsubscribe"]!.slice(1, -1);
@@ -72,10 +96,19 @@ describe("digest content", () => {
   it("never repeats a paper across digests and sends only papers featured since the last one", async () => {
     const db = testDb();
     const t = await addTopics(db, ["vision"]);
-    const first = await addPaper(db, { title: "Day one paper", featuredOn: "2025-03-14", upvotes: 10, topicIds: [t.get("vision")!] });
+    const first = await addPaper(db, {
+      title: "Day one paper",
+      featuredOn: "2025-03-14",
+      upvotes: 10,
+      topicIds: [t.get("vision")!],
+    });
     await addSubscriber(db, { email: "v@example.com", topicIds: [t.get("vision")!] });
     await runDigest(options());
-    const second = await addPaper(db, { title: "Day two paper", featuredOn: "2025-03-15", topicIds: [t.get("vision")!] });
+    const second = await addPaper(db, {
+      title: "Day two paper",
+      featuredOn: "2025-03-15",
+      topicIds: [t.get("vision")!],
+    });
     const day2 = await runDigest(options({ now: new Date("2025-03-15T09:00:00Z") }));
     expect(day2).toMatchObject({ status: "completed", sent: 1 });
     const day3 = await runDigest(options({ now: new Date("2025-03-16T09:00:00Z") }));
@@ -139,7 +172,10 @@ describe("digest content", () => {
     expect(await db.digestRun.count()).toBe(0);
     expect(bed.fake.delivered).toHaveLength(0);
     expect(await runDigest(options())).toMatchObject({ status: "completed", sent: 1 });
-    expect(await runDigest(options({ now: new Date("2025-03-14T20:00:00Z") }))).toMatchObject({ status: "alreadyCompleted", sent: 1 });
+    expect(await runDigest(options({ now: new Date("2025-03-14T20:00:00Z") }))).toMatchObject({
+      status: "alreadyCompleted",
+      sent: 1,
+    });
     expect(bed.fake.delivered).toHaveLength(1);
   });
 
@@ -150,7 +186,11 @@ describe("digest content", () => {
     bed.fake.failNext(3, 500);
     const failed = await runDigest(options({ retry: { maxAttempts: 2, baseDelayMs: 1 }, staleMs: 1 }));
     expect(failed).toMatchObject({ status: "failed", sent: 0 });
-    expect(await db.digestRun.findFirstOrThrow()).toMatchObject({ status: "failed", retried: 1, error: expect.stringMatching(/after 2 attempts/) });
+    expect(await db.digestRun.findFirstOrThrow()).toMatchObject({
+      status: "failed",
+      retried: 1,
+      error: expect.stringMatching(/after 2 attempts/),
+    });
     bed.fake.failNext(0, 500);
     const resumed = await runDigest(options({ staleMs: 1 }));
     expect(resumed).toMatchObject({ status: "completed", resumed: true, sent: 1 });

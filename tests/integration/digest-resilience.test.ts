@@ -3,13 +3,13 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createPrisma } from "../../lib/db/client";
-import { sleep } from "../../lib/digest/pacing";
-import { runDigest } from "../../lib/digest/run";
-import { resendTransport } from "../../lib/mail/resend";
-import { databaseUrl, resetDb, testDb } from "../helpers/db";
-import { addManyPapers, addManySubscribers, addTopics } from "../helpers/digest-fixtures";
-import { startFakeResend, type FakeResend } from "../helpers/fake-resend";
+import { createPrisma } from "@/lib/db/client";
+import { sleep } from "@/lib/digest/pacing";
+import { runDigest } from "@/lib/digest/run";
+import { resendTransport } from "@/lib/mail/resend";
+import { databaseUrl, resetDb, testDb } from "@/tests/helpers/db";
+import { addManyPapers, addManySubscribers, addTopics } from "@/tests/helpers/digest-fixtures";
+import { type FakeResend, startFakeResend } from "@/tests/helpers/fake-resend";
 
 const NOW = "2025-03-14T09:00:00Z";
 let fake: FakeResend;
@@ -45,7 +45,8 @@ async function expectedAddresses(): Promise<string[]> {
   return rows.map((r) => r.email);
 }
 
-const transport = () => resendTransport({ apiKey: fake.apiKey, from: "Paperboy <digest@paperboy.example>", baseUrl: fake.url });
+const transport = () =>
+  resendTransport({ apiKey: fake.apiKey, from: "Paperboy <digest@paperboy.example>", baseUrl: fake.url });
 
 describe("digest resilience", () => {
   it("survives 10 SIGKILLs at random moments: every subscriber exactly once", { timeout: 300_000 }, async () => {
@@ -54,7 +55,14 @@ describe("digest resilience", () => {
     fake = await startFakeResend({ rateLimitPerSecond: 6, latencyMs: 120 });
     await seed(5_000);
     const child = path.resolve("tests/helpers/digest-child.ts");
-    const env = { ...process.env, DATABASE_URL: databaseUrl(), FAKE_RESEND_URL: fake.url, FAKE_RESEND_KEY: fake.apiKey, DIGEST_NOW: NOW, STALE_MS: "300" };
+    const env = {
+      ...process.env,
+      DATABASE_URL: databaseUrl(),
+      FAKE_RESEND_URL: fake.url,
+      FAKE_RESEND_KEY: fake.apiKey,
+      DIGEST_NOW: NOW,
+      STALE_MS: "300",
+    };
 
     const start = (kill: boolean) =>
       new Promise<{ killed: boolean; output: string }>((resolve) => {
@@ -91,7 +99,9 @@ describe("digest resilience", () => {
     const result = tally(await expectedAddresses());
     const keys = fake.requests.map((r) => r.headers["idempotency-key"]).filter(Boolean);
     const resent = keys.length - new Set(keys).size;
-    console.log(`[crash test] ${kills} kills; ${keys.length} batch requests, ${resent} re-sent with an earlier key; ${result.delivered} delivered; ${result.duplicates} duplicates; ${result.missing} missing`);
+    console.log(
+      `[crash test] ${kills} kills; ${keys.length} batch requests, ${resent} re-sent with an earlier key; ${result.delivered} delivered; ${result.duplicates} duplicates; ${result.missing} missing`,
+    );
     expect(kills).toBe(10);
     expect(result).toEqual({ duplicates: 0, missing: 0, delivered: 5_000 });
     const run = await testDb().digestRun.findFirstOrThrow();
@@ -112,7 +122,14 @@ describe("digest resilience", () => {
         return ++calls === 1 ? { ok: false as const, kind: "fatal" as const, error: "simulated crash" } : result;
       },
     };
-    const options = { frequency: "daily" as const, now: new Date(NOW), db: testDb(), staleMs: 1, concurrency: 1, log: () => {} };
+    const options = {
+      frequency: "daily" as const,
+      now: new Date(NOW),
+      db: testDb(),
+      staleMs: 1,
+      concurrency: 1,
+      log: () => {},
+    };
     expect(await runDigest({ ...options, transport: crashing })).toMatchObject({ status: "failed" });
     expect(await testDb().delivery.count({ where: { status: "sending" } })).toBe(250);
     const resumed = await runDigest({ ...options, transport: real });
@@ -134,7 +151,9 @@ describe("digest resilience", () => {
       log: () => {},
     });
     const result = tally(await expectedAddresses());
-    console.log(`[fault test] ${fake.requests.length} requests, ${summary.retried} retried; ${result.delivered} delivered; ${result.duplicates} duplicates; ${result.missing} missing`);
+    console.log(
+      `[fault test] ${fake.requests.length} requests, ${summary.retried} retried; ${result.delivered} delivered; ${result.duplicates} duplicates; ${result.missing} missing`,
+    );
     expect(summary).toMatchObject({ status: "completed", sent: 2_000, failed: 0 });
     expect(summary.retried).toBeGreaterThan(0);
     expect(result).toEqual({ duplicates: 0, missing: 0, delivered: 2_000 });
@@ -146,14 +165,17 @@ describe("digest resilience", () => {
     const a = createPrisma(databaseUrl(), 2);
     const b = createPrisma(databaseUrl(), 2);
     try {
-      const run = (db: typeof a) => runDigest({ frequency: "daily", now: new Date(NOW), db, transport: transport(), log: () => {} });
+      const run = (db: typeof a) =>
+        runDigest({ frequency: "daily", now: new Date(NOW), db, transport: transport(), log: () => {} });
       const results = await Promise.all([run(a), run(b)]);
       const statuses = results.map((r) => r.status).sort();
       expect(statuses[0]).toBe("busy");
       expect(["completed"]).toContain(statuses[1]);
       expect(tally(await expectedAddresses())).toEqual({ duplicates: 0, missing: 0, delivered: 300 });
       // A later trigger for the same period finds it done.
-      expect(await runDigest({ frequency: "daily", now: new Date(NOW), db: a, transport: transport(), log: () => {} })).toMatchObject({ status: "alreadyCompleted" });
+      expect(
+        await runDigest({ frequency: "daily", now: new Date(NOW), db: a, transport: transport(), log: () => {} }),
+      ).toMatchObject({ status: "alreadyCompleted" });
       await sleep(10);
       expect(fake.delivered).toHaveLength(300);
     } finally {

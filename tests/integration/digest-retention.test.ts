@@ -1,12 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { DELIVERY_RETENTION_DAYS, digestRetentionJob, ledgerHorizon, pruneDigestRecords, WEBHOOK_EVENT_RETENTION_DAYS } from "../../lib/digest/retention";
-import { runDigest, type DigestOptions } from "../../lib/digest/run";
-import { jobs } from "../../lib/jobs";
-import { testDb } from "../helpers/db";
-import { addPaper, addSubscriber, addTopics } from "../helpers/digest-fixtures";
-import { useDigestTestbed } from "../helpers/digest-testbed";
+import {
+  DELIVERY_RETENTION_DAYS,
+  digestRetentionJob,
+  ledgerHorizon,
+  pruneDigestRecords,
+  WEBHOOK_EVENT_RETENTION_DAYS,
+} from "@/lib/digest/retention";
+import { type DigestOptions, runDigest } from "@/lib/digest/run";
+import { jobs } from "@/lib/jobs";
+import { testDb } from "@/tests/helpers/db";
+import { addPaper, addSubscriber, addTopics } from "@/tests/helpers/digest-fixtures";
+import { digestTestbed } from "@/tests/helpers/digest-testbed";
 
-const bed = useDigestTestbed();
+const bed = digestTestbed();
 const options = (now: string, over: Partial<DigestOptions> = {}) => bed.options({ now: new Date(now), ...over });
 
 const DAY_MS = 86_400_000;
@@ -18,7 +24,12 @@ describe("digest retention", () => {
     const subscriber = await addSubscriber(db, { email: "v@example.com", topicIds: [t.get("vision")!] });
     const run = (periodKey: string, status: "completed" | "failed" | "running") =>
       db.digestRun.create({
-        data: { frequency: "daily", periodKey, status, deliveries: { create: { subscriberId: subscriber, status: "sent", paperIds: [1, 2] } } },
+        data: {
+          frequency: "daily",
+          periodKey,
+          status,
+          deliveries: { create: { subscriberId: subscriber, status: "sent", paperIds: [1, 2] } },
+        },
       });
     const now = new Date("2025-06-30T10:00:00Z");
     const old = await run("2025-03-01", "completed"); // 121 days before
@@ -28,7 +39,11 @@ describe("digest retention", () => {
     const recent = await run("2025-06-29", "completed");
     await db.webhookEvent.createMany({
       data: [
-        { id: "msg_old", type: "email.delivered", receivedAt: new Date(now.getTime() - (WEBHOOK_EVENT_RETENTION_DAYS + 1) * DAY_MS) },
+        {
+          id: "msg_old",
+          type: "email.delivered",
+          receivedAt: new Date(now.getTime() - (WEBHOOK_EVENT_RETENTION_DAYS + 1) * DAY_MS),
+        },
         { id: "msg_new", type: "email.delivered", receivedAt: new Date(now.getTime() - DAY_MS) },
       ],
     });
@@ -54,7 +69,8 @@ describe("digest retention", () => {
     expect(jobs).toContain(digestRetentionJob);
     const db = testDb();
     const now = new Date("2025-06-30T10:00:00Z");
-    const event = (id: string) => db.webhookEvent.create({ data: { id, type: "email.sent", receivedAt: new Date("2025-01-01T00:00:00Z") } });
+    const event = (id: string) =>
+      db.webhookEvent.create({ data: { id, type: "email.sent", receivedAt: new Date("2025-01-01T00:00:00Z") } });
     await event("msg_1");
     await digestRetentionJob.tick(now);
     expect(await db.webhookEvent.count()).toBe(0);
@@ -68,7 +84,9 @@ describe("digest retention", () => {
 
   it("deletes in batches until every old delivery is gone", async () => {
     const db = testDb();
-    const run = await db.digestRun.create({ data: { frequency: "daily", periodKey: "2025-01-10", status: "completed" } });
+    const run = await db.digestRun.create({
+      data: { frequency: "daily", periodKey: "2025-01-10", status: "completed" },
+    });
     await db.$executeRawUnsafe(
       `INSERT INTO subscribers (email, status, frequency, link_secret, updated_at)
        SELECT 'r' || g || '@example.com', 'active', 'daily', 's' || g, now() FROM generate_series(1, 12000) g`,
@@ -90,7 +108,11 @@ describe("digest retention", () => {
     await pruneDigestRecords(db, new Date("2025-06-30T10:00:00Z")); // deliveries before 2025-04-01 may be gone
 
     const old = await runDigest(options("2025-03-14T09:00:00Z", { force: true }));
-    expect(old).toMatchObject({ status: "tooOld", sent: 0, error: expect.stringMatching(/too old to send.*kept 90 days/) });
+    expect(old).toMatchObject({
+      status: "tooOld",
+      sent: 0,
+      error: expect.stringMatching(/too old to send.*kept 90 days/),
+    });
     expect(await runDigest(options("2025-03-14T09:00:00Z", { dryRun: true }))).toMatchObject({ status: "tooOld" });
     // The oldest period still allowed is the one whose 30-day look-back starts at the horizon.
     expect(await runDigest(options("2025-04-30T09:00:00Z", { dryRun: true }))).toMatchObject({ status: "tooOld" });

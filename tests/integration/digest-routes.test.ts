@@ -1,12 +1,12 @@
 // The HTTP edges of the digest: the cron trigger and the Resend webhook, called
 // through their route handlers against the test database.
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { signWebhook } from "../../lib/digest/webhook";
-import { GET as cronGet, POST as cronPost } from "../../app/api/cron/digest/route";
-import { POST as webhookPost } from "../../app/api/webhooks/resend/route";
-import { GET as healthGet } from "../../app/api/health/route";
-import { resetDb, testDb } from "../helpers/db";
-import { addPaper, addSubscriber } from "../helpers/digest-fixtures";
+import { GET as cronGet, POST as cronPost } from "@/app/api/cron/digest/route";
+import { GET as healthGet } from "@/app/api/health/route";
+import { POST as webhookPost } from "@/app/api/webhooks/resend/route";
+import { signWebhook } from "@/lib/digest/webhook";
+import { resetDb, testDb } from "@/tests/helpers/db";
+import { addPaper, addSubscriber } from "@/tests/helpers/digest-fixtures";
 
 const CRON_SECRET = "cron-secret-for-tests-0123456789";
 const WEBHOOK_SECRET = `whsec_${Buffer.from("webhook-signing-key-for-the-tests").toString("base64")}`;
@@ -22,7 +22,12 @@ beforeAll(() => {
 beforeEach(resetDb);
 
 const cron = (auth?: string, query = "") =>
-  cronPost(new Request(`http://localhost/api/cron/digest${query}`, { method: "POST", headers: auth ? { authorization: auth } : {} }));
+  cronPost(
+    new Request(`http://localhost/api/cron/digest${query}`, {
+      method: "POST",
+      headers: auth ? { authorization: auth } : {},
+    }),
+  );
 
 describe("POST /api/cron/digest", () => {
   it("refuses a missing or wrong bearer token and invalid parameters", async () => {
@@ -52,25 +57,42 @@ describe("POST /api/cron/digest", () => {
     expect(outbox[0]!.headers).toMatchObject({ "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" });
 
     // Vercel Cron calls with GET: the period is already done, nothing is sent again.
-    const again = await cronGet(new Request("http://localhost/api/cron/digest?frequency=daily", { headers: { authorization: `Bearer ${CRON_SECRET}` } }));
+    const again = await cronGet(
+      new Request("http://localhost/api/cron/digest?frequency=daily", {
+        headers: { authorization: `Bearer ${CRON_SECRET}` },
+      }),
+    );
     expect(((await again.json()) as { results: { status: string }[] }).results[0]!.status).toBe("alreadyCompleted");
     expect(await db.outboxMessage.count()).toBe(1);
 
     // /api/health shows the last run per frequency.
-    const health = (await (await healthGet()).json()) as { digest: Record<string, { status: string; sent: number } | null> };
+    const health = (await (await healthGet()).json()) as {
+      digest: Record<string, { status: string; sent: number } | null>;
+    };
     expect(health.digest.daily).toMatchObject({ status: "completed", sent: 1 });
   });
 });
 
 describe("POST /api/webhooks/resend", () => {
   const post = (body: string, headers: Record<string, string>) =>
-    webhookPost(new Request("http://localhost/api/webhooks/resend", { method: "POST", body, headers: { "content-type": "application/json", ...headers } }));
+    webhookPost(
+      new Request("http://localhost/api/webhooks/resend", {
+        method: "POST",
+        body,
+        headers: { "content-type": "application/json", ...headers },
+      }),
+    );
   const signed = (id: string, body: string, timestamp = Math.floor(Date.now() / 1000)) => ({
     "svix-id": id,
     "svix-timestamp": String(timestamp),
     "svix-signature": signWebhook(WEBHOOK_SECRET, id, timestamp, body),
   });
-  const bounce = (to: string, type = "Permanent") => JSON.stringify({ type: "email.bounced", created_at: "2025-03-14T09:00:00Z", data: { email_id: "e1", to: [to], bounce: { type, subType: "General", message: "no such user" } } });
+  const bounce = (to: string, type = "Permanent") =>
+    JSON.stringify({
+      type: "email.bounced",
+      created_at: "2025-03-14T09:00:00Z",
+      data: { email_id: "e1", to: [to], bounce: { type, subType: "General", message: "no such user" } },
+    });
 
   it("suppresses a hard-bounced address and a complaint; a soft bounce changes nothing", async () => {
     const db = testDb();

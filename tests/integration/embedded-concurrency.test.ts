@@ -1,6 +1,6 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmbeddedPostgres, type EmbeddedPostgres } from "../../lib/db/embedded";
+import { type EmbeddedPostgres, startEmbeddedPostgres } from "@/lib/db/embedded";
 
 // Several connections sending parameterised (extended-protocol) queries at once
 // to the embedded database: each must get its own answer. Before
@@ -21,11 +21,17 @@ describe("embedded database under concurrent connections", () => {
   it("answers 400 interleaved queries of different shapes correctly", async () => {
     const jobs = Array.from({ length: 400 }, (_, i) =>
       i % 2 === 0
-        ? pool.query<{ v: string[] }>("SELECT $1::text[] AS v", [[`slug-${i}`, "x"]]).then((r) => expect(r.rows[0]!.v).toEqual([`slug-${i}`, "x"]))
-        : pool.query<{ v: number }>("SELECT $1::int + $2::int AS v", [i, 1]).then((r) => expect(r.rows[0]!.v).toBe(i + 1)),
+        ? pool
+            .query<{ v: string[] }>("SELECT $1::text[] AS v", [[`slug-${i}`, "x"]])
+            .then((r) => expect(r.rows[0]!.v).toEqual([`slug-${i}`, "x"]))
+        : pool
+            .query<{ v: number }>("SELECT $1::int + $2::int AS v", [i, 1])
+            .then((r) => expect(r.rows[0]!.v).toBe(i + 1)),
     );
     const results = await Promise.allSettled(jobs);
-    const failures = results.filter((r) => r.status === "rejected").map((r) => String((r as PromiseRejectedResult).reason));
+    const failures = results
+      .filter((r) => r.status === "rejected")
+      .map((r) => String((r as PromiseRejectedResult).reason));
     expect(failures).toEqual([]);
   });
 

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { EmbeddedInUseError, startEmbeddedPostgres } from "../../lib/db/embedded";
+import { EmbeddedInUseError, startEmbeddedPostgres } from "@/lib/db/embedded";
 
 // Two processes on one PGlite data directory would corrupt it: `npm run ingest`
 // without DATABASE_URL must refuse while `npm start` holds the directory.

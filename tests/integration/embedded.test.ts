@@ -2,10 +2,10 @@ import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { createPrisma } from "../../lib/db/client";
-import { startEmbeddedPostgres } from "../../lib/db/embedded";
-import { migrate } from "../../lib/db/migrate";
-import { seedIfEmpty } from "../../lib/ingest/demo";
+import { createPrisma } from "@/lib/db/client";
+import { startEmbeddedPostgres } from "@/lib/db/embedded";
+import { migrate } from "@/lib/db/migrate";
+import { seedIfEmpty } from "@/lib/ingest/demo";
 
 describe("embedded database (the default without DATABASE_URL)", () => {
   it("keeps its data across a clean restart", async () => {

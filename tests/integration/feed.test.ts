@@ -1,14 +1,17 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { feedPage, paperById, relatedPapers, topicPage, topicsWithCounts, type PaperListItem } from "../../lib/papers/data";
-import { trendingScore } from "../../lib/papers/score";
-import type { Sort } from "../../lib/papers/schema";
-import { insertPapers, insertTopic } from "../helpers/papers";
-import { resetDb, testDb } from "../helpers/db";
+import { feedPage, type PaperListItem, paperById, relatedPapers, topicPage, topicsWithCounts } from "@/lib/papers/data";
+import type { Sort } from "@/lib/papers/schema";
+import { trendingScore } from "@/lib/papers/score";
+import { resetDb, testDb } from "@/tests/helpers/db";
+import { insertPapers, insertTopic } from "@/tests/helpers/papers";
 
 const NOW = new Date("2025-03-21T09:00:00Z");
 const ids = (papers: PaperListItem[]) => papers.map((p) => p.id);
 
-async function allPages(query: { period: "day" | "week" | "month"; date: string; topic?: string[]; sort: Sort }, limit: number) {
+async function allPages(
+  query: { period: "day" | "week" | "month"; date: string; topic?: string[]; sort: Sort },
+  limit: number,
+) {
   const seen: PaperListItem[] = [];
   let cursor: string | undefined;
   for (let guard = 0; guard < 100; guard++) {
@@ -38,7 +41,14 @@ describe("feed periods and navigation", () => {
 
   it("opens on the latest day that has papers", async () => {
     const r = await feedPage({ topic: [], sort: "trending", limit: 50 }, NOW);
-    expect(r.ok && r.view).toMatchObject({ period: "day", date: "2025-04-02", from: "2025-04-02", to: "2025-04-03", prevDate: "2025-03-20", nextDate: null });
+    expect(r.ok && r.view).toMatchObject({
+      period: "day",
+      date: "2025-04-02",
+      from: "2025-04-02",
+      to: "2025-04-03",
+      prevDate: "2025-03-20",
+      nextDate: null,
+    });
     expect(r.ok && r.papers.map((p) => p.title)).toEqual(["April paper"]);
   });
 
@@ -46,7 +56,12 @@ describe("feed periods and navigation", () => {
     const r = await feedPage({ period: "week", date: "2025-03-14", topic: [], sort: "newest", limit: 50 }, NOW);
     if (!r.ok) throw new Error(r.reason);
     expect(r.papers.map((p) => p.title)).toEqual(["Sunday paper", "Friday paper", "Monday paper"]);
-    expect(r.view).toMatchObject({ from: "2025-03-10", to: "2025-03-17", prevDate: "2025-03-03", nextDate: "2025-03-20" });
+    expect(r.view).toMatchObject({
+      from: "2025-03-10",
+      to: "2025-03-17",
+      prevDate: "2025-03-03",
+      nextDate: "2025-03-20",
+    });
     expect(r.view.label).toContain("2025-W11");
   });
 
@@ -54,7 +69,12 @@ describe("feed periods and navigation", () => {
     const r = await feedPage({ period: "month", date: "2025-03-14", topic: [], sort: "newest", limit: 50 }, NOW);
     if (!r.ok) throw new Error(r.reason);
     expect(r.papers).toHaveLength(5);
-    expect(r.view).toMatchObject({ from: "2025-03-01", to: "2025-04-01", prevDate: "2025-02-20", nextDate: "2025-04-02" });
+    expect(r.view).toMatchObject({
+      from: "2025-03-01",
+      to: "2025-04-01",
+      prevDate: "2025-02-20",
+      nextDate: "2025-04-02",
+    });
   });
 
   it("an empty day still navigates", async () => {
@@ -101,7 +121,10 @@ describe("feed sorts and keyset pagination", () => {
     const v = votes.papers;
     for (let i = 1; i < v.length; i++) {
       const [a, b] = [v[i - 1]!, v[i]!];
-      expect(a.upvotes > b.upvotes || (a.upvotes === b.upvotes && (a.sourceRank < b.sourceRank || (a.sourceRank === b.sourceRank && a.id < b.id)))).toBe(true);
+      expect(
+        a.upvotes > b.upvotes ||
+          (a.upvotes === b.upvotes && (a.sourceRank < b.sourceRank || (a.sourceRank === b.sourceRank && a.id < b.id))),
+      ).toBe(true);
     }
     const n = newest.papers;
     for (let i = 1; i < n.length; i++) expect(n[i - 1]!.featuredOn >= n[i]!.featuredOn).toBe(true);
@@ -117,11 +140,23 @@ describe("feed sorts and keyset pagination", () => {
   });
 
   it("rejects unknown topics and cursors from another sort or forged ones", async () => {
-    expect(await feedPage({ topic: ["nope"], sort: "trending", limit: 10 }, NOW)).toEqual({ ok: false, reason: "unknownTopic", slug: "nope" });
+    expect(await feedPage({ topic: ["nope"], sort: "trending", limit: 10 }, NOW)).toEqual({
+      ok: false,
+      reason: "unknownTopic",
+      slug: "nope",
+    });
     const first = await feedPage({ period: "week", date: "2025-03-12", topic: [], sort: "votes", limit: 10 }, NOW);
     if (!first.ok || !first.nextCursor) throw new Error("no cursor");
-    expect(await feedPage({ period: "week", date: "2025-03-12", topic: [], sort: "newest", limit: 10, cursor: first.nextCursor }, NOW)).toEqual({ ok: false, reason: "badCursor" });
-    expect(await feedPage({ topic: [], sort: "votes", limit: 10, cursor: "Zm9v" }, NOW)).toEqual({ ok: false, reason: "badCursor" });
+    expect(
+      await feedPage(
+        { period: "week", date: "2025-03-12", topic: [], sort: "newest", limit: 10, cursor: first.nextCursor },
+        NOW,
+      ),
+    ).toEqual({ ok: false, reason: "badCursor" });
+    expect(await feedPage({ topic: [], sort: "votes", limit: 10, cursor: "Zm9v" }, NOW)).toEqual({
+      ok: false,
+      reason: "badCursor",
+    });
   });
 });
 
@@ -150,7 +185,10 @@ describe("topic filter", () => {
   });
 
   it("pages filtered by topic without gaps", async () => {
-    const paged = await allPages({ period: "day", date: "2025-03-14", topic: ["lmm", "quantization"], sort: "trending" }, 1);
+    const paged = await allPages(
+      { period: "day", date: "2025-03-14", topic: ["lmm", "quantization"], sort: "trending" },
+      1,
+    );
     expect(ids(paged)).toEqual([p[0], p[1], p[2]]);
   });
 

@@ -1,19 +1,27 @@
 import fc from "fast-check";
 import { beforeAll, beforeEach, describe, expect, test } from "vitest";
-import { GET as cronIngestGet, POST as cronIngestPost } from "../../app/api/cron/ingest/route";
-import { GET as cronDigestGet, POST as cronDigestPost } from "../../app/api/cron/digest/route";
-import { GET as healthGet } from "../../app/api/health/route";
-import { POST as webhookPost } from "../../app/api/webhooks/resend/route";
-import { signWebhook } from "../../lib/digest/webhook";
-import { POST as confirmPost } from "../../app/api/subscriptions/confirm/route";
-import { POST as preferencesPost } from "../../app/api/subscriptions/preferences/route";
-import { POST as subscribePost } from "../../app/api/subscriptions/subscribe/route";
-import { POST as unsubscribePost } from "../../app/api/subscriptions/unsubscribe/route";
-import { resetMailer } from "../../lib/mail";
-import { confirm, subscribe } from "../../lib/subscriptions/mutations";
-import { resetDb } from "../helpers/db";
-import { clientIp, databaseFingerprint, expectSafeAnswer, hostileBody, hostileRequest, hostileString, INJECTIONS } from "../helpers/hostile";
-import { confirmTokenFrom, insertTopics, latestMailTo, linkTokenFrom } from "../helpers/subscriptions";
+import { GET as cronDigestGet, POST as cronDigestPost } from "@/app/api/cron/digest/route";
+import { GET as cronIngestGet, POST as cronIngestPost } from "@/app/api/cron/ingest/route";
+import { GET as healthGet } from "@/app/api/health/route";
+import { POST as confirmPost } from "@/app/api/subscriptions/confirm/route";
+import { POST as preferencesPost } from "@/app/api/subscriptions/preferences/route";
+import { POST as subscribePost } from "@/app/api/subscriptions/subscribe/route";
+import { POST as unsubscribePost } from "@/app/api/subscriptions/unsubscribe/route";
+import { POST as webhookPost } from "@/app/api/webhooks/resend/route";
+import { signWebhook } from "@/lib/digest/webhook";
+import { resetMailer } from "@/lib/mail";
+import { confirm, subscribe } from "@/lib/subscriptions/mutations";
+import { resetDb } from "@/tests/helpers/db";
+import {
+  clientIp,
+  databaseFingerprint,
+  expectSafeAnswer,
+  hostileBody,
+  hostileRequest,
+  hostileString,
+  INJECTIONS,
+} from "@/tests/helpers/hostile";
+import { confirmTokenFrom, insertTopics, latestMailTo, linkTokenFrom } from "@/tests/helpers/subscriptions";
 
 // Every public input of the subscription flow, called through the route
 // handlers exactly as Next calls them, with hostile bodies: the answer is
@@ -52,13 +60,18 @@ beforeEach(async () => {
 const tamperedToken = () =>
   fc.oneof(
     hostileString,
-    fc.constantFrom(links.preferences, links.unsubscribe).chain((t) =>
-      fc.oneof(
-        fc.nat({ max: t.length - 1 }).map((i) => t.slice(0, i)),
-        fc.record({ i: fc.nat({ max: t.length - 1 }), c: fc.constantFrom("A", "-", "_", ".", "0", "%", "\u0000") }).map(({ i, c }) => t.slice(0, i) + c + t.slice(i + 1)),
-        hostileString.map((s) => t + s),
-        fc.constant(t.replace(/^\d+/, (id) => String(Number(id) + 1))),
-      ).filter((tampered) => tampered !== t), // replacing a character with itself is no tampering
+    fc.constantFrom(links.preferences, links.unsubscribe).chain(
+      (t) =>
+        fc
+          .oneof(
+            fc.nat({ max: t.length - 1 }).map((i) => t.slice(0, i)),
+            fc
+              .record({ i: fc.nat({ max: t.length - 1 }), c: fc.constantFrom("A", "-", "_", ".", "0", "%", "\u0000") })
+              .map(({ i, c }) => t.slice(0, i) + c + t.slice(i + 1)),
+            hostileString.map((s) => t + s),
+            fc.constant(t.replace(/^\d+/, (id) => String(Number(id) + 1))),
+          )
+          .filter((tampered) => tampered !== t), // replacing a character with itself is no tampering
     ),
   );
 
@@ -85,13 +98,26 @@ describe("hostile input to the public route handlers: no 5xx, no internals, no d
   test("preferences, with tampered tokens in the body", async () => {
     const before = await databaseFingerprint();
     await fc.assert(
-      fc.asyncProperty(tamperedToken(), fc.constantFrom("update", "pause", "resume", "unsubscribe", "delete", ...INJECTIONS), hostileBody(FIELD_NAMES), async (token, action, extra) => {
-        const form = new URLSearchParams({ token, action });
-        if (typeof extra.body === "string" && extra.contentType === "application/x-www-form-urlencoded") for (const [k, v] of new URLSearchParams(extra.body)) if (k !== "token" && k !== "action") form.append(k, v);
-        const response = await preferencesPost(hostileRequest(`${BASE}/api/subscriptions/preferences`, { contentType: "application/x-www-form-urlencoded", body: form.toString(), label: "form" }, "192.0.2.1"));
-        await expectSafeAnswer(response, `preferences ${action}`);
-        expect(response.status, "a tampered token is never accepted").toBeGreaterThanOrEqual(400);
-      }),
+      fc.asyncProperty(
+        tamperedToken(),
+        fc.constantFrom("update", "pause", "resume", "unsubscribe", "delete", ...INJECTIONS),
+        hostileBody(FIELD_NAMES),
+        async (token, action, extra) => {
+          const form = new URLSearchParams({ token, action });
+          if (typeof extra.body === "string" && extra.contentType === "application/x-www-form-urlencoded")
+            for (const [k, v] of new URLSearchParams(extra.body))
+              if (k !== "token" && k !== "action") form.append(k, v);
+          const response = await preferencesPost(
+            hostileRequest(
+              `${BASE}/api/subscriptions/preferences`,
+              { contentType: "application/x-www-form-urlencoded", body: form.toString(), label: "form" },
+              "192.0.2.1",
+            ),
+          );
+          await expectSafeAnswer(response, `preferences ${action}`);
+          expect(response.status, "a tampered token is never accepted").toBeGreaterThanOrEqual(400);
+        },
+      ),
       { numRuns: RUNS },
     );
     await fuzz("preferences", preferencesPost, () => fc.constant("/api/subscriptions/preferences"));
@@ -107,7 +133,13 @@ describe("hostile input to the public route handlers: no 5xx, no internals, no d
       fc.asyncProperty(tamperedToken(), fc.boolean(), async (token, inBody) => {
         const form = new URLSearchParams({ "List-Unsubscribe": "One-Click", ...(inBody ? { token } : {}) });
         const url = inBody ? "/unsubscribe" : `/unsubscribe?token=${encodeQuery(token)}`;
-        const response = await unsubscribePost(hostileRequest(`${BASE}${url}`, { contentType: "application/x-www-form-urlencoded", body: form.toString(), label: "one-click" }, "192.0.2.2"));
+        const response = await unsubscribePost(
+          hostileRequest(
+            `${BASE}${url}`,
+            { contentType: "application/x-www-form-urlencoded", body: form.toString(), label: "one-click" },
+            "192.0.2.2",
+          ),
+        );
         await expectSafeAnswer(response, `one-click ${token.slice(0, 80)}`);
         expect([400, 413], "refused as a bad link, or as an oversized form").toContain(response.status);
       }),
@@ -117,7 +149,15 @@ describe("hostile input to the public route handlers: no 5xx, no internals, no d
   });
 
   test("one-click unsubscribe with a raw, wrongly encoded query string", () =>
-    fuzz("unsubscribe", unsubscribePost, () => fc.constantFrom("/unsubscribe?token=%", "/unsubscribe?token=%E0%A4%A", "/unsubscribe?token=%00", "/unsubscribe?token[]=1&token=2", `/unsubscribe?${"token=a&".repeat(500)}`)));
+    fuzz("unsubscribe", unsubscribePost, () =>
+      fc.constantFrom(
+        "/unsubscribe?token=%",
+        "/unsubscribe?token=%E0%A4%A",
+        "/unsubscribe?token=%00",
+        "/unsubscribe?token[]=1&token=2",
+        `/unsubscribe?${"token=a&".repeat(500)}`,
+      ),
+    ));
 
   test("cron ingest: any Authorization but the exact bearer secret is a 401 and runs nothing", async () => {
     const before = await databaseFingerprint();
@@ -125,7 +165,15 @@ describe("hostile input to the public route handlers: no 5xx, no internals, no d
       hostileString,
       hostileString.map((s) => `Bearer ${s}`),
       // (No trailing-space variant: the Headers API trims values, as HTTP servers do.)
-      fc.constantFrom(`bearer ${CRON_SECRET}`, `Bearer  ${CRON_SECRET}`, CRON_SECRET, `Bearer ${CRON_SECRET.slice(0, -1)}`, `Bearer ${CRON_SECRET}x`, "Bearer ", "Basic Y3Jvbjpjcm9u"),
+      fc.constantFrom(
+        `bearer ${CRON_SECRET}`,
+        `Bearer  ${CRON_SECRET}`,
+        CRON_SECRET,
+        `Bearer ${CRON_SECRET.slice(0, -1)}`,
+        `Bearer ${CRON_SECRET}x`,
+        "Bearer ",
+        "Basic Y3Jvbjpjcm9u",
+      ),
     );
     await fc.assert(
       fc.asyncProperty(near, fc.boolean(), hostileBody(FIELD_NAMES), async (authorization, post, body) => {
@@ -135,7 +183,11 @@ describe("hostile input to the public route handlers: no 5xx, no internals, no d
         } catch {
           // not a valid header value: a client can't send it either
         }
-        const request = new Request(`${BASE}/api/cron/ingest`, { method: post ? "POST" : "GET", headers, body: post ? body.body : null });
+        const request = new Request(`${BASE}/api/cron/ingest`, {
+          method: post ? "POST" : "GET",
+          headers,
+          body: post ? body.body : null,
+        });
         const response = await (post ? cronIngestPost : cronIngestGet)(request);
         expect(response.status, authorization).toBe(401);
         await expectSafeAnswer(response, "cron");
@@ -148,27 +200,45 @@ describe("hostile input to the public route handlers: no 5xx, no internals, no d
   test("cron digest: near-miss secrets are a 401, hostile query parameters never a 5xx", async () => {
     const before = await databaseFingerprint();
     await fc.assert(
-      fc.asyncProperty(fc.oneof(hostileString, hostileString.map((s) => `Bearer ${s}`), fc.constant(`Bearer ${CRON_SECRET.toUpperCase()}`)), hostileString, fc.boolean(), async (authorization, frequency, post) => {
-        const headers = new Headers();
-        try {
-          headers.set("authorization", authorization);
-        } catch {
-          // not a valid header value
-        }
-        const request = new Request(`${BASE}/api/cron/digest?frequency=${encodeQuery(frequency)}`, { method: post ? "POST" : "GET", headers });
-        const response = await (post ? cronDigestPost : cronDigestGet)(request);
-        expect(response.status).toBe(401);
-        await expectSafeAnswer(response, "cron digest");
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          hostileString,
+          hostileString.map((s) => `Bearer ${s}`),
+          fc.constant(`Bearer ${CRON_SECRET.toUpperCase()}`),
+        ),
+        hostileString,
+        fc.boolean(),
+        async (authorization, frequency, post) => {
+          const headers = new Headers();
+          try {
+            headers.set("authorization", authorization);
+          } catch {
+            // not a valid header value
+          }
+          const request = new Request(`${BASE}/api/cron/digest?frequency=${encodeQuery(frequency)}`, {
+            method: post ? "POST" : "GET",
+            headers,
+          });
+          const response = await (post ? cronDigestPost : cronDigestGet)(request);
+          expect(response.status).toBe(401);
+          await expectSafeAnswer(response, "cron digest");
+        },
+      ),
       { numRuns: RUNS },
     );
     // With the right secret, a bad parameter is a 400 that names it, and nothing runs.
     await fc.assert(
-      fc.asyncProperty(hostileString.filter((f) => !["daily", "weekly", "all", ""].includes(f)), async (frequency) => {
-        const request = new Request(`${BASE}/api/cron/digest?frequency=${encodeQuery(frequency)}`, { method: "POST", headers: { authorization: `Bearer ${CRON_SECRET}` } });
-        const response = await cronDigestPost(request);
-        expect(response.status, frequency).toBe(400);
-      }),
+      fc.asyncProperty(
+        hostileString.filter((f) => !["daily", "weekly", "all", ""].includes(f)),
+        async (frequency) => {
+          const request = new Request(`${BASE}/api/cron/digest?frequency=${encodeQuery(frequency)}`, {
+            method: "POST",
+            headers: { authorization: `Bearer ${CRON_SECRET}` },
+          });
+          const response = await cronDigestPost(request);
+          expect(response.status, frequency).toBe(400);
+        },
+      ),
       { numRuns: 30 },
     );
     expect(await databaseFingerprint()).toEqual(before);
@@ -180,20 +250,39 @@ describe("hostile input to the public route handlers: no 5xx, no internals, no d
     const now = Math.floor(Date.now() / 1000);
     const headerSet = fc.record({
       id: fc.option(hostileString, { nil: undefined }),
-      timestamp: fc.option(fc.oneof(hostileString, fc.integer({ min: now - 100_000, max: now + 100_000 }).map(String), fc.constant(String(now))), { nil: undefined }),
-      signature: fc.option(fc.oneof(hostileString, hostileString.map((s) => `v1,${Buffer.from(s).toString("base64")}`)), { nil: undefined }),
+      timestamp: fc.option(
+        fc.oneof(
+          hostileString,
+          fc.integer({ min: now - 100_000, max: now + 100_000 }).map(String),
+          fc.constant(String(now)),
+        ),
+        { nil: undefined },
+      ),
+      signature: fc.option(
+        fc.oneof(
+          hostileString,
+          hostileString.map((s) => `v1,${Buffer.from(s).toString("base64")}`),
+        ),
+        { nil: undefined },
+      ),
     });
     await fc.assert(
       fc.asyncProperty(headerSet, hostileBody(FIELD_NAMES), async (h, body) => {
         const headers = new Headers();
-        for (const [name, value] of [["svix-id", h.id], ["svix-timestamp", h.timestamp], ["svix-signature", h.signature]] as const) {
+        for (const [name, value] of [
+          ["svix-id", h.id],
+          ["svix-timestamp", h.timestamp],
+          ["svix-signature", h.signature],
+        ] as const) {
           try {
             if (value !== undefined) headers.set(name, value);
           } catch {
             // not a valid header value
           }
         }
-        const response = await webhookPost(new Request(`${BASE}/api/webhooks/resend`, { method: "POST", headers, body: body.body }));
+        const response = await webhookPost(
+          new Request(`${BASE}/api/webhooks/resend`, { method: "POST", headers, body: body.body }),
+        );
         expect([401, 413], `${response.status}`).toContain(response.status);
         await expectSafeAnswer(response, "webhook");
       }),
@@ -203,12 +292,26 @@ describe("hostile input to the public route handlers: no 5xx, no internals, no d
 
     // Correctly signed but hostile payloads (a leaked secret, a provider bug): a 4xx or a 200, never a 5xx, and no subscriber changes.
     await fc.assert(
-      fc.asyncProperty(fc.oneof(hostileString, fc.json(), fc.jsonValue().map((v) => JSON.stringify({ type: "email.bounced", data: v }))), fc.uuid(), async (text, id) => {
-        const timestamp = Math.floor(Date.now() / 1000);
-        const headers = { "svix-id": id, "svix-timestamp": String(timestamp), "svix-signature": signWebhook(WEBHOOK_SECRET, id, timestamp, text) };
-        const response = await webhookPost(new Request(`${BASE}/api/webhooks/resend`, { method: "POST", headers, body: text }));
-        await expectSafeAnswer(response, `signed ${text.slice(0, 80)}`);
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          hostileString,
+          fc.json(),
+          fc.jsonValue().map((v) => JSON.stringify({ type: "email.bounced", data: v })),
+        ),
+        fc.uuid(),
+        async (text, id) => {
+          const timestamp = Math.floor(Date.now() / 1000);
+          const headers = {
+            "svix-id": id,
+            "svix-timestamp": String(timestamp),
+            "svix-signature": signWebhook(WEBHOOK_SECRET, id, timestamp, text),
+          };
+          const response = await webhookPost(
+            new Request(`${BASE}/api/webhooks/resend`, { method: "POST", headers, body: text }),
+          );
+          await expectSafeAnswer(response, `signed ${text.slice(0, 80)}`);
+        },
+      ),
       { numRuns: RUNS },
     );
     expect((await databaseFingerprint()).subscribers).toBe(subscribersBefore);
@@ -225,7 +328,12 @@ describe("hostile input to the public route handlers: no 5xx, no internals, no d
       },
     });
     const now = String(Math.floor(Date.now() / 1000));
-    const request = new Request(`${BASE}/api/webhooks/resend`, { method: "POST", headers: { "svix-id": "x", "svix-timestamp": now, "svix-signature": "v1,AAAA" }, body: stream, duplex: "half" } as RequestInit);
+    const request = new Request(`${BASE}/api/webhooks/resend`, {
+      method: "POST",
+      headers: { "svix-id": "x", "svix-timestamp": now, "svix-signature": "v1,AAAA" },
+      body: stream,
+      duplex: "half",
+    } as RequestInit);
     const response = await webhookPost(request);
     expect(response.status).toBe(413);
     expect(sent).toBeLessThan(2 * 1024 * 1024); // stopped reading soon after 256 KiB, not after 64 MiB

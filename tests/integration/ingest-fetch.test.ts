@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { parseCli } from "../../lib/ingest/cli";
-import { fetchArxiv, fetchHfDailyPapers } from "../../lib/ingest/fetch-sources";
-import { fetchText } from "../../lib/ingest/http";
-import { openRun, runIngest } from "../../lib/ingest/run";
-import { fixture, recordedHfDays, startFakeSources, type FakeSources } from "../helpers/fake-sources";
-import { resetDb, testDb } from "../helpers/db";
+import { parseCli } from "@/lib/ingest/cli";
+import { fetchArxiv, fetchHfDailyPapers } from "@/lib/ingest/fetch-sources";
+import { fetchText } from "@/lib/ingest/http";
+import { openRun, runIngest } from "@/lib/ingest/run";
+import { resetDb, testDb } from "@/tests/helpers/db";
+import { type FakeSources, fixture, recordedHfDays, startFakeSources } from "@/tests/helpers/fake-sources";
 
 // Fast retries so failure paths take milliseconds; the production defaults are seconds.
 const quick = { retries: 2, backoffMs: 5, timeoutMs: 2_000 };
@@ -34,7 +34,10 @@ describe("HTTP with timeouts and retries", () => {
   it("gives up after the retries with the last status", async () => {
     server.failAll(500);
     expect(await fetchText(`${server.url}/api/daily_papers?date=2025-03-14`, quick)).toEqual({
-      ok: false, error: "HTTP 500", status: 500, attempts: 3,
+      ok: false,
+      error: "HTTP 500",
+      status: 500,
+      attempts: 3,
     });
   });
 
@@ -47,7 +50,11 @@ describe("HTTP with timeouts and retries", () => {
   it("times out a server that never answers", async () => {
     server.hang(true);
     try {
-      const result = await fetchText(`${server.url}/api/daily_papers?date=2025-03-14`, { retries: 1, backoffMs: 5, timeoutMs: 200 });
+      const result = await fetchText(`${server.url}/api/daily_papers?date=2025-03-14`, {
+        retries: 1,
+        backoffMs: 5,
+        timeoutMs: 200,
+      });
       expect(result).toEqual({ ok: false, error: "timed out after 200 ms", attempts: 2 });
     } finally {
       server.hang(false);
@@ -77,7 +84,8 @@ describe("fetchers against the local fake APIs", () => {
   it("reports an HF failure with the period", async () => {
     server.failAll(502);
     expect(await fetchHfDailyPapers({ date: "2025-03-14" }, { baseUrl: server.url, ...quick })).toEqual({
-      ok: false, error: "Hugging Face date=2025-03-14: HTTP 502",
+      ok: false,
+      error: "Hugging Face date=2025-03-14: HTTP 502",
     });
   });
 
@@ -90,7 +98,9 @@ describe("fetchers against the local fake APIs", () => {
     expect(result.ok && result.papers.map((p) => p.sourceRank)).toEqual([0, 1, 2, 3, 4]);
     expect(pages).toEqual([3, 5]);
     expect(server.requests.map((u) => u.searchParams.get("start"))).toEqual(["0", "3"]);
-    expect(server.requests[0]!.searchParams.get("search_query")).toBe("cat:cs.CL AND submittedDate:[202503100000 TO 202503162359]");
+    expect(server.requests[0]!.searchParams.get("search_query")).toBe(
+      "cat:cs.CL AND submittedDate:[202503100000 TO 202503162359]",
+    );
     expect(server.requests[0]!.searchParams.get("max_results")).toBe("3");
   });
 });
@@ -101,10 +111,16 @@ describe("CLI plan and resumable runs", () => {
 
   it("rejects bad arguments with a message", async () => {
     expect(await parseCli(["hf", "--date", "2025-02-30"], urls())).toMatchObject({ ok: false, error: /--date/ });
-    expect(await parseCli(["hf", "--from", "2025-03-05", "--to", "2025-03-01"], urls())).toMatchObject({ ok: false, error: /after/ });
+    expect(await parseCli(["hf", "--from", "2025-03-05", "--to", "2025-03-01"], urls())).toMatchObject({
+      ok: false,
+      error: /after/,
+    });
     expect(await parseCli(["arxiv", "--category", "x y"], urls())).toMatchObject({ ok: false, error: /category/ });
     expect(await parseCli(["bogus"], urls())).toMatchObject({ ok: false, error: /unknown source/ });
-    expect(await parseCli(["file", "/nonexistent.jsonl"], urls())).toMatchObject({ ok: false, error: /not a readable file/ });
+    expect(await parseCli(["file", "/nonexistent.jsonl"], urls())).toMatchObject({
+      ok: false,
+      error: /not a readable file/,
+    });
   });
 
   it("an HF range that fails midway continues where it stopped when re-run", async () => {
@@ -117,7 +133,9 @@ describe("CLI plan and resumable runs", () => {
     const first = await openRun(testDb(), "hf", cli.command.key);
     const report1 = await runIngest(testDb(), {
       run: first,
-      units: cli.command.units.map((u, i) => (i === 1 ? { ...u, load: async () => ({ ok: false as const, error: "HTTP 503" }) } : u)),
+      units: cli.command.units.map((u, i) =>
+        i === 1 ? { ...u, load: async () => ({ ok: false as const, error: "HTTP 503" }) } : u,
+      ),
     });
     expect(report1).toMatchObject({ status: "failed", created: 4, error: "2025-03-14: HTTP 503" });
     const failedRun = await testDb().ingestRun.findUniqueOrThrow({ where: { id: first.id } });
@@ -130,7 +148,9 @@ describe("CLI plan and resumable runs", () => {
     expect(report2).toMatchObject({ status: "completed", resumedUnits: 1, created: 6 });
     expect(server.requests.map((u) => u.searchParams.get("date"))).toEqual(["2025-03-13", "2025-03-14"]);
     expect(await testDb().ingestRun.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({
-      status: "completed", created: 10, error: null,
+      status: "completed",
+      created: 10,
+      error: null,
     });
     expect(await testDb().paper.count()).toBe(10);
 
@@ -141,7 +161,10 @@ describe("CLI plan and resumable runs", () => {
   it("ingests an arXiv range week by week", async () => {
     const cli = await parseCli(["arxiv", "--category", "cs.CL", "--from", "2025-03-10", "--to", "2025-03-16"], urls());
     if (!cli.ok) throw new Error(cli.error);
-    const report = await runIngest(testDb(), { run: await openRun(testDb(), "arxiv", cli.command.key), units: cli.command.units });
+    const report = await runIngest(testDb(), {
+      run: await openRun(testDb(), "arxiv", cli.command.key),
+      units: cli.command.units,
+    });
     expect(report).toMatchObject({ status: "completed", created: 5, parsed: 5 });
   });
 });

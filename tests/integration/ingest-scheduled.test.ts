@@ -4,11 +4,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { checkHealth } from "../../lib/health";
-import { handleIngestCron, isCronAuthorized } from "../../lib/ingest/cron";
-import { RETRY_FAILED_AFTER_MS, runScheduledIngest } from "../../lib/ingest/scheduled";
-import { databaseUrl, resetDb, testDb } from "../helpers/db";
-import { FIXTURES, recordedHfDays, startFakeSources, type FakeSources } from "../helpers/fake-sources";
+import { checkHealth } from "@/lib/health";
+import { handleIngestCron, isCronAuthorized } from "@/lib/ingest/cron";
+import { RETRY_FAILED_AFTER_MS, runScheduledIngest } from "@/lib/ingest/scheduled";
+import { databaseUrl, resetDb, testDb } from "@/tests/helpers/db";
+import { type FakeSources, FIXTURES, recordedHfDays, startFakeSources } from "@/tests/helpers/fake-sources";
 
 const quick = { retries: 1, backoffMs: 5, timeoutMs: 2_000 };
 const SECRET = "cron-secret-for-tests-0123456789";
@@ -69,7 +69,11 @@ describe("scheduled daily Hugging Face ingest", () => {
 
     const health = await checkHealth();
     // The site stays up: a failed ingest is reported, not a degraded database.
-    expect(health).toMatchObject({ status: "ok", database: { status: "ok", papers: 0 }, ingest: { lastRun: { source: "hf", status: "failed" } } });
+    expect(health).toMatchObject({
+      status: "ok",
+      database: { status: "ok", papers: 0 },
+      ingest: { lastRun: { source: "hf", status: "failed" } },
+    });
     expect(JSON.stringify(health)).not.toContain("HTTP 500");
 
     // Too soon: no retry. After the retry delay, with the server back, the same run completes.
@@ -92,7 +96,10 @@ describe("cron route /api/cron/ingest", () => {
   });
 
   it("refuses a wrong secret and runs today's ingest with the right one", async () => {
-    expect(await handleIngestCron("Bearer wrong", NOW)).toEqual({ status: 401, body: { ok: false, error: "unauthorized" } });
+    expect(await handleIngestCron("Bearer wrong", NOW)).toEqual({
+      status: 401,
+      body: { ok: false, error: "unauthorized" },
+    });
     expect(server.requests).toHaveLength(0);
     // At 03:00, before the ingest hour: the caller's schedule decides, so it runs.
     const early = new Date("2025-03-14T03:00:00Z");
@@ -114,7 +121,10 @@ describe("CLI", { timeout: 120_000 }, () => {
   const exec = promisify(execFile);
   const tsx = path.join(process.cwd(), "node_modules", ".bin", "tsx");
   const cli = (...args: string[]) =>
-    exec(tsx, ["scripts/ingest.ts", ...args], { env: { ...process.env, DATABASE_URL: databaseUrl() }, timeout: 60_000 });
+    exec(tsx, ["scripts/ingest.ts", ...args], {
+      env: { ...process.env, DATABASE_URL: databaseUrl() },
+      timeout: 60_000,
+    });
 
   it("--dry-run parses and reports but writes nothing; a real run then stores", async () => {
     const file = path.join(FIXTURES, "hf-daily-papers.jsonl");
@@ -127,7 +137,11 @@ describe("CLI", { timeout: 120_000 }, () => {
     const real = await cli("file", file);
     expect(real.stdout).toMatch(/hf-daily-papers\.jsonl \(jsonl\): completed \(run \d+\)/);
     expect(await testDb().paper.count()).toBe(6);
-    expect(await testDb().ingestRun.findFirstOrThrow()).toMatchObject({ source: "file", status: "completed", created: 6 });
+    expect(await testDb().ingestRun.findFirstOrThrow()).toMatchObject({
+      source: "file",
+      status: "completed",
+      created: 6,
+    });
   });
 
   it("without DATABASE_URL, refuses an embedded database the app is running on", async () => {
@@ -136,7 +150,10 @@ describe("CLI", { timeout: 120_000 }, () => {
     const error = await exec(tsx, ["scripts/ingest.ts", "file", path.join(FIXTURES, "hf-daily-papers.jsonl")], {
       env: { ...process.env, DATABASE_URL: "", PGLITE_DATA_DIR: dataDir },
     }).catch((e: { code: number; stderr: string }) => e);
-    expect(error).toMatchObject({ code: 1, stderr: expect.stringMatching(/in use by process \d+[\s\S]*set DATABASE_URL/) });
+    expect(error).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/in use by process \d+[\s\S]*set DATABASE_URL/),
+    });
   });
 
   it("explains bad arguments with exit code 2", async () => {

@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import type { NormalizedPaper } from "../../lib/ingest/paper";
-import { parseArxivAtom } from "../../lib/ingest/arxiv";
-import { parseHfDailyPapers } from "../../lib/ingest/hf";
-import { storePapers } from "../../lib/ingest/store";
-import { mergeChanges, upsertPapers, UPSERT_CHUNK_SIZE } from "../../lib/ingest/upsert";
-import { fixture } from "../helpers/fake-sources";
-import { resetDb, testDb } from "../helpers/db";
+import { parseArxivAtom } from "@/lib/ingest/arxiv";
+import { parseHfDailyPapers } from "@/lib/ingest/hf";
+import type { NormalizedPaper } from "@/lib/ingest/paper";
+import { storePapers } from "@/lib/ingest/store";
+import { mergeChanges, UPSERT_CHUNK_SIZE, upsertPapers } from "@/lib/ingest/upsert";
+import { resetDb, testDb } from "@/tests/helpers/db";
+import { fixture } from "@/tests/helpers/fake-sources";
 
 const paper = (overrides: Partial<NormalizedPaper> = {}): NormalizedPaper => ({
   arxivId: "2503.00001",
@@ -30,15 +30,31 @@ describe("upsertPapers", () => {
   beforeEach(resetDb);
 
   it("stores every field and returns the created ids", async () => {
-    const input = paper({ repoUrl: "https://github.com/a/b", repoStars: 7, projectUrl: "https://a.org", keywords: ["llm"] });
+    const input = paper({
+      repoUrl: "https://github.com/a/b",
+      repoStars: 7,
+      projectUrl: "https://a.org",
+      keywords: ["llm"],
+    });
     const summary = await upsertPapers(testDb(), [input]);
     const [row] = await allPapers();
     expect(summary).toEqual({ created: 1, updated: 0, unchanged: 0, createdIds: [row!.id], updatedIds: [] });
     expect(row).toMatchObject({
-      arxivId: "2503.00001", titleKey: "a paper", title: "A Paper", summary: "Abstract.", authors: ["A. Author"],
-      repoUrl: "https://github.com/a/b", repoStars: 7, projectUrl: "https://a.org",
-      publishedAt: new Date("2025-03-13T17:00:00Z"), featuredOn: new Date("2025-03-14T00:00:00Z"),
-      source: "hf", sources: ["hf"], sourceRank: 0, upvotes: 5, keywords: ["llm"],
+      arxivId: "2503.00001",
+      titleKey: "a paper",
+      title: "A Paper",
+      summary: "Abstract.",
+      authors: ["A. Author"],
+      repoUrl: "https://github.com/a/b",
+      repoStars: 7,
+      projectUrl: "https://a.org",
+      publishedAt: new Date("2025-03-13T17:00:00Z"),
+      featuredOn: new Date("2025-03-14T00:00:00Z"),
+      source: "hf",
+      sources: ["hf"],
+      sourceRank: 0,
+      upvotes: 5,
+      keywords: ["llm"],
     });
   });
 
@@ -65,26 +81,54 @@ describe("upsertPapers", () => {
     ]);
     const [seeded] = await allPapers();
     const result = await upsertPapers(testDb(), [
-      paper({ title: "a paper!", summary: "", repoUrl: null, authors: [], keywords: [], projectUrl: "https://x.org", publishedAt: null, source: "arxiv" }),
+      paper({
+        title: "a paper!",
+        summary: "",
+        repoUrl: null,
+        authors: [],
+        keywords: [],
+        projectUrl: "https://x.org",
+        publishedAt: null,
+        source: "arxiv",
+      }),
     ]);
     expect(result).toEqual({ created: 0, updated: 1, unchanged: 0, createdIds: [], updatedIds: [seeded!.id] });
     expect(await testDb().paper.findFirstOrThrow()).toMatchObject({
-      title: "A Paper", arxivId: "2503.00001", summary: "Abstract.", repoUrl: "https://github.com/a/b",
-      authors: ["A", "B"], keywords: ["k"], projectUrl: "https://x.org", sources: ["seed", "arxiv"],
+      title: "A Paper",
+      arxivId: "2503.00001",
+      summary: "Abstract.",
+      repoUrl: "https://github.com/a/b",
+      authors: ["A", "B"],
+      keywords: ["k"],
+      projectUrl: "https://x.org",
+      sources: ["seed", "arxiv"],
     });
   });
 
   it("treats arXiv versions as one paper (HF id and arXiv v2 entry)", async () => {
-    const hf = parseHfDailyPapers(JSON.stringify([{ paper: {
-      id: "2503.03601", title: "Feature-Level Insights into Artificial Text Detection with Sparse Autoencoders",
-      upvotes: 9, submittedOnDailyAt: "2025-03-06T00:00:00Z" } }]));
+    const hf = parseHfDailyPapers(
+      JSON.stringify([
+        {
+          paper: {
+            id: "2503.03601",
+            title: "Feature-Level Insights into Artificial Text Detection with Sparse Autoencoders",
+            upvotes: 9,
+            submittedOnDailyAt: "2025-03-06T00:00:00Z",
+          },
+        },
+      ]),
+    );
     const arxiv = parseArxivAtom(fixture("arxiv-cs.CL-page1.xml")).result;
     if (!hf.ok || !arxiv.ok) throw new Error("fixtures must parse");
     await upsertPapers(testDb(), hf.papers);
     const summary = await upsertPapers(testDb(), arxiv.papers);
     expect(summary).toMatchObject({ created: 2, updated: 1 });
     const merged = await testDb().paper.findUniqueOrThrow({ where: { arxivId: "2503.03601" } });
-    expect(merged).toMatchObject({ upvotes: 9, sources: ["hf", "arxiv"], featuredOn: new Date("2025-03-06T00:00:00Z") });
+    expect(merged).toMatchObject({
+      upvotes: 9,
+      sources: ["hf", "arxiv"],
+      featuredOn: new Date("2025-03-06T00:00:00Z"),
+    });
     expect(merged.summary).toMatch(/^Artificial Text Detection/);
     expect(await testDb().paper.count()).toBe(3);
   });
@@ -95,7 +139,9 @@ describe("upsertPapers", () => {
       paper({ arxivId: `2503.${String(10000 + i)}`, title: `Paper number ${i}`, upvotes: i % 7, sourceRank: i }),
     );
     // Re-listings of earlier papers later in the same call, some with more upvotes.
-    const repeats = base.slice(0, 1_200).map((p, i) => ({ ...p, upvotes: i % 2 ? p.upvotes! + 10 : 0, source: "file" }));
+    const repeats = base
+      .slice(0, 1_200)
+      .map((p, i) => ({ ...p, upvotes: i % 2 ? p.upvotes! + 10 : 0, source: "file" }));
     const summary = await upsertPapers(testDb(), [...base, ...repeats]);
     expect(summary.created).toBe(n);
     expect(summary.createdIds).toHaveLength(n);
@@ -125,7 +171,15 @@ describe("upsertPapers", () => {
       if (c > 0) {
         for (let i = 0; i < half; i++) {
           const k = (c - 1) * half + i;
-          input.push(paper({ arxivId: `2505.${String(10000 + k)}`, title: `Overlap ${k}`, upvotes: 2, authors: ["A", "B"], source: "file" }));
+          input.push(
+            paper({
+              arxivId: `2505.${String(10000 + k)}`,
+              title: `Overlap ${k}`,
+              upvotes: 2,
+              authors: ["A", "B"],
+              source: "file",
+            }),
+          );
         }
       }
     }
@@ -133,7 +187,9 @@ describe("upsertPapers", () => {
     await testDb().$executeRawUnsafe(
       `CREATE FUNCTION slow_insert() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(0.002); RETURN NEW; END $$`,
     );
-    await testDb().$executeRawUnsafe(`CREATE TRIGGER slow_insert BEFORE INSERT ON papers FOR EACH ROW EXECUTE FUNCTION slow_insert()`);
+    await testDb().$executeRawUnsafe(
+      `CREATE TRIGGER slow_insert BEFORE INSERT ON papers FOR EACH ROW EXECUTE FUNCTION slow_insert()`,
+    );
     const summary = await upsertPapers(testDb(), input).finally(() =>
       testDb().$executeRawUnsafe(`DROP TRIGGER slow_insert ON papers; DROP FUNCTION slow_insert()`),
     );
@@ -144,7 +200,10 @@ describe("upsertPapers", () => {
       const k = Number(row.title.split(" ")[1]);
       const relisted = k < (chunks - 1) * half;
       expect({ k, upvotes: row.upvotes, authors: row.authors, sources: row.sources }).toEqual({
-        k, upvotes: relisted ? 2 : 1, authors: relisted ? ["A", "B"] : ["A"], sources: relisted ? ["hf", "file"] : ["hf"],
+        k,
+        upvotes: relisted ? 2 : 1,
+        authors: relisted ? ["A", "B"] : ["A"],
+        sources: relisted ? ["hf", "file"] : ["hf"],
       });
     }
     expect(await upsertPapers(testDb(), input)).toMatchObject({ created: 0, updated: 0 });
@@ -165,7 +224,11 @@ describe("upsertPapers", () => {
       ["2402.16107", 3, ["hf"]],
       ["2408.07990", 9, ["hf", "seed"]],
     ]);
-    expect(await upsertPapers(testDb(), [paper({ arxivId: "2402.16107", title: fuse, featuredOn: "2024-02-27", upvotes: 3 })])).toMatchObject({ unchanged: 1 });
+    expect(
+      await upsertPapers(testDb(), [
+        paper({ arxivId: "2402.16107", title: fuse, featuredOn: "2024-02-27", upvotes: 3 }),
+      ]),
+    ).toMatchObject({ unchanged: 1 });
   });
 
   it("a title-only paper takes the arXiv id of the first record that brings one; another id is another paper", async () => {
@@ -177,7 +240,10 @@ describe("upsertPapers", () => {
     ]);
     expect(result).toMatchObject({ created: 1, updated: 1, updatedIds: [seeded!.id] });
     const rows = await allPapers();
-    expect(rows.map((r) => [r.id === seeded!.id, r.arxivId])).toEqual([[true, "2503.00010"], [false, "2503.00011"]]);
+    expect(rows.map((r) => [r.id === seeded!.id, r.arxivId])).toEqual([
+      [true, "2503.00010"],
+      [false, "2503.00011"],
+    ]);
     // Two title-only rows of one title cannot exist (the partial unique index).
     await expect(
       testDb().$executeRawUnsafe(
@@ -188,7 +254,9 @@ describe("upsertPapers", () => {
 
   it("a dry run across chunks counts like a real run", async () => {
     const input = [
-      ...Array.from({ length: UPSERT_CHUNK_SIZE }, (_, i) => paper({ arxivId: `2506.${String(10000 + i)}`, title: `Dry ${i}` })),
+      ...Array.from({ length: UPSERT_CHUNK_SIZE }, (_, i) =>
+        paper({ arxivId: `2506.${String(10000 + i)}`, title: `Dry ${i}` }),
+      ),
       paper({ arxivId: "2506.10000", title: "Dry 0", upvotes: 50 }),
     ];
     const dry = await upsertPapers(testDb(), input, { dryRun: true });
@@ -201,7 +269,11 @@ describe("upsertPapers", () => {
   it("dry run counts what would change and writes nothing", async () => {
     await upsertPapers(testDb(), [paper()]);
     const before = await allPapers();
-    const dry = await upsertPapers(testDb(), [paper({ upvotes: 50 }), paper({ arxivId: "2503.00002", title: "Other" })], { dryRun: true });
+    const dry = await upsertPapers(
+      testDb(),
+      [paper({ upvotes: 50 }), paper({ arxivId: "2503.00002", title: "Other" })],
+      { dryRun: true },
+    );
     expect(dry).toEqual({ created: 1, updated: 1, unchanged: 0, createdIds: [], updatedIds: [] });
     expect(await allPapers()).toEqual(before);
   });
@@ -218,7 +290,11 @@ describe("storePapers (upsert + topic classification)", () => {
   it("classifies created papers across chunks, and again only what changed", async () => {
     const n = UPSERT_CHUNK_SIZE + 10;
     const papers = Array.from({ length: n }, (_, i) =>
-      paper({ arxivId: `2504.${String(10000 + i)}`, title: `Sparse mixture of experts routing study ${i}`, summary: "A sparse MoE model." }),
+      paper({
+        arxivId: `2504.${String(10000 + i)}`,
+        title: `Sparse mixture of experts routing study ${i}`,
+        summary: "A sparse MoE model.",
+      }),
     );
     const first = await storePapers(testDb(), papers);
     expect(first.created).toBe(n);
@@ -234,7 +310,9 @@ describe("storePapers (upsert + topic classification)", () => {
     const bare = paper({ arxivId: "2504.99999", title: "A study of model compression", summary: "" });
     await storePapers(testDb(), [bare]);
     const stored = await testDb().paper.findUniqueOrThrow({ where: { arxivId: "2504.99999" } });
-    await storePapers(testDb(), [{ ...bare, summary: "We apply post-training quantization to 4-bit weights of large language models." }]);
+    await storePapers(testDb(), [
+      { ...bare, summary: "We apply post-training quantization to 4-bit weights of large language models." },
+    ]);
     const topics = await testDb().paperTopic.findMany({ where: { paperId: stored.id }, include: { topic: true } });
     expect(topics.map((t) => t.topic.slug)).toContain("quantization");
   });
@@ -243,7 +321,9 @@ describe("storePapers (upsert + topic classification)", () => {
     await testDb().$executeRawUnsafe(
       `CREATE FUNCTION refuse_links() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'links refused'; END $$`,
     );
-    await testDb().$executeRawUnsafe(`CREATE TRIGGER refuse_links BEFORE INSERT ON paper_topics FOR EACH ROW EXECUTE FUNCTION refuse_links()`);
+    await testDb().$executeRawUnsafe(
+      `CREATE TRIGGER refuse_links BEFORE INSERT ON paper_topics FOR EACH ROW EXECUTE FUNCTION refuse_links()`,
+    );
     try {
       const papers = [paper({ title: "Sparse mixture of experts", summary: "A sparse MoE model." })];
       await expect(storePapers(testDb(), papers)).rejects.toThrow(/links refused/);
@@ -257,7 +337,9 @@ describe("storePapers (upsert + topic classification)", () => {
   });
 
   it("a dry run classifies nothing", async () => {
-    await storePapers(testDb(), [paper({ title: "Sparse mixture of experts", summary: "A sparse MoE model." })], { dryRun: true });
+    await storePapers(testDb(), [paper({ title: "Sparse mixture of experts", summary: "A sparse MoE model." })], {
+      dryRun: true,
+    });
     expect(await testDb().paperTopic.count()).toBe(0);
     expect(await testDb().paper.count()).toBe(0);
   });

@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { createPrisma } from "../../lib/db/client";
-import { feedPage, paperById, relatedPapers } from "../../lib/papers/data";
-import { applyCounts, liveCounts, withLiveCounts } from "../../lib/papers/live";
-import { setVote } from "../../lib/papers/mutations";
-import { insertPapers } from "../helpers/papers";
-import { databaseUrl, resetDb, testDb } from "../helpers/db";
+import { createPrisma } from "@/lib/db/client";
+import { feedPage, paperById, relatedPapers } from "@/lib/papers/data";
+import { applyCounts, liveCounts, withLiveCounts } from "@/lib/papers/live";
+import { setVote } from "@/lib/papers/mutations";
+import { databaseUrl, resetDb, testDb } from "@/tests/helpers/db";
+import { insertPapers } from "@/tests/helpers/papers";
 
 // Pages show cached lists (lib/papers/cache.ts) with live counts overlaid
 // (lib/papers/live.ts): a vote must show in a list fetched before it.
@@ -48,7 +48,11 @@ describe("live vote counts over a cached list", () => {
     const paper = (await paperById(alpha, NOW))!;
     const related = await relatedPapers(alpha, NOW);
     await setVote(alpha, "voter-a");
-    const [[livePaper], liveRelated] = await withLiveCounts(TODAY, [paper], [...related, { ...paper, id: gamma, upvotes: 1, localVotes: 0 }]);
+    const [[livePaper], liveRelated] = await withLiveCounts(
+      TODAY,
+      [paper],
+      [...related, { ...paper, id: gamma, upvotes: 1, localVotes: 0 }],
+    );
     expect(livePaper).toMatchObject({ upvotes: 11, sourceUpvotes: 10, localVotes: 1 });
     expect(livePaper!.score).toBeCloseTo((await paperById(alpha, NOW))!.score, 12);
     expect(liveRelated.find((p) => p.id === gamma)).toMatchObject({ upvotes: 1, localVotes: 0 });

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { outboxTransport } from "../../lib/mail/outbox";
-import { resendTransport } from "../../lib/mail/resend";
-import { startFakeResend, type FakeResend } from "../helpers/fake-resend";
-import { resetDb, testDb } from "../helpers/db";
+import { outboxTransport } from "@/lib/mail/outbox";
+import { resendTransport } from "@/lib/mail/resend";
+import { resetDb, testDb } from "@/tests/helpers/db";
+import { type FakeResend, startFakeResend } from "@/tests/helpers/fake-resend";
 
 const message = {
   to: "reader@example.com",
@@ -19,7 +19,14 @@ describe("outbox transport", () => {
     const result = await outboxTransport("Paperboy <p@example.com>").send(message);
     expect(result.ok).toBe(true);
     const stored = await testDb().outboxMessage.findFirstOrThrow();
-    expect(stored).toMatchObject({ to: message.to, from: "Paperboy <p@example.com>", subject: message.subject, html: message.html, text: message.text, headers: message.headers });
+    expect(stored).toMatchObject({
+      to: message.to,
+      from: "Paperboy <p@example.com>",
+      subject: message.subject,
+      html: message.html,
+      text: message.text,
+      headers: message.headers,
+    });
   });
 });
 
@@ -38,7 +45,14 @@ describe("Resend transport (real SDK against the local fake Resend API)", () => 
     expect(request.path).toBe("/emails");
     expect(request.headers.authorization).toBe(`Bearer ${fake.apiKey}`);
     expect(request.headers["idempotency-key"]).toBe("welcome-1");
-    expect(request.body).toMatchObject({ from: "Paperboy <p@example.com>", to: message.to, subject: message.subject, html: message.html, text: message.text, headers: message.headers });
+    expect(request.body).toMatchObject({
+      from: "Paperboy <p@example.com>",
+      to: message.to,
+      subject: message.subject,
+      html: message.html,
+      text: message.text,
+      headers: message.headers,
+    });
     expect(fake.delivered.at(-1)).toMatchObject({ to: [message.to], subject: message.subject });
   });
 
@@ -66,11 +80,24 @@ describe("Resend transport (real SDK against the local fake Resend API)", () => 
 
   it("classifies batch answers: 422 invalid, reused key conflict, 429/500/lost retryable with rate info, bad key fatal", async () => {
     const transport = resendTransport({ apiKey: fake.apiKey, from: "p@example.com", baseUrl: fake.url });
-    expect(await transport.sendBatch([{ ...message, to: "not-an-address" }])).toMatchObject({ ok: false, kind: "invalid", status: 422 });
+    expect(await transport.sendBatch([{ ...message, to: "not-an-address" }])).toMatchObject({
+      ok: false,
+      kind: "invalid",
+      status: 422,
+    });
     expect(await transport.sendBatch([message], { idempotencyKey: "batch-k" })).toMatchObject({ ok: true });
-    expect(await transport.sendBatch([{ ...message, subject: "Other" }], { idempotencyKey: "batch-k" })).toMatchObject({ ok: false, kind: "conflict", status: 409 });
+    expect(await transport.sendBatch([{ ...message, subject: "Other" }], { idempotencyKey: "batch-k" })).toMatchObject({
+      ok: false,
+      kind: "conflict",
+      status: 409,
+    });
     fake.failNext(1, 429);
-    expect(await transport.sendBatch([message])).toMatchObject({ ok: false, kind: "retryable", status: 429, rate: { retryAfterMs: 1000 } });
+    expect(await transport.sendBatch([message])).toMatchObject({
+      ok: false,
+      kind: "retryable",
+      status: 429,
+      rate: { retryAfterMs: 1000 },
+    });
     fake.failNext(1, 500);
     expect(await transport.sendBatch([message])).toMatchObject({ ok: false, kind: "retryable", status: 500 });
     fake.setFaults({ rateHang: 1 });

@@ -1,11 +1,11 @@
 import { cp, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
-import { startEmbeddedPostgres } from "../../lib/db/embedded";
-import { migrate, MIGRATIONS_DIR, readMigrations } from "../../lib/db/migrate";
-import { databaseKind, databaseUrl } from "../helpers/db";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startEmbeddedPostgres } from "@/lib/db/embedded";
+import { MIGRATIONS_DIR, migrate, readMigrations } from "@/lib/db/migrate";
+import { databaseKind, databaseUrl } from "@/tests/helpers/db";
 
 async function throwawayDatabase(url: string) {
   const name = `paperboy_migrate_${process.pid}_${Date.now()}`;
@@ -31,7 +31,13 @@ async function query<T extends pg.QueryResultRow>(url: string, sql: string): Pro
 describe("migration runner", () => {
   it("recorded every migration in _prisma_migrations the way Prisma does", async () => {
     const files = await readMigrations();
-    const rows = await query<{ migration_name: string; checksum: string; finished_at: Date | null; applied_steps_count: number; id: string }>(
+    const rows = await query<{
+      migration_name: string;
+      checksum: string;
+      finished_at: Date | null;
+      applied_steps_count: number;
+      id: string;
+    }>(
       databaseUrl(),
       `SELECT id, migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name`,
     );
@@ -71,11 +77,17 @@ describe("migration runner", () => {
     it("a failing migration rolls back completely and is not recorded", async () => {
       const bad = path.join(dir, "29990101000000_broken");
       await cp(path.join(dir, (await readMigrations(dir))[0]!.name), bad, { recursive: true });
-      await writeFile(path.join(bad, "migration.sql"), `CREATE TABLE "half_done" (id int);\nSELECT * FROM "no_such_table";`);
+      await writeFile(
+        path.join(bad, "migration.sql"),
+        `CREATE TABLE "half_done" (id int);\nSELECT * FROM "no_such_table";`,
+      );
       await expect(migrate(fresh.url, dir)).rejects.toThrow(/29990101000000_broken failed/);
       const tables = await query(fresh.url, `SELECT 1 FROM pg_tables WHERE tablename = 'half_done'`);
       expect(tables).toHaveLength(0);
-      const rows = await query(fresh.url, `SELECT 1 FROM "_prisma_migrations" WHERE migration_name = '29990101000000_broken'`);
+      const rows = await query(
+        fresh.url,
+        `SELECT 1 FROM "_prisma_migrations" WHERE migration_name = '29990101000000_broken'`,
+      );
       expect(rows).toHaveLength(0);
     });
 

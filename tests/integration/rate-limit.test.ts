@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { consumeRateLimit } from "../../lib/security/rate-limit";
-import { resetDb, testDb } from "../helpers/db";
+import { consumeRateLimit } from "@/lib/security/rate-limit";
+import { resetDb, testDb } from "@/tests/helpers/db";
 
 describe("consumeRateLimit (fixed window on rate_limits)", () => {
   beforeEach(resetDb);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { actualSchema } from "../helpers/db-schema";
-import { databaseUrl } from "../helpers/db";
-import { expectedSchema } from "../helpers/prisma-schema";
+import { databaseUrl } from "@/tests/helpers/db";
+import { actualSchema } from "@/tests/helpers/db-schema";
+import { expectedSchema } from "@/tests/helpers/prisma-schema";
 
 // The migrations are hand-written SQL (Prisma's CLI cannot migrate here), so
 // this test is what keeps them and schema.prisma in step: a field added to the
@@ -29,7 +29,11 @@ describe("migrated database matches prisma/schema.prisma", () => {
     expect(expected.tables.papers!.columns.featured_on).toEqual({ type: "date", nullable: false, hasDefault: false });
     expect(expected.tables.papers!.indexes.map((i) => i.name)).toContain("papers_featured_on_source_rank_id_idx");
     // Unsupported("tsvector") fields are missing from Prisma's DMMF; the helper reads them from the schema text.
-    expect(expected.tables.papers!.columns.search_vector).toEqual({ type: "tsvector", nullable: true, hasDefault: false });
+    expect(expected.tables.papers!.columns.search_vector).toEqual({
+      type: "tsvector",
+      nullable: true,
+      hasDefault: false,
+    });
     expect(expected.tables.papers!.indexes.map((i) => i.name)).toContain("papers_search_vector_idx");
   });
 });

@@ -1,13 +1,23 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { TRENDING_SCORE_SQL, trendingScore } from "../../lib/papers/score";
-import { upsertPapers } from "../../lib/ingest/upsert";
-import { resetDb, testDb } from "../helpers/db";
+import { upsertPapers } from "@/lib/ingest/upsert";
+import { TRENDING_SCORE_SQL, trendingScore } from "@/lib/papers/score";
+import { resetDb, testDb } from "@/tests/helpers/db";
 
 describe("trending score in SQL", () => {
   beforeEach(resetDb);
 
   it("agrees with the TypeScript formula", async () => {
-    const base = { arxivId: null, summary: "", authors: [], repoUrl: null, repoStars: null, projectUrl: null, publishedAt: null, source: "test", keywords: [] };
+    const base = {
+      arxivId: null,
+      summary: "",
+      authors: [],
+      repoUrl: null,
+      repoStars: null,
+      projectUrl: null,
+      publishedAt: null,
+      source: "test",
+      keywords: [],
+    };
     await upsertPapers(testDb(), [
       { ...base, title: "A", featuredOn: "2025-03-14", sourceRank: 0, upvotes: 0 },
       { ...base, title: "B", featuredOn: "2025-03-10", sourceRank: 1, upvotes: 40 },

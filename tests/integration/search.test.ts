@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { searchPapers, type SearchHit } from "../../lib/papers/search";
-import { insertPapers, insertTopic } from "../helpers/papers";
-import { resetDb, testDb } from "../helpers/db";
+import { type SearchHit, searchPapers } from "@/lib/papers/search";
+import { resetDb, testDb } from "@/tests/helpers/db";
+import { insertPapers, insertTopic } from "@/tests/helpers/papers";
 
 const NOW = new Date("2025-03-21T09:00:00Z");
 const titles = (hits: SearchHit[]) => hits.map((h) => h.title);
@@ -20,8 +20,16 @@ describe("full-text search", () => {
       { title: "Quokka: a marsupial benchmark", summary: "We evaluate models.", featuredOn: "2025-03-14" },
       { title: "A study of benchmarks", summary: "Our quokka dataset improves reasoning.", featuredOn: "2025-03-10" },
       { title: "Unrelated title", summary: "Nothing here.", authors: ["Quokka Smith"], featuredOn: "2025-02-01" },
-      { title: "Vision language models for robots", summary: "A vision language model that acts.", featuredOn: "2025-03-14" },
-      { title: "Language for vision", summary: "We describe images with language; vision is secondary.", featuredOn: "2025-03-14" },
+      {
+        title: "Vision language models for robots",
+        summary: "A vision language model that acts.",
+        featuredOn: "2025-03-14",
+      },
+      {
+        title: "Language for vision",
+        summary: "We describe images with language; vision is secondary.",
+        featuredOn: "2025-03-14",
+      },
       { title: "Video quokka", summary: "A video benchmark about quokka videos.", featuredOn: "2025-03-14" },
       { title: "Quantizing transformers", summary: "Low-bit quantization of weights.", featuredOn: "2025-03-12" },
     ]);
@@ -48,7 +56,10 @@ describe("full-text search", () => {
     expect(exclude.status === "results" && titles(exclude.hits)).not.toContain("Video quokka");
     expect(exclude.status === "results" && exclude.hits).toHaveLength(3);
     const either = await search("marsupial or quantization");
-    expect(either.status === "results" && titles(either.hits).sort()).toEqual(["Quantizing transformers", "Quokka: a marsupial benchmark"]);
+    expect(either.status === "results" && titles(either.hits).sort()).toEqual([
+      "Quantizing transformers",
+      "Quokka: a marsupial benchmark",
+    ]);
   });
 
   it("highlights matches with sentinel-split parts, not HTML", async () => {
@@ -64,12 +75,23 @@ describe("full-text search", () => {
   it("combines with topic and period filters", async () => {
     await insertTopic(testDb(), "marsupials", [p[0]!, p[2]!]);
     const topic = await search("quokka", { topic: ["marsupials"] });
-    expect(topic.status === "results" && titles(topic.hits).sort()).toEqual(["Quokka: a marsupial benchmark", "Unrelated title"]);
+    expect(topic.status === "results" && titles(topic.hits).sort()).toEqual([
+      "Quokka: a marsupial benchmark",
+      "Unrelated title",
+    ]);
     const week = await search("quokka", { period: "week", date: "2025-03-14" });
-    expect(week.status === "results" && titles(week.hits).sort()).toEqual(["A study of benchmarks", "Quokka: a marsupial benchmark", "Video quokka"]);
+    expect(week.status === "results" && titles(week.hits).sort()).toEqual([
+      "A study of benchmarks",
+      "Quokka: a marsupial benchmark",
+      "Video quokka",
+    ]);
     const both = await search("quokka", { period: "day", date: "2025-03-14", topic: ["marsupials"] });
     expect(both.status === "results" && titles(both.hits)).toEqual(["Quokka: a marsupial benchmark"]);
-    expect(await searchPapers({ q: "quokka", topic: ["nope"], limit: 5 }, NOW)).toEqual({ ok: false, reason: "unknownTopic", slug: "nope" });
+    expect(await searchPapers({ q: "quokka", topic: ["nope"], limit: 5 }, NOW)).toEqual({
+      ok: false,
+      reason: "unknownTopic",
+      slug: "nope",
+    });
   });
 
   it("pages by rank without gaps or duplicates", async () => {
@@ -83,7 +105,10 @@ describe("full-text search", () => {
       cursor = r.nextCursor ?? undefined;
     } while (cursor);
     expect(whole.status === "results" && whole.hits.map((h) => h.id)).toEqual(seen);
-    expect(await searchPapers({ q: "quokka", topic: [], limit: 1, cursor: "bad" }, NOW)).toEqual({ ok: false, reason: "badCursor" });
+    expect(await searchPapers({ q: "quokka", topic: [], limit: 1, cursor: "bad" }, NOW)).toEqual({
+      ok: false,
+      reason: "badCursor",
+    });
   });
 
   it.each([

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { PENDING_RETENTION_MS, cleanupSubscriptions } from "../../lib/subscriptions/cleanup";
-import { resetDb, testDb } from "../helpers/db";
+import { cleanupSubscriptions, PENDING_RETENTION_MS } from "@/lib/subscriptions/cleanup";
+import { resetDb, testDb } from "@/tests/helpers/db";
 
 describe("subscription cleanup", () => {
   beforeEach(resetDb);
@@ -12,8 +12,20 @@ describe("subscription cleanup", () => {
     const db = testDb();
     await db.subscriber.createMany({
       data: [
-        { ...base, email: "stale@example.com", status: "pending", confirmTokenHash: "a", confirmTokenExpires: ago(PENDING_RETENTION_MS + 1000) },
-        { ...base, email: "recent@example.com", status: "pending", confirmTokenHash: "b", confirmTokenExpires: ago(1000) },
+        {
+          ...base,
+          email: "stale@example.com",
+          status: "pending",
+          confirmTokenHash: "a",
+          confirmTokenExpires: ago(PENDING_RETENTION_MS + 1000),
+        },
+        {
+          ...base,
+          email: "recent@example.com",
+          status: "pending",
+          confirmTokenHash: "b",
+          confirmTokenExpires: ago(1000),
+        },
         { ...base, email: "active@example.com", status: "active" },
         { ...base, email: "unsub@example.com", status: "unsubscribed" },
       ],

@@ -1,12 +1,12 @@
 // The subscription emails end to end through the real `resend` SDK, pointed at
 // the local fake Resend API (RESEND_BASE_URL): what the provider receives.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { resetDb, testDb } from "../helpers/db";
-import { startFakeResend, type FakeResend } from "../helpers/fake-resend";
-import { insertTopics } from "../helpers/subscriptions";
+import { resetDb, testDb } from "@/tests/helpers/db";
+import { type FakeResend, startFakeResend } from "@/tests/helpers/fake-resend";
+import { insertTopics } from "@/tests/helpers/subscriptions";
 
 let fake: FakeResend;
-let lib: typeof import("../../lib/subscriptions/mutations");
+let lib: typeof import("@/lib/subscriptions/mutations");
 
 beforeAll(async () => {
   fake = await startFakeResend();
@@ -17,10 +17,10 @@ beforeAll(async () => {
   process.env.RESEND_BASE_URL = fake.url;
   process.env.EMAIL_FROM = "Paperboy <digest@paperboy.example>";
   testDb();
-  const mail = await import("../../lib/mail");
+  const mail = await import("@/lib/mail");
   mail.resetMailer();
   expect(mail.mailer().name).toBe("resend");
-  lib = await import("../../lib/subscriptions/mutations");
+  lib = await import("@/lib/subscriptions/mutations");
 });
 
 afterAll(async () => {
@@ -37,7 +37,14 @@ beforeEach(async () => {
 describe("subscription emails via Resend", () => {
   it("sends the confirmation: from, to, subject, HTML and text with the link, idempotency key; nothing in the outbox", async () => {
     const before = fake.requests.length;
-    expect(await lib.subscribe({ email: "Reader@Example.com", topics: ["quantization"], frequency: "daily", keywords: "kv cache" })).toEqual({
+    expect(
+      await lib.subscribe({
+        email: "Reader@Example.com",
+        topics: ["quantization"],
+        frequency: "daily",
+        keywords: "kv cache",
+      }),
+    ).toEqual({
       ok: true,
       outcome: "confirmationSent",
     });
@@ -47,7 +54,11 @@ describe("subscription emails via Resend", () => {
     expect(request.headers.authorization).toBe(`Bearer ${fake.apiKey}`);
     expect(request.headers["idempotency-key"]).toMatch(/^confirm-[0-9a-f]{32}$/);
     const body = request.body as Record<string, unknown>;
-    expect(body).toMatchObject({ from: "Paperboy <digest@paperboy.example>", to: "reader@example.com", subject: "Confirm your Paperboy subscription" });
+    expect(body).toMatchObject({
+      from: "Paperboy <digest@paperboy.example>",
+      to: "reader@example.com",
+      subject: "Confirm your Paperboy subscription",
+    });
     const html = body.html as string;
     const text = body.text as string;
     const link = /https:\/\/paperboy\.example\/confirm\?token=[A-Za-z0-9_-]{43}/.exec(text)?.[0];
@@ -65,21 +76,35 @@ describe("subscription emails via Resend", () => {
     const token = link!.split("token=")[1]!;
     expect((await lib.confirm(token)).ok).toBe(true);
     const welcome = fake.delivered.at(-1)!;
-    expect(welcome).toMatchObject({ from: "Paperboy <digest@paperboy.example>", to: ["reader@example.com"], subject: "You're subscribed to Paperboy" });
-    expect(welcome.headers["List-Unsubscribe"]).toMatch(/^<https:\/\/paperboy\.example\/unsubscribe\?token=\d+\.[A-Za-z0-9_-]{43}>$/);
+    expect(welcome).toMatchObject({
+      from: "Paperboy <digest@paperboy.example>",
+      to: ["reader@example.com"],
+      subject: "You're subscribed to Paperboy",
+    });
+    expect(welcome.headers["List-Unsubscribe"]).toMatch(
+      /^<https:\/\/paperboy\.example\/unsubscribe\?token=\d+\.[A-Za-z0-9_-]{43}>$/,
+    );
     expect(welcome.headers["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
     expect(welcome.text).toMatch(/https:\/\/paperboy\.example\/preferences\?token=\d+\.[A-Za-z0-9_-]{43}/);
   });
 
   it("answers the form the same when the provider fails, and logs instead of leaking", async () => {
     fake.failNext(1, 500);
-    expect(await lib.subscribe({ email: "x@example.com", allTopics: true, frequency: "weekly" })).toEqual({ ok: true, outcome: "sendFailed" });
+    expect(await lib.subscribe({ email: "x@example.com", allTopics: true, frequency: "weekly" })).toEqual({
+      ok: true,
+      outcome: "sendFailed",
+    });
     // The pending row stays: asking again sends a fresh link.
-    expect(await lib.subscribe({ email: "x@example.com", allTopics: true, frequency: "weekly" })).toEqual({ ok: true, outcome: "confirmationSent" });
+    expect(await lib.subscribe({ email: "x@example.com", allTopics: true, frequency: "weekly" })).toEqual({
+      ok: true,
+      outcome: "confirmationSent",
+    });
   });
 
   it("hides /dev/outbox (404) while a real provider is configured", async () => {
-    const { default: OutboxPage } = await import("../../app/dev/outbox/page");
-    await expect(OutboxPage({ searchParams: Promise.resolve({}) })).rejects.toMatchObject({ digest: expect.stringContaining("404") });
+    const { default: OutboxPage } = await import("@/app/dev/outbox/page");
+    await expect(OutboxPage({ searchParams: Promise.resolve({}) })).rejects.toMatchObject({
+      digest: expect.stringContaining("404"),
+    });
   });
 });

@@ -1,7 +1,11 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { resetMailer } from "../../lib/mail";
-import { sha256 } from "../../lib/security/crypto";
-import { signLink } from "../../lib/subscriptions/links";
+import { POST as confirmPost } from "@/app/api/subscriptions/confirm/route";
+import { POST as preferencesPost } from "@/app/api/subscriptions/preferences/route";
+import { POST as subscribePost } from "@/app/api/subscriptions/subscribe/route";
+import { POST as unsubscribePost } from "@/app/api/subscriptions/unsubscribe/route";
+import { resetMailer } from "@/lib/mail";
+import { sha256 } from "@/lib/security/crypto";
+import { signLink } from "@/lib/subscriptions/links";
 import {
   ADDRESS_EMAIL_LIMIT,
   CONFIRM_TOKEN_TTL_MS,
@@ -12,12 +16,8 @@ import {
   subscribe,
   unsubscribe,
   updatePreferences,
-} from "../../lib/subscriptions/mutations";
-import { POST as subscribePost } from "../../app/api/subscriptions/subscribe/route";
-import { POST as confirmPost } from "../../app/api/subscriptions/confirm/route";
-import { POST as preferencesPost } from "../../app/api/subscriptions/preferences/route";
-import { POST as unsubscribePost } from "../../app/api/subscriptions/unsubscribe/route";
-import { resetDb, testDb } from "../helpers/db";
+} from "@/lib/subscriptions/mutations";
+import { resetDb, testDb } from "@/tests/helpers/db";
 import {
   confirmTokenFrom,
   formRequest,
@@ -25,7 +25,7 @@ import {
   latestMailTo,
   linkTokenFrom,
   subscriptionRowCounts,
-} from "../helpers/subscriptions";
+} from "@/tests/helpers/subscriptions";
 
 beforeAll(() => {
   process.env.APP_SECRET = "s".repeat(48);
@@ -59,17 +59,34 @@ async function activeSubscriber(email = EMAIL) {
 describe("subscribe: double opt-in", () => {
   it("creates a pending subscriber with a hashed 48-hour token and emails the confirmation link", async () => {
     const before = Date.now();
-    const result = await subscribe({ email: "  Reader@Example.COM ", topics: ["quantization", "agents"], frequency: "daily", keywords: "Speculative  Decoding, kv cache" });
+    const result = await subscribe({
+      email: "  Reader@Example.COM ",
+      topics: ["quantization", "agents"],
+      frequency: "daily",
+      keywords: "Speculative  Decoding, kv cache",
+    });
     expect(result).toEqual({ ok: true, outcome: "confirmationSent" });
 
-    const row = await testDb().subscriber.findUniqueOrThrow({ where: { email: EMAIL }, include: { topics: { include: { topic: true } } } });
-    expect(row).toMatchObject({ status: "pending", frequency: "daily", allTopics: false, keywords: ["speculative decoding", "kv cache"], confirmedAt: null });
+    const row = await testDb().subscriber.findUniqueOrThrow({
+      where: { email: EMAIL },
+      include: { topics: { include: { topic: true } } },
+    });
+    expect(row).toMatchObject({
+      status: "pending",
+      frequency: "daily",
+      allTopics: false,
+      keywords: ["speculative decoding", "kv cache"],
+      confirmedAt: null,
+    });
     expect(row.topics.map((t) => t.topic.slug).sort()).toEqual(["agents", "quantization"]);
     expect(row.confirmTokenExpires!.getTime() - before).toBeGreaterThanOrEqual(CONFIRM_TOKEN_TTL_MS - 1000);
     expect(row.confirmTokenExpires!.getTime() - Date.now()).toBeLessThanOrEqual(CONFIRM_TOKEN_TTL_MS);
 
     const mail = await latestMailTo(EMAIL);
-    expect(mail).toMatchObject({ from: "Paperboy <digest@paperboy.example>", subject: "Confirm your Paperboy subscription" });
+    expect(mail).toMatchObject({
+      from: "Paperboy <digest@paperboy.example>",
+      subject: "Confirm your Paperboy subscription",
+    });
     const token = confirmTokenFrom(mail!.text);
     expect(mail!.html).toContain(`https://paperboy.example/confirm?token=${token}`);
     expect(mail!.text).toContain("Quantization");
@@ -116,7 +133,10 @@ describe("subscribe: double opt-in", () => {
   it("rejects an expired token with no writes, and a tampered one", async () => {
     await subscribe({ email: EMAIL, allTopics: true, frequency: "weekly" });
     const token = confirmTokenFrom((await latestMailTo(EMAIL))!.text);
-    await testDb().subscriber.update({ where: { email: EMAIL }, data: { confirmTokenExpires: new Date(Date.now() - 1000) } });
+    await testDb().subscriber.update({
+      where: { email: EMAIL },
+      data: { confirmTokenExpires: new Date(Date.now() - 1000) },
+    });
     const before = await testDb().subscriber.findUniqueOrThrow({ where: { email: EMAIL } });
 
     expect(await confirm(token)).toEqual({ ok: false, reason: "expired" });
@@ -134,7 +154,9 @@ describe("subscribe: double opt-in", () => {
   });
 
   it("confirms through the HTTP form with a 303 to the done page", async () => {
-    await subscribePost(formRequest("/api/subscriptions/subscribe", { email: EMAIL, topics: ["quantization"], frequency: "daily" }));
+    await subscribePost(
+      formRequest("/api/subscriptions/subscribe", { email: EMAIL, topics: ["quantization"], frequency: "daily" }),
+    );
     const token = confirmTokenFrom((await latestMailTo(EMAIL))!.text);
     const response = await confirmPost(formRequest("/api/subscriptions/confirm", { token }, { multipart: true }));
     expect(response.status).toBe(303);
@@ -159,16 +181,30 @@ describe("no enumeration", () => {
     const answers = [];
     for (const [i, email] of ["new@example.com", ...states.map((s) => `${s}@example.com`)].entries()) {
       const response = await subscribePost(
-        formRequest("/api/subscriptions/subscribe", { email, allTopics: "on", frequency: "daily" }, { ip: `198.51.100.${i + 1}` }),
+        formRequest(
+          "/api/subscriptions/subscribe",
+          { email, allTopics: "on", frequency: "daily" },
+          { ip: `198.51.100.${i + 1}` },
+        ),
       );
-      answers.push({ status: response.status, location: response.headers.get("location"), body: await response.text(), headers: [...response.headers.keys()].sort() });
+      answers.push({
+        status: response.status,
+        location: response.headers.get("location"),
+        body: await response.text(),
+        headers: [...response.headers.keys()].sort(),
+      });
     }
     for (const a of answers) expect(a).toEqual(answers[0]);
     expect(answers[0]).toMatchObject({ status: 303, location: "/subscribe/check-email" });
 
     // Behind the identical answer: a confirmation, a "manage" email, or nothing.
     const subjects = async (email: string) =>
-      (await testDb().outboxMessage.findMany({ where: { to: email, id: { gt: outboxBefore } }, orderBy: { id: "asc" } })).map((m) => m.subject);
+      (
+        await testDb().outboxMessage.findMany({
+          where: { to: email, id: { gt: outboxBefore } },
+          orderBy: { id: "asc" },
+        })
+      ).map((m) => m.subject);
     expect(await subjects("new@example.com")).toEqual(["Confirm your Paperboy subscription"]);
     expect(await subjects("pending@example.com")).toEqual(["Confirm your Paperboy subscription"]);
     expect(await subjects("active@example.com")).toEqual(["Your Paperboy subscription"]);
@@ -177,12 +213,17 @@ describe("no enumeration", () => {
     expect(await subjects("suppressed@example.com")).toEqual([]);
 
     // An active subscriber's choices are not changed by someone else's form post.
-    expect(await testDb().subscriber.findUniqueOrThrow({ where: { email: "active@example.com" } })).toMatchObject({ status: "active", frequency: "weekly" });
+    expect(await testDb().subscriber.findUniqueOrThrow({ where: { email: "active@example.com" } })).toMatchObject({
+      status: "active",
+      frequency: "weekly",
+    });
     // An unsubscribed address stays unsubscribed until it confirms anew.
     const unsub = await testDb().subscriber.findUniqueOrThrow({ where: { email: "unsubscribed@example.com" } });
     expect(unsub.status).toBe("unsubscribed");
     await confirm(confirmTokenFrom((await latestMailTo("unsubscribed@example.com"))!.text));
-    expect((await testDb().subscriber.findUniqueOrThrow({ where: { email: "unsubscribed@example.com" } })).status).toBe("active");
+    expect((await testDb().subscriber.findUniqueOrThrow({ where: { email: "unsubscribed@example.com" } })).status).toBe(
+      "active",
+    );
   });
 
   it("the manage email carries the preference link and unsubscribe headers", async () => {
@@ -202,9 +243,22 @@ describe("rejections write nothing", () => {
     ["too long email", { email: `${"a".repeat(250)}@example.com`, allTopics: "on", frequency: "daily" }, /254/],
     ["missing frequency", { email: EMAIL, allTopics: "on" }, /daily or weekly/],
     ["no topic", { email: EMAIL, frequency: "daily" }, /at least one topic/],
-    ["unknown topic", { email: EMAIL, topics: ["quantization", "astrology"], frequency: "daily" }, /Unknown topic: astrology/],
+    [
+      "unknown topic",
+      { email: EMAIL, topics: ["quantization", "astrology"], frequency: "daily" },
+      /Unknown topic: astrology/,
+    ],
     ["malformed topic", { email: EMAIL, topics: ["<b>"], frequency: "daily" }, /Unknown topic/],
-    ["too many keywords", { email: EMAIL, allTopics: "on", frequency: "daily", keywords: Array.from({ length: 11 }, (_, i) => `kw${i}`).join(",") }, /At most 10 keywords/],
+    [
+      "too many keywords",
+      {
+        email: EMAIL,
+        allTopics: "on",
+        frequency: "daily",
+        keywords: Array.from({ length: 11 }, (_, i) => `kw${i}`).join(","),
+      },
+      /At most 10 keywords/,
+    ],
     ["too long keyword", { email: EMAIL, allTopics: "on", frequency: "daily", keywords: "x".repeat(61) }, /at most 60/],
   ];
 
@@ -220,7 +274,9 @@ describe("rejections write nothing", () => {
   it("413 for an oversized body, declared or streamed", async () => {
     const big = { email: EMAIL, allTopics: "on", frequency: "daily", keywords: "x".repeat(20_000) };
     expect((await subscribePost(formRequest("/api/subscriptions/subscribe", big))).status).toBe(413);
-    expect((await subscribePost(formRequest("/api/subscriptions/subscribe", big, { multipart: true }))).status).toBe(413);
+    expect((await subscribePost(formRequest("/api/subscriptions/subscribe", big, { multipart: true }))).status).toBe(
+      413,
+    );
     // No Content-Length: a chunked stream is cut off at the limit.
     const stream = new ReadableStream({
       start(controller) {
@@ -240,7 +296,11 @@ describe("rejections write nothing", () => {
 
   it("415 for a JSON body", async () => {
     const response = await subscribePost(
-      new Request("http://127.0.0.1/api/subscriptions/subscribe", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: EMAIL }) }),
+      new Request("http://127.0.0.1/api/subscriptions/subscribe", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ email: EMAIL }),
+      }),
     );
     expect(response.status).toBe(415);
     expect(await subscriptionRowCounts()).toEqual({ subscribers: 0, subscriberTopics: 0, outbox: 0 });
@@ -250,13 +310,22 @@ describe("rejections write nothing", () => {
 describe("preferences", () => {
   it("changes topics, frequency and keywords", async () => {
     const { preferences, row } = await activeSubscriber();
-    const result = await updatePreferences(preferences, { topics: ["agents", "multimodal"], frequency: "daily", keywords: "kv cache" });
+    const result = await updatePreferences(preferences, {
+      topics: ["agents", "multimodal"],
+      frequency: "daily",
+      keywords: "kv cache",
+    });
     expect(result).toEqual({ ok: true });
-    const after = await testDb().subscriber.findUniqueOrThrow({ where: { id: row.id }, include: { topics: { include: { topic: true } } } });
+    const after = await testDb().subscriber.findUniqueOrThrow({
+      where: { id: row.id },
+      include: { topics: { include: { topic: true } } },
+    });
     expect(after).toMatchObject({ status: "active", frequency: "daily", allTopics: false, keywords: ["kv cache"] });
     expect(after.topics.map((t) => t.topic.slug).sort()).toEqual(["agents", "multimodal"]);
 
-    expect(await updatePreferences(preferences, { allTopics: true, topics: ["agents"], frequency: "weekly" })).toEqual({ ok: true });
+    expect(await updatePreferences(preferences, { allTopics: true, topics: ["agents"], frequency: "weekly" })).toEqual({
+      ok: true,
+    });
     const all = await testDb().subscriber.findUniqueOrThrow({ where: { id: row.id }, include: { topics: true } });
     expect(all).toMatchObject({ allTopics: true, frequency: "weekly", keywords: [] });
     expect(all.topics).toEqual([]);
@@ -265,29 +334,58 @@ describe("preferences", () => {
   it("saves through the form with a 303 back to the page", async () => {
     const { preferences, row } = await activeSubscriber();
     const response = await preferencesPost(
-      formRequest("/api/subscriptions/preferences", { token: preferences, action: "update", topics: ["multimodal"], frequency: "daily", keywords: "" }),
+      formRequest("/api/subscriptions/preferences", {
+        token: preferences,
+        action: "update",
+        topics: ["multimodal"],
+        frequency: "daily",
+        keywords: "",
+      }),
     );
     expect(response.status).toBe(303);
-    expect(response.headers.get("location")).toBe(`/preferences?token=${encodeURIComponent(preferences)}&saved=preferences`);
-    expect(await testDb().subscriber.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ frequency: "daily" });
+    expect(response.headers.get("location")).toBe(
+      `/preferences?token=${encodeURIComponent(preferences)}&saved=preferences`,
+    );
+    expect(await testDb().subscriber.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({
+      frequency: "daily",
+    });
   });
 
   it("rejects unknown topics, bad input and tampered or foreign links without writing", async () => {
     const { preferences, unsubscribe: unsubscribeToken, row } = await activeSubscriber();
-    const snapshot = async () => testDb().subscriber.findUniqueOrThrow({ where: { id: row.id }, include: { topics: true } });
+    const snapshot = async () =>
+      testDb().subscriber.findUniqueOrThrow({ where: { id: row.id }, include: { topics: true } });
     const before = await snapshot();
 
-    expect(await updatePreferences(preferences, { topics: ["astrology"], frequency: "daily" })).toMatchObject({ ok: false, reason: "invalid" });
-    expect(await updatePreferences(preferences, { topics: [], frequency: "daily" })).toMatchObject({ ok: false, reason: "invalid" });
-    expect(await updatePreferences(preferences, { topics: ["agents"], frequency: "hourly" })).toMatchObject({ ok: false, reason: "invalid" });
+    expect(await updatePreferences(preferences, { topics: ["astrology"], frequency: "daily" })).toMatchObject({
+      ok: false,
+      reason: "invalid",
+    });
+    expect(await updatePreferences(preferences, { topics: [], frequency: "daily" })).toMatchObject({
+      ok: false,
+      reason: "invalid",
+    });
+    expect(await updatePreferences(preferences, { topics: ["agents"], frequency: "hourly" })).toMatchObject({
+      ok: false,
+      reason: "invalid",
+    });
     const tampered = preferences.replace(/^\d+/, String(row.id + 1));
-    expect(await updatePreferences(tampered, { topics: ["agents"], frequency: "daily" })).toEqual({ ok: false, reason: "invalidToken" });
+    expect(await updatePreferences(tampered, { topics: ["agents"], frequency: "daily" })).toEqual({
+      ok: false,
+      reason: "invalidToken",
+    });
     // An unsubscribe link is not a preference link.
-    expect(await updatePreferences(unsubscribeToken, { topics: ["agents"], frequency: "daily" })).toEqual({ ok: false, reason: "invalidToken" });
+    expect(await updatePreferences(unsubscribeToken, { topics: ["agents"], frequency: "daily" })).toEqual({
+      ok: false,
+      reason: "invalidToken",
+    });
 
-    const http = async (fields: Record<string, string | string[]>) => (await preferencesPost(formRequest("/api/subscriptions/preferences", fields))).status;
+    const http = async (fields: Record<string, string | string[]>) =>
+      (await preferencesPost(formRequest("/api/subscriptions/preferences", fields))).status;
     expect(await http({ token: preferences, action: "update", topics: ["astrology"], frequency: "daily" })).toBe(400);
-    expect(await http({ token: `${preferences}x`, action: "update", topics: ["agents"], frequency: "daily" })).toBe(400);
+    expect(await http({ token: `${preferences}x`, action: "update", topics: ["agents"], frequency: "daily" })).toBe(
+      400,
+    );
     expect(await http({ token: preferences, action: "explode" })).toBe(400);
     expect(await http({ token: tampered, action: "delete" })).toBe(400);
     expect(await http({ token: tampered, action: "unsubscribe" })).toBe(400);
@@ -303,23 +401,32 @@ describe("preferences", () => {
     expect(await resume(preferences)).toEqual({ ok: true });
     expect(await status()).toBe("active");
 
-    const response = await preferencesPost(formRequest("/api/subscriptions/preferences", { token: preferences, action: "pause" }));
+    const response = await preferencesPost(
+      formRequest("/api/subscriptions/preferences", { token: preferences, action: "pause" }),
+    );
     expect(response.status).toBe(303);
     expect(await status()).toBe("paused");
 
     await unsubscribe(preferences, "preferences");
     expect(await resume(preferences)).toMatchObject({ ok: false, reason: "invalidState" });
-    expect((await preferencesPost(formRequest("/api/subscriptions/preferences", { token: preferences, action: "resume" }))).status).toBe(409);
+    expect(
+      (await preferencesPost(formRequest("/api/subscriptions/preferences", { token: preferences, action: "resume" })))
+        .status,
+    ).toBe(409);
     expect(await status()).toBe("unsubscribed");
   });
 
   it("deletes the subscriber and everything about them", async () => {
     const { preferences, unsubscribe: unsubscribeToken, row } = await activeSubscriber();
-    const paper = await testDb().paper.create({ data: { titleKey: "p", title: "P", featuredOn: new Date("2025-03-14"), source: "seed" } });
+    const paper = await testDb().paper.create({
+      data: { titleKey: "p", title: "P", featuredOn: new Date("2025-03-14"), source: "seed" },
+    });
     const run = await testDb().digestRun.create({ data: { frequency: "weekly", periodKey: "2025-W11" } });
     await testDb().delivery.create({ data: { runId: run.id, subscriberId: row.id, paperIds: [paper.id] } });
 
-    const response = await preferencesPost(formRequest("/api/subscriptions/preferences", { token: preferences, action: "delete" }, { multipart: true }));
+    const response = await preferencesPost(
+      formRequest("/api/subscriptions/preferences", { token: preferences, action: "delete" }, { multipart: true }),
+    );
     expect(response.status).toBe(303);
     expect(response.headers.get("location")).toBe("/preferences/deleted");
 
@@ -331,7 +438,15 @@ describe("preferences", () => {
     expect(await db.rateLimit.count({ where: { key: { startsWith: "subscribe:address:" } } })).toBe(0);
     // Every old link is dead.
     expect(await deleteData(preferences)).toEqual({ ok: false, reason: "invalidToken" });
-    expect((await unsubscribePost(formRequest(`/unsubscribe?token=${encodeURIComponent(unsubscribeToken)}`, { "List-Unsubscribe": "One-Click" }))).status).toBe(400);
+    expect(
+      (
+        await unsubscribePost(
+          formRequest(`/unsubscribe?token=${encodeURIComponent(unsubscribeToken)}`, {
+            "List-Unsubscribe": "One-Click",
+          }),
+        )
+      ).status,
+    ).toBe(400);
   });
 });
 
@@ -339,7 +454,14 @@ describe("one-click unsubscribe (RFC 8058)", () => {
   for (const multipart of [false, true]) {
     it(`unsubscribes on POST List-Unsubscribe=One-Click (${multipart ? "multipart/form-data" : "urlencoded"}), 200 without redirect, repeatable`, async () => {
       const { unsubscribe: token, row } = await activeSubscriber();
-      const post = () => unsubscribePost(formRequest(`/unsubscribe?token=${encodeURIComponent(token)}`, { "List-Unsubscribe": "One-Click" }, { multipart }));
+      const post = () =>
+        unsubscribePost(
+          formRequest(
+            `/unsubscribe?token=${encodeURIComponent(token)}`,
+            { "List-Unsubscribe": "One-Click" },
+            { multipart },
+          ),
+        );
       const first = await post();
       expect(first.status).toBe(200);
       expect(first.headers.get("location")).toBeNull();
@@ -356,7 +478,8 @@ describe("one-click unsubscribe (RFC 8058)", () => {
 
   it("rejects a missing One-Click body, a tampered token or a preference token, changing nothing", async () => {
     const { unsubscribe: token, preferences, row } = await activeSubscriber();
-    const post = (t: string, fields: Record<string, string>) => unsubscribePost(formRequest(`/unsubscribe?token=${encodeURIComponent(t)}`, fields));
+    const post = (t: string, fields: Record<string, string>) =>
+      unsubscribePost(formRequest(`/unsubscribe?token=${encodeURIComponent(t)}`, fields));
     expect((await post(token, {})).status).toBe(400);
     expect((await post(token, { "List-Unsubscribe": "Yes" })).status).toBe(400);
     expect((await post(`${token.slice(0, -2)}AA`, { "List-Unsubscribe": "One-Click" })).status).toBe(400);
@@ -384,7 +507,13 @@ describe("rate limits", () => {
   it(`sends at most ${ADDRESS_EMAIL_LIMIT.limit} emails per address per day, whatever the client, with the same answer`, async () => {
     const answers = [];
     for (let i = 0; i < ADDRESS_EMAIL_LIMIT.limit + 2; i++) {
-      const response = await subscribePost(formRequest("/api/subscriptions/subscribe", { email: EMAIL, allTopics: "on", frequency: "daily" }, { ip: `192.0.2.${i + 1}` }));
+      const response = await subscribePost(
+        formRequest(
+          "/api/subscriptions/subscribe",
+          { email: EMAIL, allTopics: "on", frequency: "daily" },
+          { ip: `192.0.2.${i + 1}` },
+        ),
+      );
       answers.push([response.status, response.headers.get("location")]);
     }
     expect(new Set(answers.map((a) => JSON.stringify(a))).size).toBe(1);
@@ -393,12 +522,21 @@ describe("rate limits", () => {
     const last = await latestMailTo(EMAIL);
     expect((await confirm(confirmTokenFrom(last!.text))).ok).toBe(true);
     // The limit is counted per address, not per spelling.
-    expect(await subscribe({ email: " READER@example.com", allTopics: true, frequency: "daily" })).toEqual({ ok: true, outcome: "addressRateLimited" });
+    expect(await subscribe({ email: " READER@example.com", allTopics: true, frequency: "daily" })).toEqual({
+      ok: true,
+      outcome: "addressRateLimited",
+    });
   });
 
   it("answers 429 with Retry-After after 10 posts from one client in 15 minutes; other clients go on", async () => {
     const post = (i: number, ip: string) =>
-      subscribePost(formRequest("/api/subscriptions/subscribe", { email: `r${i}@example.com`, allTopics: "on", frequency: "daily" }, { ip }));
+      subscribePost(
+        formRequest(
+          "/api/subscriptions/subscribe",
+          { email: `r${i}@example.com`, allTopics: "on", frequency: "daily" },
+          { ip },
+        ),
+      );
     for (let i = 0; i < 10; i++) expect((await post(i, "203.0.113.50")).status).toBe(303);
     const limited = await post(10, "203.0.113.50");
     expect(limited.status).toBe(429);

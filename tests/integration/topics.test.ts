@@ -1,21 +1,27 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { importDemoPapers } from "../../lib/ingest/demo";
-import { upsertPapers } from "../../lib/ingest/upsert";
-import { classify } from "../../lib/topics/classify";
-import { listTopics, topicBySlug, topicsOfPaper } from "../../lib/topics/data";
-import {
-  TAXONOMY_VERSION_KEY,
-  ensureTaxonomy,
-  reclassifyAll,
-  syncTopics,
-} from "../../lib/topics/mutations";
-import { TOPICS } from "../../lib/topics/taxonomy";
-import { TAXONOMY_VERSION } from "../../lib/topics/version";
-import { resetDb, testDb } from "../helpers/db";
+import { importDemoPapers } from "@/lib/ingest/demo";
+import { upsertPapers } from "@/lib/ingest/upsert";
+import { classify } from "@/lib/topics/classify";
+import { listTopics, topicBySlug, topicsOfPaper } from "@/lib/topics/data";
+import { ensureTaxonomy, reclassifyAll, syncTopics, TAXONOMY_VERSION_KEY } from "@/lib/topics/mutations";
+import { TOPICS } from "@/lib/topics/taxonomy";
+import { TAXONOMY_VERSION } from "@/lib/topics/version";
+import { resetDb, testDb } from "@/tests/helpers/db";
 
 const paper = (title: string, summary: string, sourceRank = 0) => ({
-  arxivId: null, title, summary, authors: [], repoUrl: null, repoStars: null, projectUrl: null,
-  publishedAt: null, featuredOn: "2025-03-14", source: "test", sourceRank, upvotes: 0, keywords: [],
+  arxivId: null,
+  title,
+  summary,
+  authors: [],
+  repoUrl: null,
+  repoStars: null,
+  projectUrl: null,
+  publishedAt: null,
+  featuredOn: "2025-03-14",
+  source: "test",
+  sourceRank,
+  upvotes: 0,
+  keywords: [],
 });
 
 describe("topics in the database", () => {
@@ -87,12 +93,16 @@ describe("topics in the database", () => {
     // Links written by an older taxonomy: wrong topic, wrong evidence.
     await syncTopics(db);
     const ragId = (await db.topic.findUniqueOrThrow({ where: { slug: "rag" } })).id;
-    await db.paperTopic.createMany({ data: createdIds.map((paperId) => ({ paperId, topicId: ragId, evidence: ["old"] })) });
+    await db.paperTopic.createMany({
+      data: createdIds.map((paperId) => ({ paperId, topicId: ragId, evidence: ["old"] })),
+    });
     await db.appState.create({ data: { key: TAXONOMY_VERSION_KEY, value: "an-old-version" } });
 
     const result = await ensureTaxonomy(db);
     expect(result.reclassified).toEqual({ papers: 30, links: 30 });
-    expect((await db.appState.findUniqueOrThrow({ where: { key: TAXONOMY_VERSION_KEY } })).value).toBe(TAXONOMY_VERSION);
+    expect((await db.appState.findUniqueOrThrow({ where: { key: TAXONOMY_VERSION_KEY } })).value).toBe(
+      TAXONOMY_VERSION,
+    );
     const links = await db.paperTopic.findMany({ include: { topic: true } });
     expect(links).toHaveLength(30);
     expect(new Set(links.map((l) => l.topic.slug))).toEqual(new Set(["mixture-of-experts"]));

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { votedPaperIds } from "../../lib/papers/data";
-import { setVote } from "../../lib/papers/mutations";
-import { insertPapers } from "../helpers/papers";
-import { resetDb, testDb } from "../helpers/db";
+import { votedPaperIds } from "@/lib/papers/data";
+import { setVote } from "@/lib/papers/mutations";
+import { resetDb, testDb } from "@/tests/helpers/db";
+import { insertPapers } from "@/tests/helpers/papers";
 
 async function state(paperId: number) {
   const votes = await testDb().vote.count({ where: { paperId } });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { renderAtom, xmlText } from "../../lib/papers/atom";
-import type { PaperListItem } from "../../lib/papers/data";
+import { renderAtom, xmlText } from "@/lib/papers/atom";
+import type { PaperListItem } from "@/lib/papers/data";
 
 const paper: PaperListItem = {
   id: 7,
@@ -33,13 +33,17 @@ describe("Atom feed", () => {
       updated: "2025-03-14T00:00:00Z",
       papers: [paper],
     });
-    expect(xml.startsWith('<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">')).toBe(true);
-    expect(xml).toContain('<link rel="self" type="application/atom+xml" href="https://paperboy.example/feed.xml?period=month&amp;topic=quantization"/>');
+    expect(xml.startsWith('<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">')).toBe(
+      true,
+    );
+    expect(xml).toContain(
+      '<link rel="self" type="application/atom+xml" href="https://paperboy.example/feed.xml?period=month&amp;topic=quantization"/>',
+    );
     expect(xml).toContain("<id>https://paperboy.example/papers/7</id>");
     expect(xml).toContain('<link rel="related" title="arXiv" href="https://arxiv.org/abs/2403.08999"/>');
     expect(xml).toContain("https://github.com/x/y?a=1&amp;b=2");
-    expect(xml).toContain("<title type=\"text\">Q&amp;A &lt;with&gt; &quot;quotes&quot;</title>");
-    expect(xml).toContain("<summary type=\"text\">Low-bit weights &amp; KV cache &lt;b&gt;</summary>");
+    expect(xml).toContain('<title type="text">Q&amp;A &lt;with&gt; &quot;quotes&quot;</title>');
+    expect(xml).toContain('<summary type="text">Low-bit weights &amp; KV cache &lt;b&gt;</summary>');
     expect(xml).toContain("<name>Ada O&apos;Neil</name>");
     expect(xml).toContain('<category term="quantization" label="Quantization"/>');
     expect(xml.match(/<entry>/g)).toHaveLength(1);

@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
 import {
-  MAX_QUERY_LENGTH,
   browseQuery,
   decodeCursor,
   decodeFeedView,
   encodeCursor,
   encodeFeedView,
+  MAX_QUERY_LENGTH,
   normalizeQuery,
   paperIdSchema,
   parseBrowseParams,
-} from "../../lib/papers/schema";
+} from "@/lib/papers/schema";
 
 const parse = (query: string) => parseBrowseParams(new URLSearchParams(query));
 
@@ -19,10 +19,28 @@ describe("browse parameters", () => {
   });
 
   it("reads every parameter, from URLSearchParams and from Next's searchParams object", () => {
-    const value = { period: "week", date: "2025-03-10", topic: ["lmm", "quantization"], sort: "votes", q: "moe", limit: 20, cursor: "abc" };
-    expect(parse("period=week&date=2025-03-10&topic=lmm&topic=quantization&sort=votes&q=moe&limit=20&cursor=abc")).toEqual({ ok: true, value });
+    const value = {
+      period: "week",
+      date: "2025-03-10",
+      topic: ["lmm", "quantization"],
+      sort: "votes",
+      q: "moe",
+      limit: 20,
+      cursor: "abc",
+    };
     expect(
-      parseBrowseParams({ period: "week", date: "2025-03-10", topic: ["lmm", "quantization"], sort: "votes", q: "moe", limit: "20", cursor: "abc" }),
+      parse("period=week&date=2025-03-10&topic=lmm&topic=quantization&sort=votes&q=moe&limit=20&cursor=abc"),
+    ).toEqual({ ok: true, value });
+    expect(
+      parseBrowseParams({
+        period: "week",
+        date: "2025-03-10",
+        topic: ["lmm", "quantization"],
+        sort: "votes",
+        q: "moe",
+        limit: "20",
+        cursor: "abc",
+      }),
     ).toEqual({ ok: true, value });
   });
 
@@ -55,7 +73,13 @@ describe("browse parameters", () => {
   });
 
   it("builds canonical query strings that parse back to the same view", () => {
-    const view = { period: "month" as const, date: "2025-03-14", topic: ["lmm", "agents"], sort: "newest" as const, q: "vision" };
+    const view = {
+      period: "month" as const,
+      date: "2025-03-14",
+      topic: ["lmm", "agents"],
+      sort: "newest" as const,
+      q: "vision",
+    };
     const query = browseQuery(view);
     expect(query).toBe("?q=vision&period=month&date=2025-03-14&topic=lmm&topic=agents&sort=newest");
     expect(parse(query.slice(1))).toEqual({ ok: true, value: view });
@@ -91,8 +115,12 @@ describe("keyset cursors", () => {
   it("reject garbage and tampered shapes without throwing", () => {
     expect(decodeCursor("abc")).toBeNull();
     expect(decodeCursor(Buffer.from('{"s":"trending"}').toString("base64url"))).toBeNull();
-    expect(decodeCursor(Buffer.from('{"s":"hack","d":"2025-01-01","k":1,"r":0,"i":1}').toString("base64url"))).toBeNull();
-    expect(decodeCursor(Buffer.from('{"s":"votes","d":"2025-01-01","k":1,"r":0,"i":-1}').toString("base64url"))).toBeNull();
+    expect(
+      decodeCursor(Buffer.from('{"s":"hack","d":"2025-01-01","k":1,"r":0,"i":1}').toString("base64url")),
+    ).toBeNull();
+    expect(
+      decodeCursor(Buffer.from('{"s":"votes","d":"2025-01-01","k":1,"r":0,"i":-1}').toString("base64url")),
+    ).toBeNull();
   });
 });
 
@@ -107,7 +135,14 @@ describe("paper ids in URLs", () => {
 
 describe("cached feed view segments", () => {
   it("round-trip a view and map the default view to one key", () => {
-    const view = { period: "week" as const, date: "2025-03-10", topic: ["lmm", "quantization"], sort: "votes" as const, cursor: "abc", limit: 20 };
+    const view = {
+      period: "week" as const,
+      date: "2025-03-10",
+      topic: ["lmm", "quantization"],
+      sort: "votes" as const,
+      cursor: "abc",
+      limit: 20,
+    };
     const segment = encodeFeedView(view);
     expect(segment).toMatch(/^[A-Za-z0-9_-]+$/);
     expect(decodeFeedView(segment)).toEqual(view);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { MAX_EVIDENCE, classify, ruleSource } from "../../lib/topics/classify";
-import { TOPICS } from "../../lib/topics/taxonomy";
-import { TAXONOMY_VERSION, taxonomyVersion } from "../../lib/topics/version";
+import { classify, MAX_EVIDENCE, ruleSource } from "@/lib/topics/classify";
+import { TOPICS } from "@/lib/topics/taxonomy";
+import { TAXONOMY_VERSION, taxonomyVersion } from "@/lib/topics/version";
 
 const slugs = (title: string, summary = "") => classify(title, summary).map((m) => m.slug);
 const evidenceFor = (slug: string, title: string, summary = "") =>
@@ -19,9 +19,24 @@ describe("taxonomy", () => {
       expect(t.description).not.toMatch(/\n/);
       expect(t.include.length).toBeGreaterThan(0);
     }
-    for (const required of ["lmm", "quantization", "pruning-sparsity", "distillation", "mixture-of-experts",
-      "long-context", "efficient-inference", "rag", "agents", "reasoning", "evaluation", "surveys",
-      "code-generation", "recommendation", "multilingual", "alignment"]) {
+    for (const required of [
+      "lmm",
+      "quantization",
+      "pruning-sparsity",
+      "distillation",
+      "mixture-of-experts",
+      "long-context",
+      "efficient-inference",
+      "rag",
+      "agents",
+      "reasoning",
+      "evaluation",
+      "surveys",
+      "code-generation",
+      "recommendation",
+      "multilingual",
+      "alignment",
+    ]) {
       expect(seen.has(required)).toBe(true);
     }
   });
@@ -72,37 +87,47 @@ describe("classify", () => {
   });
 
   it('does not read "LLM" as "LMM"', () => {
-    expect(slugs("LLMs as judges", "We evaluate large language models (LLMs) as judges. LLM judges are biased.")).not.toContain(
-      "lmm",
-    );
+    expect(
+      slugs("LLMs as judges", "We evaluate large language models (LLMs) as judges. LLM judges are biased."),
+    ).not.toContain("lmm");
   });
 
   it("needs more than one passing mention for multimodal models", () => {
     // A paper that merely compares against LMMs once is not an LMM paper.
     expect(slugs("Document extraction as tool use", "Our LLM pipeline beats LMMs on invoices.")).not.toContain("lmm");
-    expect(slugs("Document extraction", "Large multimodal models (LMMs) read images. We improve LMMs.")).toContain("lmm");
+    expect(slugs("Document extraction", "Large multimodal models (LMMs) read images. We improve LMMs.")).toContain(
+      "lmm",
+    );
   });
 
   it("does not count quantum physics or quantitative studies as quantization", () => {
     expect(slugs("A quantitative study of quantum error rates")).not.toContain("quantization");
-    expect(slugs("Quantized energy levels", "We study quantized energy in quantum mechanics.")).not.toContain("quantization");
+    expect(slugs("Quantized energy levels", "We study quantized energy in quantum mechanics.")).not.toContain(
+      "quantization",
+    );
     expect(slugs("Post-training quantization of LLMs")).toContain("quantization");
     expect(slugs("FP8 training", "We train with FP8 and 4-bit weights.")).toContain("quantization");
   });
 
   it("lets exclusions veto the individual matches they cover", () => {
-    expect(slugs("VQ tokenizers", "An image tokenizer with vector quantization and a VQ-VAE.")).not.toContain("quantization");
-    expect(evidenceFor("quantization", "VQ image codes", "Vector quantization of patches; we also use 4-bit weights.")).toEqual([
-      "4-bit",
-    ]);
-    expect(slugs("Scaling image tokenizers with grouped spherical quantization", "A codebook tokenizer.")).not.toContain(
+    expect(slugs("VQ tokenizers", "An image tokenizer with vector quantization and a VQ-VAE.")).not.toContain(
       "quantization",
     );
-    expect(slugs("Behavior cloning with action quantization", "Quantized actions and their quantization error.")).not.toContain(
-      "quantization",
+    expect(
+      evidenceFor("quantization", "VQ image codes", "Vector quantization of patches; we also use 4-bit weights."),
+    ).toEqual(["4-bit"]);
+    expect(
+      slugs("Scaling image tokenizers with grouped spherical quantization", "A codebook tokenizer."),
+    ).not.toContain("quantization");
+    expect(
+      slugs("Behavior cloning with action quantization", "Quantized actions and their quantization error."),
+    ).not.toContain("quantization");
+    expect(slugs("Data pruning for pretraining", "We remove data; data pruning helps.")).not.toContain(
+      "pruning-sparsity",
     );
-    expect(slugs("Data pruning for pretraining", "We remove data; data pruning helps.")).not.toContain("pruning-sparsity");
-    expect(slugs("Cross-modal alignment", "Better cross-modal alignment of images and text.")).not.toContain("alignment");
+    expect(slugs("Cross-modal alignment", "Better cross-modal alignment of images and text.")).not.toContain(
+      "alignment",
+    );
     expect(slugs("Contextual code switching", "Code-switching in translation.")).not.toContain("code-generation");
     expect(slugs("Contextual code switching", "Code-switching in translation.")).toContain("multilingual");
   });
@@ -112,9 +137,9 @@ describe("classify", () => {
     expect(slugs("An image tokenizer", "We quantize patches into 4-bit codes.")).not.toContain("quantization");
     expect(slugs("A quantum view of quantization", "")).not.toContain("quantization");
     // ...but post-training quantization of a model is decisive, tokenizer or not.
-    expect(evidenceFor("quantization", "An image tokenizer", "We apply post-training quantization to the tokenizer.")).toEqual([
-      "post-training quantization",
-    ]);
+    expect(
+      evidenceFor("quantization", "An image tokenizer", "We apply post-training quantization to the tokenizer."),
+    ).toEqual(["post-training quantization"]);
   });
 
   it("ignores sentences about future work", () => {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { cronAuthorized, publicSummary } from "../../lib/digest/cron";
-import { batchKeyFor } from "../../lib/digest/ledger";
-import { backoffMs, DEFAULT_RETRY, Pacer } from "../../lib/digest/pacing";
-import { isoWeek, periodFor, periodFromKey } from "../../lib/digest/period";
-import { excerpt, reasonFor } from "../../lib/digest/render";
-import { choosePapers, normalizePhrase, sinceFor, type Candidate } from "../../lib/digest/select";
-import { signWebhook, verifyWebhook } from "../../lib/digest/webhook";
-import { rateInfo } from "../../lib/mail/resend";
+import { cronAuthorized, publicSummary } from "@/lib/digest/cron";
+import { batchKeyFor } from "@/lib/digest/ledger";
+import { backoffMs, DEFAULT_RETRY, Pacer } from "@/lib/digest/pacing";
+import { isoWeek, periodFor, periodFromKey } from "@/lib/digest/period";
+import { excerpt, reasonFor } from "@/lib/digest/render";
+import { type Candidate, choosePapers, normalizePhrase, sinceFor } from "@/lib/digest/select";
+import { signWebhook, verifyWebhook } from "@/lib/digest/webhook";
+import { rateInfo } from "@/lib/mail/resend";
 
 describe("period keys", () => {
   it("keys a daily period by its UTC date, due at the configured hour", () => {
@@ -17,8 +17,13 @@ describe("period keys", () => {
   });
 
   it("keys a weekly period by ISO week, due on its Monday", () => {
-    expect(periodFor("weekly", new Date("2025-03-14T09:00:00Z"), 8)).toMatchObject({ key: "2025-W11", label: "Week 11, 2025" });
-    expect(periodFor("weekly", new Date("2025-03-14T09:00:00Z"), 8).dueAt.toISOString()).toBe("2025-03-10T08:00:00.000Z");
+    expect(periodFor("weekly", new Date("2025-03-14T09:00:00Z"), 8)).toMatchObject({
+      key: "2025-W11",
+      label: "Week 11, 2025",
+    });
+    expect(periodFor("weekly", new Date("2025-03-14T09:00:00Z"), 8).dueAt.toISOString()).toBe(
+      "2025-03-10T08:00:00.000Z",
+    );
     expect(periodFor("weekly", new Date("2021-01-03T12:00:00Z"), 8).key).toBe("2020-W53");
     expect(periodFor("weekly", new Date("2024-12-30T12:00:00Z"), 8).key).toBe("2025-W01");
     expect(isoWeek(new Date("2026-01-01T00:00:00Z"))).toMatchObject({ year: 2026, week: 1 });
@@ -48,16 +53,32 @@ describe("choosing papers", () => {
   const since = new Date("2025-03-13T00:00:00Z");
 
   it("keeps ranking order, matches topics or keyword phrases, skips sent and older papers, caps the count", () => {
-    const candidates = [c(1, [7]), c(2, [8], "we use mixture of experts here"), c(3, [7], "", "2025-03-01"), c(4, [7]), c(5, [7])];
-    expect(choosePapers(candidates, { ...sub, keywords: ["Mixture  of Experts"] }, new Set([4]), since, 10)).toEqual([1, 2, 5]);
+    const candidates = [
+      c(1, [7]),
+      c(2, [8], "we use mixture of experts here"),
+      c(3, [7], "", "2025-03-01"),
+      c(4, [7]),
+      c(5, [7]),
+    ];
+    expect(choosePapers(candidates, { ...sub, keywords: ["Mixture  of Experts"] }, new Set([4]), since, 10)).toEqual([
+      1, 2, 5,
+    ]);
     expect(choosePapers(candidates, sub, undefined, since, 2)).toEqual([1, 4]);
-    expect(choosePapers(candidates, { ...sub, topicIds: [], allTopics: true }, undefined, since, 10)).toEqual([1, 2, 4, 5]);
+    expect(choosePapers(candidates, { ...sub, topicIds: [], allTopics: true }, undefined, since, 10)).toEqual([
+      1, 2, 4, 5,
+    ]);
     expect(choosePapers(candidates, { ...sub, topicIds: [9] }, undefined, since, 10)).toEqual([]);
   });
 
   it("matches keyword phrases as whole words, case- and punctuation-insensitive", () => {
-    const candidates = [c(1, [], "Deep RL agents"), c(2, [], "A world model"), c(3, [], "Mixture-of-Experts routing"), c(4, [], "Fast C++ kernels")];
-    const keywords = (k: string[]) => choosePapers(candidates, { ...sub, topicIds: [], keywords: k }, undefined, since, 10);
+    const candidates = [
+      c(1, [], "Deep RL agents"),
+      c(2, [], "A world model"),
+      c(3, [], "Mixture-of-Experts routing"),
+      c(4, [], "Fast C++ kernels"),
+    ];
+    const keywords = (k: string[]) =>
+      choosePapers(candidates, { ...sub, topicIds: [], keywords: k }, undefined, since, 10);
     expect(keywords(["rl"])).toEqual([1]);
     expect(keywords(["mixture of experts"])).toEqual([3]);
     expect(keywords(["C++"])).toEqual([4]);
@@ -66,9 +87,13 @@ describe("choosing papers", () => {
 
   it("looks back from the last digest's day, at most 30 days", () => {
     const day = new Date("2025-03-14T00:00:00Z");
-    expect(sinceFor({ lastDigestAt: new Date("2025-03-12T08:00:00Z") }, since, day).toISOString()).toBe("2025-03-12T00:00:00.000Z");
+    expect(sinceFor({ lastDigestAt: new Date("2025-03-12T08:00:00Z") }, since, day).toISOString()).toBe(
+      "2025-03-12T00:00:00.000Z",
+    );
     expect(sinceFor({ lastDigestAt: null }, since, day)).toEqual(since);
-    expect(sinceFor({ lastDigestAt: new Date("2024-01-01T00:00:00Z") }, since, day).toISOString()).toBe("2025-02-12T00:00:00.000Z");
+    expect(sinceFor({ lastDigestAt: new Date("2024-01-01T00:00:00Z") }, since, day).toISOString()).toBe(
+      "2025-02-12T00:00:00.000Z",
+    );
   });
 });
 
@@ -81,8 +106,13 @@ describe("rendering helpers", () => {
   });
 
   it("explains why someone gets the email", () => {
-    const topics = new Map([[1, { id: 1, slug: "a", name: "Agents" }], [2, { id: 2, slug: "b", name: "Biology" }]]);
-    expect(reasonFor({ allTopics: false, topicIds: [2, 1], keywords: ["rlhf"] }, topics)).toBe('the topics Agents, Biology and the keyword "rlhf"');
+    const topics = new Map([
+      [1, { id: 1, slug: "a", name: "Agents" }],
+      [2, { id: 2, slug: "b", name: "Biology" }],
+    ]);
+    expect(reasonFor({ allTopics: false, topicIds: [2, 1], keywords: ["rlhf"] }, topics)).toBe(
+      'the topics Agents, Biology and the keyword "rlhf"',
+    );
     expect(reasonFor({ allTopics: true, topicIds: [], keywords: [] }, topics)).toBe("all topics");
   });
 });
@@ -110,7 +140,9 @@ describe("retry timing", () => {
     expect(backoffMs(1, policy, { remaining: 0, resetMs: 1_000 }, () => 0)).toBe(1_000);
   });
   it("reads retry-after and ratelimit-* headers", () => {
-    expect(rateInfo({ "retry-after": "2", "ratelimit-limit": "5", "ratelimit-remaining": "0", "ratelimit-reset": "1" })).toEqual({
+    expect(
+      rateInfo({ "retry-after": "2", "ratelimit-limit": "5", "ratelimit-remaining": "0", "ratelimit-reset": "1" }),
+    ).toEqual({
       retryAfterMs: 2_000,
       limit: 5,
       remaining: 0,
@@ -145,7 +177,10 @@ describe("request pacing", () => {
     const window = [await pacer.acquire(), await pacer.acquire()]; // the rest of the window, without waiting for answers
     clock = 11_010;
     let next = false;
-    const waiting = pacer.acquire().then((t) => ((next = true), t));
+    const waiting = pacer.acquire().then((t) => {
+      next = true;
+      return t;
+    });
     await new Promise((r) => setTimeout(r, 30));
     expect(next).toBe(false); // 3 sent in a window of 3, which ends at 11_015
     clock = 11_015;
@@ -186,13 +221,28 @@ describe("webhook signatures", () => {
 
   it("rejects a tampered body, another id, another secret, missing headers and old or future timestamps", () => {
     const sig = signWebhook(secret, "msg_1", ts, body);
-    expect(verifyWebhook(secret, headers(sig), body.replace("a@", "b@"), now)).toMatchObject({ ok: false, reason: "badSignature" });
-    expect(verifyWebhook(secret, headers(sig, String(ts), "msg_2"), body, now)).toMatchObject({ ok: false, reason: "badSignature" });
+    expect(verifyWebhook(secret, headers(sig), body.replace("a@", "b@"), now)).toMatchObject({
+      ok: false,
+      reason: "badSignature",
+    });
+    expect(verifyWebhook(secret, headers(sig, String(ts), "msg_2"), body, now)).toMatchObject({
+      ok: false,
+      reason: "badSignature",
+    });
     const other = `whsec_${Buffer.from("another-secret-signing-key-32byt").toString("base64")}`;
     expect(verifyWebhook(other, headers(sig), body, now)).toMatchObject({ ok: false, reason: "badSignature" });
-    expect(verifyWebhook(secret, { id: null, timestamp: String(ts), signature: sig }, body, now)).toMatchObject({ ok: false, reason: "missingHeaders" });
-    expect(verifyWebhook(secret, headers(sig), body, now + 301_000)).toMatchObject({ ok: false, reason: "badTimestamp" });
-    expect(verifyWebhook(secret, headers(sig), body, now - 301_000)).toMatchObject({ ok: false, reason: "badTimestamp" });
+    expect(verifyWebhook(secret, { id: null, timestamp: String(ts), signature: sig }, body, now)).toMatchObject({
+      ok: false,
+      reason: "missingHeaders",
+    });
+    expect(verifyWebhook(secret, headers(sig), body, now + 301_000)).toMatchObject({
+      ok: false,
+      reason: "badTimestamp",
+    });
+    expect(verifyWebhook(secret, headers(sig), body, now - 301_000)).toMatchObject({
+      ok: false,
+      reason: "badTimestamp",
+    });
     expect(verifyWebhook(secret, headers("v2,abc"), body, now)).toMatchObject({ ok: false, reason: "badSignature" });
   });
 });
@@ -207,7 +257,17 @@ describe("cron guard", () => {
     expect(cronAuthorized("Bearer undefined", undefined)).toBe(false);
   });
   it("never returns internal error text to the caller", () => {
-    const summary = { status: "failed" as const, frequency: "daily" as const, periodKey: "2025-03-14", sent: 0, skipped: 0, failed: 0, retried: 0, durationMs: 1, error: "connect ECONNREFUSED 10.0.0.1" };
+    const summary = {
+      status: "failed" as const,
+      frequency: "daily" as const,
+      periodKey: "2025-03-14",
+      sent: 0,
+      skipped: 0,
+      failed: 0,
+      retried: 0,
+      durationMs: 1,
+      error: "connect ECONNREFUSED 10.0.0.1",
+    };
     expect(JSON.stringify(publicSummary(summary))).not.toContain("ECONNREFUSED");
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EnvError, parseEnv } from "../../lib/env";
+import { EnvError, parseEnv } from "@/lib/env";
 
 describe("parseEnv", () => {
   it("gives the embedded defaults for an empty environment", () => {

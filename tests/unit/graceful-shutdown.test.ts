@@ -3,7 +3,7 @@ import { once } from "node:events";
 import { expect, test } from "vitest";
 import { startScheduler } from "@/lib/jobs/scheduler";
 import { createLogger } from "@/lib/log";
-import { gracefulShutdown, stopChild } from "../../scripts/graceful-shutdown";
+import { gracefulShutdown, stopChild } from "@/scripts/graceful-shutdown";
 
 // A real child process standing in for `next start`: on SIGTERM it finishes
 // its "in-flight request" (a short wait) and only then exits.
@@ -25,14 +25,29 @@ test("shutdown waits for the job round in flight and the app's in-flight work, t
   const batch = new Promise<void>((resolve) => (releaseBatch = resolve));
   let ticks = 0;
   const scheduler = startScheduler(
-    [{ name: "digest", tick: async () => { ticks++; events.push("batch started"); await batch; events.push("batch finished"); } }],
+    [
+      {
+        name: "digest",
+        tick: async () => {
+          ticks++;
+          events.push("batch started");
+          await batch;
+          events.push("batch finished");
+        },
+      },
+    ],
     10,
     createLogger({}, () => {}),
   );
   const { child, output, ready } = startChild(GRACEFUL_CHILD);
   await ready;
 
-  const shutdown = gracefulShutdown({ scheduler, child, close: async () => void events.push("database closed"), timeoutMs: 5000 });
+  const shutdown = gracefulShutdown({
+    scheduler,
+    child,
+    close: async () => void events.push("database closed"),
+    timeoutMs: 5000,
+  });
   setTimeout(() => releaseBatch(), 100);
   const report = await shutdown;
 
@@ -43,16 +58,28 @@ test("shutdown waits for the job round in flight and the app's in-flight work, t
 });
 
 test("a child that ignores SIGTERM is killed after the timeout", async () => {
-  const { child, ready } = startChild(`process.on("SIGTERM", () => {}); process.stdout.write("ready\\n"); setInterval(() => {}, 1000);`);
+  const { child, ready } = startChild(
+    `process.on("SIGTERM", () => {}); process.stdout.write("ready\\n"); setInterval(() => {}, 1000);`,
+  );
   await ready;
   expect(await stopChild(child, 300)).toBe("killed");
   expect(child.signalCode).toBe("SIGKILL");
 });
 
 test("a hung job round doesn't block shutdown forever", async () => {
-  const scheduler = startScheduler([{ name: "stuck", tick: () => new Promise<void>(() => {}) }], 10, createLogger({}, () => {}));
+  const scheduler = startScheduler(
+    [{ name: "stuck", tick: () => new Promise<void>(() => {}) }],
+    10,
+    createLogger({}, () => {}),
+  );
   let closed = false;
-  const report = await gracefulShutdown({ scheduler, close: async () => void (closed = true), timeoutMs: 200 });
+  const report = await gracefulShutdown({
+    scheduler,
+    close: async () => {
+      closed = true;
+    },
+    timeoutMs: 200,
+  });
   expect(report).toEqual({ jobs: "timeout", app: "none" });
   expect(closed).toBe(true);
 });

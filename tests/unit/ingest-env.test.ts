@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EnvError, parseEnv } from "../../lib/env";
+import { EnvError, parseEnv } from "@/lib/env";
 
 describe("ingest configuration", () => {
   it("defaults to the public APIs and 06:00 UTC", () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { arxivEntryExtras, parseArxivAtom } from "../../lib/ingest/arxiv";
-import { detectFormat, parseFileText } from "../../lib/ingest/file";
-import { arxivIdWithoutVersion, parseHfDailyPapers } from "../../lib/ingest/hf";
-import { parseJsonLines } from "../../lib/ingest/jsonl";
-import { collapse, firstJsonError, parseJson, type ParseResult } from "../../lib/ingest/parse-result";
-import { fixture } from "../helpers/fake-sources";
+import { arxivEntryExtras, parseArxivAtom } from "@/lib/ingest/arxiv";
+import { detectFormat, parseFileText } from "@/lib/ingest/file";
+import { arxivIdWithoutVersion, parseHfDailyPapers } from "@/lib/ingest/hf";
+import { parseJsonLines } from "@/lib/ingest/jsonl";
+import { collapse, firstJsonError, type ParseResult, parseJson } from "@/lib/ingest/parse-result";
+import { fixture } from "@/tests/helpers/fake-sources";
 
 const MEGABYTE_TITLE = "x".repeat(1024 * 1024);
 
@@ -77,7 +77,16 @@ describe("Hugging Face daily papers JSON", () => {
   });
 
   it("drops a malformed link instead of the paper", () => {
-    const items = [{ paper: { id: "2503.00001", title: "T", githubRepo: "javascript:alert(1)", submittedOnDailyAt: "2025-03-14T00:00:00Z" } }];
+    const items = [
+      {
+        paper: {
+          id: "2503.00001",
+          title: "T",
+          githubRepo: "javascript:alert(1)",
+          submittedOnDailyAt: "2025-03-14T00:00:00Z",
+        },
+      },
+    ];
     const { papers } = ok(parseHfDailyPapers(JSON.stringify(items)));
     expect(papers[0]!.repoUrl).toBeNull();
   });
@@ -99,7 +108,9 @@ describe("arXiv Atom", () => {
       sourceRank: 0,
       upvotes: null,
     });
-    expect(papers[0]!.summary).toMatch(/^Artificial Text Detection \(ATD\) is becoming increasingly important with the rise of/);
+    expect(papers[0]!.summary).toMatch(
+      /^Artificial Text Detection \(ATD\) is becoming increasingly important with the rise of/,
+    );
     expect(papers.every((p) => !/\s{2}|\n/.test(p.title + p.summary))).toBe(true);
     expect(papers[0]!.authors.length).toBeGreaterThan(1);
   });
@@ -184,7 +195,9 @@ describe("files", () => {
 
   it("needs a date for a listing and reports its line errors", () => {
     expect(failed(parseFileText("Mar 14\n\nT\n\nA", "listing"))).toMatch(/--date/);
-    expect(ok(parseFileText("Daily\nMar 14\n\nTitle\n\nAbstract.", "listing", { date: "2025-03-14" })).papers).toHaveLength(1);
+    expect(
+      ok(parseFileText("Daily\nMar 14\n\nTitle\n\nAbstract.", "listing", { date: "2025-03-14" })).papers,
+    ).toHaveLength(1);
     expect(failed(parseFileText("Daily\nMar 14\n\nTitle", "listing", { date: "2025-03-14" }))).toMatch(/line 4/);
   });
 });
@@ -215,7 +228,7 @@ describe("helpers", () => {
     expect(firstJsonError('{"a": [1, 2,, 3]}')).toBe(12);
     expect(firstJsonError('{"a": tru}')).toBe(6);
     expect(firstJsonError('{"a": 1')).toBe(7);
-    expect(firstJsonError('[1] x')).toBe(4);
+    expect(firstJsonError("[1] x")).toBe(4);
     expect(parseJson('[1, "a\\q"]')).toEqual({ ok: false, error: "invalid JSON at line 1, column 8" });
     expect(parseJson("[1]")).toEqual({ ok: true, value: [1] });
   });

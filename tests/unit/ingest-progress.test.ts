@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { ProgressBar } from "../../lib/ingest/progress";
+import { ProgressBar } from "@/lib/ingest/progress";
 
 function stream(isTTY: boolean) {
   const chunks: string[] = [];
-  const s = { isTTY, columns: 80, write: (c: string) => (chunks.push(c), true) } as unknown as NodeJS.WriteStream;
+  const s = { isTTY, columns: 80, write: (c: string) => chunks.push(c) > 0 } as unknown as NodeJS.WriteStream;
   return { s, chunks };
 }
 

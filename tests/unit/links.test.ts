@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { signLink, tokenSubscriberId, unsubscribeUrl, verifyLink } from "../../lib/subscriptions/links";
+import { signLink, tokenSubscriberId, unsubscribeUrl, verifyLink } from "@/lib/subscriptions/links";
 
 beforeAll(() => {
   process.env.APP_SECRET = "x".repeat(40);

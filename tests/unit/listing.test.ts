@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { describe, it, expect } from "vitest";
-import { extractLinks, ListingParseError, parseListing, type ListingPaper } from "../../lib/ingest/listing";
+import { describe, expect, it } from "vitest";
+import { extractLinks, type ListingPaper, ListingParseError, parseListing } from "@/lib/ingest/listing";
 
 const SEED_PATH = fileURLToPath(new URL("../../prisma/seed/2025-03-14-listing.txt", import.meta.url));
 const seedText = readFileSync(SEED_PATH, "utf8");
@@ -185,9 +185,8 @@ describe("parseListing on malformed input", () => {
 
   it("names the last title's line when the shipped listing loses its last abstract", () => {
     const lines = seedText.split("\n");
-    const lastTitleLine = lines.indexOf(
-      "LServe: Efficient Long-sequence LLM Serving with Unified Sparse Attention",
-    ) + 1;
+    const lastTitleLine =
+      lines.indexOf("LServe: Efficient Long-sequence LLM Serving with Unified Sparse Attention") + 1;
     const truncated = lines.slice(0, lastTitleLine).join("\n");
     const error = parseError(() => parseListing(truncated, OPTIONS));
     expect(error.line).toBe(543);
@@ -255,9 +254,10 @@ describe("extractLinks", () => {
   });
 
   it("ignores arXiv, user pages and look-alike hosts; keeps balanced brackets", () => {
-    expect(
-      extractLinks("https://arxiv.org/abs/2401.00001 https://github.com/someone foo.github.com/x/y"),
-    ).toEqual({ repoUrl: null, projectUrl: null });
+    expect(extractLinks("https://arxiv.org/abs/2401.00001 https://github.com/someone foo.github.com/x/y")).toEqual({
+      repoUrl: null,
+      projectUrl: null,
+    });
     expect(extractLinks("[https://en.wikipedia.org/wiki/A_(b)]").projectUrl).toBe(
       "https://en.wikipedia.org/wiki/A_(b)",
     );

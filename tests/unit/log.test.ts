@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from "vitest";
-import { createLogger, REDACTED, redactText, type LogLevel } from "@/lib/log";
+import { createLogger, type LogLevel, REDACTED, redactText } from "@/lib/log";
 
 function capture() {
   const lines: { line: string; level: LogLevel }[] = [];
@@ -23,7 +23,11 @@ describe("structured logger", () => {
 
   test("email addresses are masked in messages, fields, nested objects and errors", () => {
     const { logger, lines } = capture();
-    logger.error("bounce from alice@example.com", { to: "bob.smith+x@mail.example.org", nested: { list: ["carol@example.net"] }, error: new Error("rejected dave@example.com") });
+    logger.error("bounce from alice@example.com", {
+      to: "bob.smith+x@mail.example.org",
+      nested: { list: ["carol@example.net"] },
+      error: new Error("rejected dave@example.com"),
+    });
     const text = lines[0]!.line;
     expect(text).not.toMatch(/alice@|bob\.smith|carol@|dave@/);
     expect(text).toContain("***@example.com");
@@ -34,7 +38,12 @@ describe("structured logger", () => {
     process.env.APP_SECRET = "s3cr3t-value-that-is-long-enough-xxxxxx";
     process.env.RESEND_API_KEY = "re_live_abcdefghijkl";
     const { logger, lines } = capture();
-    logger.warn(`auth failed with ${process.env.RESEND_API_KEY}`, { token: "abc", authorization: "Bearer x", apiKey: "k", url: `https://x/?s=${process.env.APP_SECRET}` });
+    logger.warn(`auth failed with ${process.env.RESEND_API_KEY}`, {
+      token: "abc",
+      authorization: "Bearer x",
+      apiKey: "k",
+      url: `https://x/?s=${process.env.APP_SECRET}`,
+    });
     const text = lines[0]!.line;
     expect(text).not.toContain("re_live_abcdefghijkl");
     expect(text).not.toContain("s3cr3t-value");

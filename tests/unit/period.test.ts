@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isoWeek, periodLabel, periodRange } from "../../lib/papers/period";
+import { isoWeek, periodLabel, periodRange } from "@/lib/papers/period";
 
 describe("feed periods", () => {
   it("a day is [day, next day)", () => {

@@ -34,16 +34,25 @@ describe("security headers from the proxy", () => {
 
   test("the matcher covers pages and API routes but not build assets", () => {
     const re = new RegExp(`^${config.matcher[0]!}$`);
-    for (const p of ["/", "/subscribe", "/api/subscriptions/subscribe", "/feed.xml", "/papers/2403.1"]) expect(re.test(p), p).toBe(true);
+    for (const p of ["/", "/subscribe", "/api/subscriptions/subscribe", "/feed.xml", "/papers/2403.1"])
+      expect(re.test(p), p).toBe(true);
     for (const p of ["/_next/static/chunks/a.js", "/favicon.ico"]) expect(re.test(p), p).toBe(false);
   });
 });
 
 describe("cross-site requests", () => {
-  const stateChanging = ["/api/subscriptions/subscribe", "/api/subscriptions/preferences", "/api/subscriptions/confirm"];
+  const stateChanging = [
+    "/api/subscriptions/subscribe",
+    "/api/subscriptions/preferences",
+    "/api/subscriptions/confirm",
+  ];
 
   test.each(stateChanging)("a cross-site POST to %s is refused with 403 and the CSP", async (path) => {
-    const variants: Record<string, string>[] = [{ "sec-fetch-site": "cross-site", origin: "https://evil.example" }, { origin: "https://evil.example" }, { origin: "null" }];
+    const variants: Record<string, string>[] = [
+      { "sec-fetch-site": "cross-site", origin: "https://evil.example" },
+      { origin: "https://evil.example" },
+      { origin: "null" },
+    ];
     for (const headers of variants) {
       const response = proxy(request(path, { method: "POST", headers }));
       expect(response.status).toBe(403);
@@ -54,12 +63,19 @@ describe("cross-site requests", () => {
   });
 
   test.each(stateChanging)("a same-origin POST to %s passes through", (path) => {
-    const response = proxy(request(path, { method: "POST", headers: { "sec-fetch-site": "same-origin", origin: new URL(APP).origin } }));
+    const response = proxy(
+      request(path, { method: "POST", headers: { "sec-fetch-site": "same-origin", origin: new URL(APP).origin } }),
+    );
     expect(response.headers.get("x-middleware-next")).toBe("1");
   });
 
   test("the RFC 8058 one-click POST is rewritten to the handler even from a foreign origin (the token is the credential)", () => {
-    const response = proxy(request("/unsubscribe?token=1.abc", { method: "POST", headers: { origin: "https://mail.example", "sec-fetch-site": "cross-site" } }));
+    const response = proxy(
+      request("/unsubscribe?token=1.abc", {
+        method: "POST",
+        headers: { origin: "https://mail.example", "sec-fetch-site": "cross-site" },
+      }),
+    );
     expect(response.status).toBe(200);
     expect(response.headers.get("x-middleware-rewrite")).toContain("/api/subscriptions/unsubscribe?token=1.abc");
     expect(response.headers.get("content-security-policy")).toBeTruthy();

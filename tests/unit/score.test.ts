@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ageDays, trendingScore, utcDay } from "../../lib/papers/score";
+import { ageDays, trendingScore, utcDay } from "@/lib/papers/score";
 
 const day = (s: string) => new Date(`${s}T00:00:00Z`);
 
@@ -13,8 +13,14 @@ describe("trending score", () => {
 
   it("is (votes + 1) / (age + 2)^1.5", () => {
     const today = day("2025-03-16");
-    expect(trendingScore({ upvotes: 9, localVotes: 0, featuredOn: day("2025-03-16") }, today)).toBeCloseTo(10 / 2 ** 1.5, 10);
-    expect(trendingScore({ upvotes: 5, localVotes: 2, featuredOn: day("2025-03-14") }, today)).toBeCloseTo(8 / 4 ** 1.5, 10);
+    expect(trendingScore({ upvotes: 9, localVotes: 0, featuredOn: day("2025-03-16") }, today)).toBeCloseTo(
+      10 / 2 ** 1.5,
+      10,
+    );
+    expect(trendingScore({ upvotes: 5, localVotes: 2, featuredOn: day("2025-03-14") }, today)).toBeCloseTo(
+      8 / 4 ** 1.5,
+      10,
+    );
   });
 
   it("ranks more votes higher on the same day and decays older papers", () => {

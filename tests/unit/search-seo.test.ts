@@ -1,12 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { canonicalQuery, MAX_INDEXED_QUERY_LENGTH, searchRobots } from "../../lib/papers/search-seo";
+import { canonicalQuery, MAX_INDEXED_QUERY_LENGTH, searchRobots } from "@/lib/papers/search-seo";
 
 const results = (q: string, hits = 3, cursor = false) => searchRobots({ kind: "results", q, hits, cursor });
 
 describe("search page indexing", () => {
   it("indexes result pages under the normalised query, filters and case dropped", () => {
     expect(results("Mixture  of Experts")).toEqual({ index: true, canonicalPath: "/search?q=mixture+of+experts" });
-    expect(results('"vision language" -video')).toEqual({ index: true, canonicalPath: "/search?q=%22vision+language%22+-video" });
+    expect(results('"vision language" -video')).toEqual({
+      index: true,
+      canonicalPath: "/search?q=%22vision+language%22+-video",
+    });
     expect(canonicalQuery("  LoRA   Fine-Tuning ")).toBe("lora fine-tuning");
   });
 
@@ -23,7 +26,13 @@ describe("search page indexing", () => {
   });
 
   it("never indexes spam-shaped queries, whatever they match", () => {
-    for (const q of ["diffusion or http://evil.example", "cheap pills www.shop", "diffusion or buy-now.example.com", "mail me@x.io", "diffusion ".repeat(MAX_INDEXED_QUERY_LENGTH / 5)]) {
+    for (const q of [
+      "diffusion or http://evil.example",
+      "cheap pills www.shop",
+      "diffusion or buy-now.example.com",
+      "mail me@x.io",
+      "diffusion ".repeat(MAX_INDEXED_QUERY_LENGTH / 5),
+    ]) {
       expect(results(q).index, q).toBe(false);
     }
   });

@@ -1,8 +1,8 @@
-import { describe, expect, it } from "vitest";
-import { renderToStaticMarkup } from "react-dom/server";
 import { createElement } from "react";
-import { Highlight } from "../../components/highlight";
-import { MARK_END, MARK_START, snippetParts } from "../../lib/papers/search";
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { Highlight } from "@/components/highlight";
+import { MARK_END, MARK_START, snippetParts } from "@/lib/papers/search";
 
 const m = (s: string) => `${MARK_START}${s}${MARK_END}`;
 
@@ -20,7 +20,10 @@ describe("search highlight snippets", () => {
   });
 
   it("survives unbalanced markers", () => {
-    expect(snippetParts(`x ${MARK_START}open`)).toEqual([{ text: "x ", mark: false }, { text: "open", mark: true }]);
+    expect(snippetParts(`x ${MARK_START}open`)).toEqual([
+      { text: "x ", mark: false },
+      { text: "open", mark: true },
+    ]);
     expect(snippetParts(`stray${MARK_END} end`)).toEqual([{ text: "stray end", mark: false }]);
   });
 

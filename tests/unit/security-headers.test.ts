@@ -22,7 +22,9 @@ describe("Content-Security-Policy", () => {
     expect(contentSecurityPolicy({ nonce: "n", https: false })).not.toContain("upgrade-insecure-requests");
     expect(contentSecurityPolicy({ nonce: "n", https: true })).toContain("upgrade-insecure-requests");
     expect(contentSecurityPolicy({ nonce: "n", https: false })).not.toContain("unsafe-eval");
-    expect(directives(contentSecurityPolicy({ nonce: "n", https: false, dev: true })).get("script-src")).toContain("'unsafe-eval'");
+    expect(directives(contentSecurityPolicy({ nonce: "n", https: false, dev: true })).get("script-src")).toContain(
+      "'unsafe-eval'",
+    );
   });
 
   test("nonces are 128-bit base64 and never repeat", () => {

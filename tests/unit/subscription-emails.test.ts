@@ -1,10 +1,18 @@
 import { describe, expect, it } from "vitest";
-import * as confirmation from "../../emails/confirmation";
-import * as manage from "../../emails/manage-subscription";
-import * as welcome from "../../emails/welcome";
-import { confirmationMessage, listUnsubscribeHeaders, manageSubscriptionMessage, welcomeMessage } from "../../lib/subscriptions/emails";
+import * as confirmation from "@/emails/confirmation";
+import * as manage from "@/emails/manage-subscription";
+import * as welcome from "@/emails/welcome";
+import {
+  confirmationMessage,
+  listUnsubscribeHeaders,
+  manageSubscriptionMessage,
+  welcomeMessage,
+} from "@/lib/subscriptions/emails";
 
-const links = { preferencesUrl: "https://p.example/preferences?token=1.abc", unsubscribeUrl: "https://p.example/unsubscribe?token=1.def" };
+const links = {
+  preferencesUrl: "https://p.example/preferences?token=1.abc",
+  unsubscribeUrl: "https://p.example/unsubscribe?token=1.def",
+};
 
 describe("subscription email templates", () => {
   it("each exports PreviewProps that render to HTML and plain text", async () => {
@@ -22,7 +30,13 @@ describe("subscription email templates", () => {
 
   it("puts preference and unsubscribe links in the footer and headers of every email to a confirmed subscriber", async () => {
     for (const m of [
-      await welcomeMessage("a@example.com", { ...links, frequency: "daily", allTopics: true, topicNames: [], keywords: [] }),
+      await welcomeMessage("a@example.com", {
+        ...links,
+        frequency: "daily",
+        allTopics: true,
+        topicNames: [],
+        keywords: [],
+      }),
       await manageSubscriptionMessage("a@example.com", { ...links, paused: true }),
     ]) {
       for (const body of [m.html, m.text]) {
@@ -35,7 +49,10 @@ describe("subscription email templates", () => {
   });
 
   it("a confirmation request has no unsubscribe header (nothing to leave yet) and says ignoring it is enough", async () => {
-    const m = await confirmationMessage("a@example.com", { ...confirmation.PreviewProps, confirmUrl: "https://p.example/confirm?token=t" });
+    const m = await confirmationMessage("a@example.com", {
+      ...confirmation.PreviewProps,
+      confirmUrl: "https://p.example/confirm?token=t",
+    });
     expect(m.headers).toBeUndefined();
     expect(m.text).toContain("https://p.example/confirm?token=t");
     expect(m.text).toMatch(/ignore this email/);
@@ -43,7 +60,13 @@ describe("subscription email templates", () => {
   });
 
   it("escapes topic names and keywords", async () => {
-    const m = await welcomeMessage("a@example.com", { ...links, frequency: "weekly", allTopics: false, topicNames: ["<b>RL</b>"], keywords: ['"><img src=x>'] });
+    const m = await welcomeMessage("a@example.com", {
+      ...links,
+      frequency: "weekly",
+      allTopics: false,
+      topicNames: ["<b>RL</b>"],
+      keywords: ['"><img src=x>'],
+    });
     expect(m.html).not.toContain("<b>RL</b>");
     expect(m.html).not.toContain("<img src=x>");
     expect(m.html).toContain("&lt;b&gt;RL&lt;/b&gt;");

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseListing } from "../../lib/ingest/listing";
-import { classify } from "../../lib/topics/classify";
-import { topicDefinition } from "../../lib/topics/taxonomy";
+import { parseListing } from "@/lib/ingest/listing";
+import { classify } from "@/lib/topics/classify";
+import { topicDefinition } from "@/lib/topics/taxonomy";
 
 // Precision and recall of the classifier on the 134 demo papers, against hand
 // labels in tests/fixtures/topic-labels.json (judged from the abstracts, not
@@ -20,7 +20,10 @@ const labels: Labels = Object.fromEntries(
     ([key]) => !key.startsWith("_"),
   ),
 ) as Labels;
-const predicted = papers.map((p) => ({ title: p.title, slugs: new Set(classify(p.title, p.summary).map((m) => m.slug)) }));
+const predicted = papers.map((p) => ({
+  title: p.title,
+  slugs: new Set(classify(p.title, p.summary).map((m) => m.slug)),
+}));
 
 function measure(slug: string) {
   const positive = new Set(labels[slug]!.positive);

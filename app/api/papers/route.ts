@@ -1,8 +1,8 @@
 import type { NextRequest } from "next/server";
+import { env } from "@/lib/env";
 import { toApiPaper } from "@/lib/papers/api";
 import { browse } from "@/lib/papers/browse";
 import { parseBrowseParams } from "@/lib/papers/schema";
-import { env } from "@/lib/env";
 
 // GET /api/papers?period=&date=&topic=&topic=&q=&sort=&cursor=&limit=
 // Same parameters and numbers as the pages. 400 names the bad parameter.

@@ -1,7 +1,7 @@
 import { cookies } from "next/headers";
 import type { NextRequest } from "next/server";
 import { votedPaperIds } from "@/lib/papers/data";
-import { verifyVoterCookie, VOTER_COOKIE, voterHash } from "@/lib/papers/voter";
+import { VOTER_COOKIE, verifyVoterCookie, voterHash } from "@/lib/papers/voter";
 
 const MAX_IDS = 200;
 
@@ -11,7 +11,10 @@ export async function GET(request: NextRequest) {
   const raw = request.nextUrl.searchParams.get("ids") ?? "";
   const ids = raw.split(",").filter(Boolean);
   if (ids.length > MAX_IDS || !ids.every((v) => /^[1-9]\d{0,9}$/.test(v) && Number(v) <= 2_147_483_647)) {
-    return Response.json({ error: { parameter: "ids", message: `must be up to ${MAX_IDS} comma-separated paper ids` } }, { status: 400 });
+    return Response.json(
+      { error: { parameter: "ids", message: `must be up to ${MAX_IDS} comma-separated paper ids` } },
+      { status: 400 },
+    );
   }
   const voterId = verifyVoterCookie((await cookies()).get(VOTER_COOKIE)?.value);
   const voted = voterId ? await votedPaperIds(voterHash(voterId), ids.map(Number)) : [];

@@ -20,7 +20,10 @@ type Params = Promise<{ view: string }>;
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const parsed = decodeFeedView((await params).view);
   const query = parsed ? browseQuery({ ...parsed, cursor: undefined, limit: undefined }) : "";
-  return { ...feedMetadata(parsed), alternates: { ...feedMetadata(parsed).alternates, canonical: `${env().APP_URL}/${query}` } };
+  return {
+    ...feedMetadata(parsed),
+    alternates: { ...feedMetadata(parsed).alternates, canonical: `${env().APP_URL}/${query}` },
+  };
 }
 
 export default async function CachedFeedPage({ params }: { params: Params }) {

@@ -28,14 +28,22 @@ export default async function ListingPage({ params }: { params: Promise<{ part: 
   const n = Number((await params).part);
   return (
     <>
-      <h1 className="text-2xl font-bold">Demo data source, part {n} of {PARTS}</h1>
+      <h1 className="text-2xl font-bold">
+        Demo data source, part {n} of {PARTS}
+      </h1>
       <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-        The Hugging Face daily papers listing of 14 March 2025 that the built-in demo papers are imported from, as copied.
+        The Hugging Face daily papers listing of 14 March 2025 that the built-in demo papers are imported from, as
+        copied.
       </p>
       <nav aria-label="Parts" className="mt-2 flex gap-3 text-sm">
-        {Array.from({ length: PARTS }, (_, i) => (
-          <AppLink key={i} href={`/listing/${i + 1}`} aria-current={i + 1 === n ? "page" : undefined} className="underline">
-            Part {i + 1}
+        {Array.from({ length: PARTS }, (_, i) => i + 1).map((part) => (
+          <AppLink
+            key={part}
+            href={`/listing/${part}`}
+            aria-current={part === n ? "page" : undefined}
+            className="underline"
+          >
+            Part {part}
           </AppLink>
         ))}
       </nav>

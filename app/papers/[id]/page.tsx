@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { cache } from "react";
 import { AppLink } from "@/components/app-link";
-import { notFound } from "next/navigation";
 import { PaperCard } from "@/components/paper-card";
 import { PaperLinks } from "@/components/paper-links";
 import { VoteButton } from "@/components/vote-button";
@@ -29,7 +29,9 @@ async function load(params: Params) {
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const data = await load(params);
-  return data ? { title: data.paper.title, description: data.paper.summary.slice(0, 200) } : { title: "Paper not found" };
+  return data
+    ? { title: data.paper.title, description: data.paper.summary.slice(0, 200) }
+    : { title: "Paper not found" };
 }
 
 export default async function PaperPage({ params }: { params: Params }) {
@@ -47,7 +49,9 @@ export default async function PaperPage({ params }: { params: Params }) {
           <h1 id="paper-title" className="text-2xl font-bold leading-tight">
             {paper.title}
           </h1>
-          {paper.authors.length > 0 && <p className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">{paper.authors.join(", ")}</p>}
+          {paper.authors.length > 0 && (
+            <p className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">{paper.authors.join(", ")}</p>
+          )}
         </div>
       </div>
       <dl className="mt-4 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">

@@ -8,10 +8,12 @@ export default function CheckEmailPage() {
     <>
       <h1 className="text-2xl font-bold">Check your inbox</h1>
       <p className="mt-2">
-        If the address can receive our mail, a message is on its way. To start a new subscription, open the
-        confirmation link in it within 48 hours; if you are already subscribed, it holds a link to your preferences.
+        If the address can receive our mail, a message is on its way. To start a new subscription, open the confirmation
+        link in it within 48 hours; if you are already subscribed, it holds a link to your preferences.
       </p>
-      <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">Nothing arrived? Check the spam folder, or try again in a few minutes.</p>
+      <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
+        Nothing arrived? Check the spam folder, or try again in a few minutes.
+      </p>
     </>
   );
 }

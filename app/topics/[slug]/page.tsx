@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { cache } from "react";
 import { AppLink } from "@/components/app-link";
-import { notFound } from "next/navigation";
 import { PaperCard } from "@/components/paper-card";
 import { loadTopicPage } from "@/lib/papers/cache";
 import { todayUtc } from "@/lib/papers/data";

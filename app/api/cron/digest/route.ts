@@ -5,7 +5,8 @@ import { log } from "@/lib/log";
 
 export const dynamic = "force-dynamic";
 
-const json = (status: number, body: unknown) => Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
+const json = (status: number, body: unknown) =>
+  Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
 
 // POST for schedulers and operators; GET because Vercel Cron calls with GET.
 // Each due frequency runs once per period whoever calls, however often.
@@ -14,7 +15,8 @@ async function handle(request: Request) {
     return json(401, { error: "unauthorized" });
   }
   const query = cronQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!query.success) return json(400, { error: "invalid parameter", parameter: String(query.error.issues[0]?.path[0] ?? "") });
+  if (!query.success)
+    return json(400, { error: "invalid parameter", parameter: String(query.error.issues[0]?.path[0] ?? "") });
   const results = [];
   for (const frequency of frequenciesFor(query.data)) {
     try {

@@ -6,7 +6,8 @@ import { log } from "@/lib/log";
 
 export const dynamic = "force-dynamic";
 
-const json = (status: number, body: unknown) => Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
+const json = (status: number, body: unknown) =>
+  Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
 
 export async function POST(request: Request) {
   const secret = env().RESEND_WEBHOOK_SECRET;

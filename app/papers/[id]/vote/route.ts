@@ -1,15 +1,22 @@
 import { cookies } from "next/headers";
 import { type NextRequest, NextResponse } from "next/server";
-import { setVote } from "@/lib/papers/mutations";
-import { paperIdSchema } from "@/lib/papers/schema";
-import { newVoterId, signVoterId, verifyVoterCookie, VOTER_COOKIE, VOTER_COOKIE_MAX_AGE, voterHash } from "@/lib/papers/voter";
-import { consumeRateLimit } from "@/lib/security/rate-limit";
+import { env } from "@/lib/env";
 import { clientKey } from "@/lib/http/client";
-import { readForm } from "@/lib/http/form";
 import { cookieAttributes } from "@/lib/http/cookies";
+import { readForm } from "@/lib/http/form";
 import { checkSameOrigin } from "@/lib/http/origin";
 import { safeReturnPath } from "@/lib/http/same-site";
-import { env } from "@/lib/env";
+import { setVote } from "@/lib/papers/mutations";
+import { paperIdSchema } from "@/lib/papers/schema";
+import {
+  newVoterId,
+  signVoterId,
+  VOTER_COOKIE,
+  VOTER_COOKIE_MAX_AGE,
+  verifyVoterCookie,
+  voterHash,
+} from "@/lib/papers/voter";
+import { consumeRateLimit } from "@/lib/security/rate-limit";
 
 // POST /papers/:id/vote toggles this browser's vote. A form post (no
 // JavaScript) gets a 303 back to the page it came from; fetch with
@@ -28,9 +35,11 @@ function reply(request: NextRequest, status: number, body: object, returnTo: str
 
 export async function POST(request: NextRequest, { params }: { params: Promise<{ id: string }> }) {
   const id = paperIdSchema.safeParse((await params).id);
-  if (!id.success) return NextResponse.json({ error: { parameter: "id", message: "must be a paper id" } }, { status: 400 });
+  if (!id.success)
+    return NextResponse.json({ error: { parameter: "id", message: "must be a paper id" } }, { status: 400 });
   // Cross-site form posts carry no Lax cookie but would still count as a fresh voter.
-  if (!checkSameOrigin(request.method, request.headers, env().APP_URL).ok) return NextResponse.json({ error: { parameter: "origin", message: "cross-site vote" } }, { status: 403 });
+  if (!checkSameOrigin(request.method, request.headers, env().APP_URL).ok)
+    return NextResponse.json({ error: { parameter: "origin", message: "cross-site vote" } }, { status: 403 });
 
   let returnTo = `/papers/${id.data}`;
   if (request.headers.get("content-type")) {
@@ -52,7 +61,13 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
   if (limited) {
     const res = NextResponse.json(
       { error: { parameter: "rate", message: "too many votes; try again later" } },
-      { status: 429, headers: { "Retry-After": String(Math.max(1, Math.ceil(limited.retryAfterMs / 1000))), "Cache-Control": "no-store" } },
+      {
+        status: 429,
+        headers: {
+          "Retry-After": String(Math.max(1, Math.ceil(limited.retryAfterMs / 1000))),
+          "Cache-Control": "no-store",
+        },
+      },
     );
     return res;
   }
