@@ -101,6 +101,13 @@ for (const [topic, net] of Object.entries(OTHER_NETS)) {
   }
 }
 
+// Quantization is rare (13 papers in the random 2,000), so every other paper of the pool that its net
+// catches is labelled for quantization too: enough positives to measure precision and recall.
+for (const p of rest) {
+  if (rows.has(p.arxivId) || !NETS.quantization!.test(`${p.title}\n${p.summary}`)) continue;
+  add(p, "quantization-pool", "quantization");
+}
+
 const out = path.join(root, "tests", "fixtures", "topic-eval", "sample.jsonl");
 writeFileSync(out, `${[...rows.values()].map((r) => JSON.stringify(r)).join("\n")}\n`);
 const count = (topic: string) => [...rows.values()].filter((r) => r.topics.includes(topic)).length;
