@@ -8,7 +8,7 @@
 // Trade-off: a nonce only exists in a response rendered for that request, so
 // every page is rendered per request (no static HTML / ISR). Data can still
 // be cached below the page (lib-level caches, `unstable_cache`); measured cost
-// is in README "Production hardening".
+// is in docs/how-it-works.md, "Production hardening".
 
 /** Headers that are the same on every response (set in next.config.ts, so static assets get them too). */
 export const STATIC_SECURITY_HEADERS: ReadonlyArray<{ key: string; value: string }> = [
