@@ -2,8 +2,8 @@ import { AppLink } from "@/components/app-link";
 import { FeedControls } from "@/components/feed-controls";
 import { PaperCard } from "@/components/paper-card";
 import { cachedTopics, loadFeedPage } from "@/lib/papers/cache";
-import { todayUtc } from "@/lib/papers/data";
 import { type BrowseParams, browseQuery, DEFAULT_LIMIT, type ParamError } from "@/lib/papers/schema";
+import { todayUtc } from "@/lib/time";
 
 function Problem({ children }: { children: React.ReactNode }) {
   return (

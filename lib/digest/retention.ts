@@ -1,8 +1,8 @@
 import { type PrismaClient, prisma } from "@/lib/db/client";
 import { periodicJob } from "@/lib/jobs/scheduler";
 import { log } from "@/lib/log";
-import { utcDay } from "@/lib/papers/score";
-import { type Frequency, isoDate, type Period, periodFromKey } from "./period";
+import { DAY_MS, isoDate, utcDay } from "@/lib/time";
+import { type Frequency, type Period, periodFromKey } from "./period";
 import { MAX_LOOKBACK_DAYS } from "./select";
 
 // The digest ledger (deliveries: who was sent which papers in which run) is
@@ -18,7 +18,6 @@ export const WEBHOOK_EVENT_RETENTION_DAYS = 30;
 /** app_state key: the day before which deliveries may have been deleted (ISO date). */
 export const LEDGER_HORIZON_KEY = "digest_ledger_horizon";
 
-const DAY_MS = 86_400_000;
 // Small deletes: short transactions (PGlite serves one at a time) and no long locks.
 const DELETE_BATCH = 5_000;
 const EVERY_MS = 60 * 60 * 1000;

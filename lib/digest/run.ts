@@ -1,12 +1,14 @@
 // Running one digest: claim the period, plan subscribers page by page into the
 // ledger, send the planned batches with a few concurrent senders, and record
 // the outcome. Every trigger (scheduler, cron route, CLI) calls runDigest.
+
 import type { PrismaClient } from "@/lib/db/client";
 import { prisma } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { log as logger } from "@/lib/log";
 import { mailer } from "@/lib/mail";
 import type { MailMessage, MailTransport } from "@/lib/mail/types";
+import { DAY_MS } from "@/lib/time";
 import { claimRun, finishRun, renewLease } from "./claim";
 import {
   addRetried,
@@ -170,7 +172,7 @@ async function plan(
   // Small first pages get the first batch out soon; later pages are full size.
   let pageSize = Math.min(s.batchSize, s.pageSize);
   // Sent papers are only looked up as far back as any digest may reach.
-  const sentSince = new Date(period.day.getTime() - MAX_LOOKBACK_DAYS * 86_400_000);
+  const sentSince = new Date(period.day.getTime() - MAX_LOOKBACK_DAYS * DAY_MS);
   for (;;) {
     if (isAborted()) throw new RunAborted("run aborted");
     // Per page: a run of the other frequency may have sent someone who switched frequency meanwhile.

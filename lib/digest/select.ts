@@ -2,10 +2,9 @@
 // their keywords, featured since their last digest, never one they were
 // already sent, best trending score first.
 import type { PrismaClient } from "@/lib/db/client";
-import { TRENDING_SCORE_SQL, utcDay } from "@/lib/papers/score";
-import { isoDate } from "./period";
+import { TRENDING_SCORE_SQL } from "@/lib/papers/score";
+import { DAY_MS, isoDate, utcDay } from "@/lib/time";
 
-const DAY_MS = 86_400_000;
 /** However long someone was away, a digest looks back at most this far. */
 export const MAX_LOOKBACK_DAYS = 30;
 

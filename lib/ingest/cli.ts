@@ -3,6 +3,7 @@ import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { daysBetween } from "@/lib/time";
 import { fetchArxiv, fetchHfDailyPapers } from "./fetch-sources";
 import { detectFormat, parseFileText } from "./file";
 import type { IngestReport, IngestUnit } from "./run";
@@ -26,7 +27,6 @@ Uses DATABASE_URL, else the embedded database in PGLITE_DATA_DIR (only while \`n
 
 // Long enough for any backfill, short enough that a typo ("--from 2005-...") is caught.
 export const MAX_RANGE_DAYS = 1_100;
-const DAY_MS = 86_400_000;
 
 const isoDate = z.iso.date();
 const category = z.string().regex(/^[a-z-]+(\.[A-Za-z-]+)?$/, "must look like cs.CL");
@@ -43,14 +43,6 @@ export type IngestCommand = {
 export type CliParse = { ok: true; command: IngestCommand } | { ok: false; error: string; help?: boolean };
 
 export type SourceUrls = { hfBaseUrl: string; arxivBaseUrl: string; arxivIntervalMs?: number };
-
-export function daysBetween(from: string, to: string): string[] {
-  const days: string[] = [];
-  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += DAY_MS) {
-    days.push(new Date(t).toISOString().slice(0, 10));
-  }
-  return days;
-}
 
 function range(values: { from?: string; to?: string }): { ok: true; days: string[] } | { ok: false; error: string } {
   if (!values.from || !values.to) return { ok: false, error: "give both --from and --to" };

@@ -2,6 +2,7 @@ import { type PrismaClient, prisma } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import type { Job } from "@/lib/jobs/scheduler";
 import { log } from "@/lib/log";
+import { DAY_MS, isoDate } from "@/lib/time";
 import { fetchHfDailyPapers } from "./fetch-sources";
 import type { FetchOptions } from "./http";
 import { type RunParams, runIngest } from "./run";
@@ -27,11 +28,9 @@ export type ScheduledIngestResult =
       rejected: number;
     };
 
-const day = (d: Date) => d.toISOString().slice(0, 10);
-
 /** Yesterday (now complete, with grown upvotes) and today (what is featured so far). */
 export function scheduledDates(now: Date): string[] {
-  return [day(new Date(now.getTime() - 86_400_000)), day(now)];
+  return [isoDate(new Date(now.getTime() - DAY_MS)), isoDate(now)];
 }
 
 async function claim(db: PrismaClient, runKey: string, dates: string[], now: Date) {
@@ -69,7 +68,7 @@ export async function runScheduledIngest(
   const hour = options.hour ?? env().INGEST_HOUR;
   if (!options.force && now.getUTCHours() < hour) return { status: "skipped", reason: "beforeHour" };
   const dates = scheduledDates(now);
-  const run = await claim(db, `hf-daily:${day(now)}`, dates, now);
+  const run = await claim(db, `hf-daily:${isoDate(now)}`, dates, now);
   if (!run) return { status: "skipped", reason: "alreadyClaimed" };
 
   const baseUrl = options.baseUrl ?? env().HF_BASE_URL;

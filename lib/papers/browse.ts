@@ -1,6 +1,7 @@
 import "server-only";
+import { todayUtc } from "@/lib/time";
 import { cachedFeedPage, loadFeedPage } from "./cache";
-import { type PaperListItem, todayUtc } from "./data";
+import type { PaperListItem } from "./data";
 import { type BrowseParams, DEFAULT_LIMIT, type ParamError } from "./schema";
 import { searchPapers } from "./search";
 

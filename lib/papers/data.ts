@@ -1,8 +1,9 @@
 import { prisma } from "@/lib/db/client";
+import { addDays, todayUtc } from "@/lib/time";
 import { listTopics, topicsOfPaper } from "@/lib/topics/data";
-import { addDays, formatDay, type Period, periodLabel, periodRange } from "./period";
+import { type Period, periodLabel, periodRange } from "./period";
 import { type Cursor, decodeCursor, encodeCursor, type Sort } from "./schema";
-import { TRENDING_SCORE_SQL, utcDay } from "./score";
+import { TRENDING_SCORE_SQL } from "./score";
 
 // Reads for the browse pages, the JSON API and the feeds. Raw SQL because the
 // feed orders by a computed score with keyset pagination, which Prisma's query
@@ -71,10 +72,6 @@ function sortKey(sort: Sort, refDayParam: string): string {
   if (sort === "votes") return "(p.upvotes + p.local_votes)::float8";
   if (sort === "newest") return "p.featured_on";
   return TRENDING_SCORE_SQL(refDayParam);
-}
-
-export function todayUtc(now = new Date()): string {
-  return formatDay(utcDay(now));
 }
 
 /** The latest day that has papers, or null when there are none. */

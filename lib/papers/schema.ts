@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { formatDay, PERIODS, type Period, parseDay } from "./period";
+import { isCalendarDay } from "@/lib/time";
+import { PERIODS, type Period } from "./period";
 
 // Browse parameters, shared by the pages, GET /api/papers and /feed.xml so one
 // URL means the same view everywhere.
@@ -16,7 +17,7 @@ export const MAX_TOPICS = 20;
 const day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD")
-  .refine((v) => !Number.isNaN(parseDay(v).getTime()) && formatDay(parseDay(v)) === v, "must be a real calendar date");
+  .refine(isCalendarDay, "must be a real calendar date");
 
 /** A paper id in a URL: a positive 32-bit integer. */
 export const paperIdSchema = z

@@ -8,16 +8,12 @@
 // day, so pages can be cached until the data changes. Equal scores are broken
 // by the source's listing order (sourceRank), then by id.
 
+import { DAY_MS, utcDay } from "@/lib/time";
+
 export const GRAVITY = 1.5;
 export const AGE_OFFSET_DAYS = 2;
-const DAY_MS = 86_400_000;
 
 export type Scorable = { upvotes: number; localVotes: number; featuredOn: Date };
-
-/** The UTC day (midnight) of a moment. */
-export function utcDay(at: Date): Date {
-  return new Date(Math.floor(at.getTime() / DAY_MS) * DAY_MS);
-}
 
 export function ageDays(featuredOn: Date, today: Date): number {
   return Math.max(0, Math.round((utcDay(today).getTime() - utcDay(featuredOn).getTime()) / DAY_MS));

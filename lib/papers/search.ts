@@ -1,5 +1,6 @@
 import { prisma } from "@/lib/db/client";
-import { latestFeaturedDay, type PaperListItem, resolveTopics, todayUtc, withTopics } from "./data";
+import { todayUtc } from "@/lib/time";
+import { latestFeaturedDay, type PaperListItem, resolveTopics, withTopics } from "./data";
 import { type Period, periodRange } from "./period";
 import { type Cursor, decodeCursor, encodeCursor, normalizeQuery } from "./schema";
 import { TRENDING_SCORE_SQL } from "./score";

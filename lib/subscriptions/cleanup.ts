@@ -1,13 +1,14 @@
 import { prisma } from "@/lib/db/client";
 import { periodicJob } from "@/lib/jobs/scheduler";
 import { log } from "@/lib/log";
+import { DAY_MS } from "@/lib/time";
 
 // Housekeeping for subscriptions (run by `npm start`'s scheduler, so no
 // "server-only" here): an address that never confirmed is not kept, and
 // expired rate-limit windows don't pile up.
 
 /** A pending address is forgotten a week after its confirmation link expired. */
-export const PENDING_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
+export const PENDING_RETENTION_MS = 7 * DAY_MS;
 const EVERY_MS = 60 * 60 * 1000;
 
 export async function cleanupSubscriptions(

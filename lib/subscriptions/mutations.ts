@@ -1,3 +1,4 @@
+import { DAY_MS } from "@/lib/time";
 import "server-only";
 import { prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
@@ -27,7 +28,7 @@ export const CONFIRM_TOKEN_TTL_MS = 48 * 60 * 60 * 1000;
  * for a typo'd first attempt and a lost message, too few to flood an inbox
  * through the form. Counted per address, whoever submits it.
  */
-export const ADDRESS_EMAIL_LIMIT = { limit: 3, windowMs: 24 * 60 * 60 * 1000 };
+export const ADDRESS_EMAIL_LIMIT = { limit: 3, windowMs: DAY_MS };
 
 export type Invalid = { ok: false; reason: "invalid"; issues: FieldIssue[] };
 

@@ -6,10 +6,12 @@
 //   GET /api/query?search_query=&start=&max_results=   -> the arXiv page whose startIndex is `start`
 // Faults: `failNext(n, status)` answers the next n requests with status;
 // `failAll(status)` answers every request with it (null to stop); `hang` never answers.
+
 import { readFileSync } from "node:fs";
 import { createServer, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
+import { isoWeekKey, parseDay } from "@/lib/time";
 
 export const FIXTURES = path.join(import.meta.dirname, "..", "fixtures");
 export const fixture = (name: string) => readFileSync(path.join(FIXTURES, name), "utf8");
@@ -30,15 +32,6 @@ export type FakeSources = {
   hang: (on: boolean) => void;
   close: () => Promise<void>;
 };
-
-/** The ISO week "2025-W11" of a YYYY-MM-DD day. */
-function isoWeek(day: string): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 4 - (d.getUTCDay() || 7)); // the Thursday of its week
-  const yearStart = Date.UTC(d.getUTCFullYear(), 0, 1);
-  const week = Math.ceil(((d.getTime() - yearStart) / 86_400_000 + 1) / 7);
-  return `${d.getUTCFullYear()}-W${String(week).padStart(2, "0")}`;
-}
 
 export async function startFakeSources(
   options: { hfDays?: Record<string, unknown[]>; arxivPages?: Record<number, string> } = {},
@@ -73,7 +66,7 @@ export async function startFakeSources(
       const month = url.searchParams.get("month");
       let items: unknown[];
       if (date) items = hfDays.get(date) ?? [];
-      else if (week) items = [...hfDays].filter(([d]) => isoWeek(d) === week).flatMap(([, v]) => v);
+      else if (week) items = [...hfDays].filter(([d]) => isoWeekKey(parseDay(d)) === week).flatMap(([, v]) => v);
       else if (month) items = [...hfDays].filter(([d]) => d.startsWith(month)).flatMap(([, v]) => v);
       else return send(400, JSON.stringify({ error: "date, week or month required" }));
       const limit = Number(url.searchParams.get("limit") ?? 50);

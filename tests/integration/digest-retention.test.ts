@@ -8,14 +8,13 @@ import {
 } from "@/lib/digest/retention";
 import { type DigestOptions, runDigest } from "@/lib/digest/run";
 import { jobs } from "@/lib/jobs";
+import { DAY_MS } from "@/lib/time";
 import { testDb } from "@/tests/helpers/db";
 import { addPaper, addSubscriber, addTopics } from "@/tests/helpers/digest-fixtures";
 import { digestTestbed } from "@/tests/helpers/digest-testbed";
 
 const bed = digestTestbed();
 const options = (now: string, over: Partial<DigestOptions> = {}) => bed.options({ now: new Date(now), ...over });
-
-const DAY_MS = 86_400_000;
 
 describe("digest retention", () => {
   it("deletes the deliveries of periods past the retention, keeps the runs, recent deliveries and running runs", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ageDays, trendingScore, utcDay } from "@/lib/papers/score";
+import { ageDays, trendingScore } from "@/lib/papers/score";
 
 const day = (s: string) => new Date(`${s}T00:00:00Z`);
 
@@ -8,7 +8,6 @@ describe("trending score", () => {
     expect(ageDays(day("2025-03-14"), new Date("2025-03-14T23:59:00Z"))).toBe(0);
     expect(ageDays(day("2025-03-14"), new Date("2025-03-15T00:00:01Z"))).toBe(1);
     expect(ageDays(day("2025-03-14"), day("2025-03-10"))).toBe(0);
-    expect(utcDay(new Date("2025-03-14T13:00:00Z")).toISOString()).toBe("2025-03-14T00:00:00.000Z");
   });
 
   it("is (votes + 1) / (age + 2)^1.5", () => {

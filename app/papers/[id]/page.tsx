@@ -6,8 +6,8 @@ import { PaperCard } from "@/components/paper-card";
 import { PaperLinks } from "@/components/paper-links";
 import { VoteButton } from "@/components/vote-button";
 import { loadPaper as loadPaperData } from "@/lib/papers/cache";
-import { todayUtc } from "@/lib/papers/data";
 import { paperIdSchema } from "@/lib/papers/schema";
+import { todayUtc } from "@/lib/time";
 
 // Rendered per request so the page carries the request's CSP nonce (proxy.ts;
 // an ISR copy would carry a stale one and every script would be blocked). The

@@ -4,8 +4,8 @@ import { cache } from "react";
 import { AppLink } from "@/components/app-link";
 import { PaperCard } from "@/components/paper-card";
 import { loadTopicPage } from "@/lib/papers/cache";
-import { todayUtc } from "@/lib/papers/data";
 import { topicSlug } from "@/lib/papers/schema";
+import { todayUtc } from "@/lib/time";
 
 // Rendered per request so the page carries the request's CSP nonce (proxy.ts;
 // an ISR copy would carry a stale one and every script would be blocked). The
