@@ -1,7 +1,7 @@
 import { AppLink } from "@/components/app-link";
 import { TopicFilter } from "@/components/topic-filter";
-import type { FeedView, TopicSummary } from "@/lib/papers/data";
-import { PERIODS } from "@/lib/papers/period";
+import type { FeedWindow, TopicSummary } from "@/lib/papers/data";
+import { FEED_PERIODS } from "@/lib/papers/period";
 import { type BrowseParams, browseQuery, SORTS } from "@/lib/papers/schema";
 
 const SORT_LABELS = { trending: "Trending", votes: "Most votes", newest: "Newest" } as const;
@@ -14,7 +14,7 @@ const pill = (active: boolean) =>
       : "text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
   }`;
 
-type Props = { base: string; params: BrowseParams; view: FeedView; topics: TopicSummary[] };
+type Props = { base: string; params: BrowseParams; view: FeedWindow; topics: TopicSummary[] };
 
 /** Period tabs, previous/next, sort and topic filter: plain links, so every view has a shareable URL. */
 export function FeedControls({ base, params, view, topics }: Props) {
@@ -23,7 +23,7 @@ export function FeedControls({ base, params, view, topics }: Props) {
     <div className="mt-4 space-y-3">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <nav aria-label="Period" className="flex gap-1">
-          {PERIODS.map((p) => (
+          {FEED_PERIODS.map((p) => (
             <AppLink
               key={p}
               href={href({ period: p })}

@@ -5,7 +5,7 @@ import { PaperCard } from "@/components/paper-card";
 import { TopicFilter } from "@/components/topic-filter";
 import { env } from "@/lib/env";
 import { cachedTopics } from "@/lib/papers/cache";
-import { PERIODS } from "@/lib/papers/period";
+import { FEED_PERIODS } from "@/lib/papers/period";
 import { type BrowseParams, browseQuery, parseBrowseParams } from "@/lib/papers/schema";
 import { searchPapers } from "@/lib/papers/search";
 import { type SearchPageState, searchRobots } from "@/lib/papers/search-seo";
@@ -120,7 +120,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
               className="rounded-md border border-zinc-300 bg-white px-2 py-1 dark:border-zinc-700 dark:bg-zinc-900"
             >
               <option value="">Any time</option>
-              {PERIODS.map((p) => (
+              {FEED_PERIODS.map((p) => (
                 <option key={p} value={p}>
                   {PERIOD_LABELS[p]}
                 </option>

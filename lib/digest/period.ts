@@ -1,4 +1,4 @@
-// Period keys: one digest run per frequency and period.
+// Digest periods: one digest run per frequency and period, identified by its key.
 //   daily:  "YYYY-MM-DD", due from DIGEST_HOUR (UTC) that day
 //   weekly: ISO week "YYYY-Www", due from DIGEST_HOUR on its Monday
 import {
@@ -16,7 +16,7 @@ import {
 export type Frequency = "daily" | "weekly";
 export const FREQUENCIES: readonly Frequency[] = ["daily", "weekly"];
 
-export type Period = {
+export type DigestPeriod = {
   frequency: Frequency;
   key: string;
   /** When the period's digest becomes due (the scheduler waits until then). */
@@ -29,7 +29,7 @@ export type Period = {
   label: string;
 };
 
-export function periodFor(frequency: Frequency, now: Date, hour: number): Period {
+export function periodFor(frequency: Frequency, now: Date, hour: number): DigestPeriod {
   const today = utcDay(now);
   if (frequency === "daily") {
     return {
@@ -59,7 +59,7 @@ export function periodFor(frequency: Frequency, now: Date, hour: number): Period
 }
 
 /** Re-derive a period from its stored key (a resumed run renders exactly what the first attempt did). */
-export function periodFromKey(frequency: Frequency, key: string, hour: number): Period | null {
+export function periodFromKey(frequency: Frequency, key: string, hour: number): DigestPeriod | null {
   if (frequency === "daily") {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(key)) return null;
     return isCalendarDay(key) ? periodFor("daily", parseDay(key), hour) : null;

@@ -2,7 +2,7 @@ import { type PrismaClient, prisma } from "@/lib/db/client";
 import { periodicJob } from "@/lib/jobs/scheduler";
 import { log } from "@/lib/log";
 import { DAY_MS, isoDate, utcDay } from "@/lib/time";
-import { type Frequency, type Period, periodFromKey } from "./period";
+import { type DigestPeriod, type Frequency, periodFromKey } from "./period";
 import { MAX_LOOKBACK_DAYS } from "./select";
 
 // The digest ledger (deliveries: who was sent which papers in which run) is
@@ -73,7 +73,7 @@ export async function ledgerHorizon(db: PrismaClient): Promise<Date | null> {
  */
 export async function tooOldToSend(
   db: PrismaClient,
-  period: Pick<Period, "day" | "key"> & { frequency: Frequency },
+  period: Pick<DigestPeriod, "day" | "key"> & { frequency: Frequency },
 ): Promise<string | null> {
   const horizon = await ledgerHorizon(db);
   if (!horizon || period.day.getTime() - MAX_LOOKBACK_DAYS * DAY_MS >= horizon.getTime()) return null;

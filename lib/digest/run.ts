@@ -27,7 +27,7 @@ import {
   subscriberPage,
 } from "./ledger";
 import { backoffMs, DEFAULT_RETRY, Pacer, type RetryPolicy, sleep } from "./pacing";
-import { type Frequency, type Period, periodFor, periodFromKey } from "./period";
+import { type DigestPeriod, type Frequency, periodFor, periodFromKey } from "./period";
 import { type PaperInfo, type Recipient, type RenderContext, renderDigest, type TopicInfo } from "./render";
 import { tooOldToSend } from "./retention";
 import { type Candidate, choosePapers, loadCandidates, MAX_LOOKBACK_DAYS, sinceFor } from "./select";
@@ -159,7 +159,7 @@ async function ensurePapers(db: PrismaClient, ctx: RenderContext, ids: number[])
 async function plan(
   db: PrismaClient,
   s: ReturnType<typeof settings>,
-  period: Period,
+  period: DigestPeriod,
   run: RunIdentity | null,
   emit: (group: Group) => Promise<void>,
   isAborted: () => boolean,
@@ -366,7 +366,7 @@ async function sendGroup(state: SendState, group: Group): Promise<void> {
   }
 }
 
-async function dryRun(s: ReturnType<typeof settings>, period: Period, startedAt: number): Promise<DigestSummary> {
+async function dryRun(s: ReturnType<typeof settings>, period: DigestPeriod, startedAt: number): Promise<DigestSummary> {
   const ctx: RenderContext = {
     runId: 0,
     appUrl: s.appUrl,

@@ -1,7 +1,7 @@
 import { prisma } from "@/lib/db/client";
 import { addDays, todayUtc } from "@/lib/time";
 import { listTopics, topicsOfPaper } from "@/lib/topics/data";
-import { type Period, periodLabel, periodRange } from "./period";
+import { type FeedPeriod, periodLabel, periodRange } from "./period";
 import { type Cursor, decodeCursor, encodeCursor, type Sort } from "./schema";
 import { TRENDING_SCORE_SQL } from "./score";
 
@@ -33,8 +33,9 @@ export type PaperListItem = {
   topics: TopicChip[];
 };
 
-export type FeedView = {
-  period: Period;
+/** The period a feed page shows: its bounds, its label and the neighbouring periods that have papers. */
+export type FeedWindow = {
+  period: FeedPeriod;
   /** The day the view is anchored on (any day inside the period). */
   date: string;
   from: string;
@@ -47,7 +48,7 @@ export type FeedView = {
 };
 
 export type FeedQuery = {
-  period?: Period;
+  period?: FeedPeriod;
   date?: string;
   topic: string[];
   sort: Sort;
@@ -56,7 +57,7 @@ export type FeedQuery = {
 };
 
 export type FeedResult =
-  | { ok: true; view: FeedView; papers: PaperListItem[]; nextCursor: string | null; refDay: string }
+  | { ok: true; view: FeedWindow; papers: PaperListItem[]; nextCursor: string | null; refDay: string }
   | { ok: false; reason: "unknownTopic"; slug: string }
   | { ok: false; reason: "badCursor" };
 
@@ -190,7 +191,7 @@ export async function feedPage(query: FeedQuery, now = new Date()): Promise<Feed
     queryRange({ from, to, topicIds: topics.ids, sort: query.sort, refDay, after, limit: query.limit }),
     neighbourDays(from, to),
   ]);
-  const view: FeedView = {
+  const view: FeedWindow = {
     period,
     date,
     from,

@@ -2,11 +2,11 @@
 // Pure date arithmetic on "YYYY-MM-DD" strings so pages, API and tests agree.
 import { addDays, isoDate, isoWeekKey, parseDay } from "@/lib/time";
 
-export const PERIODS = ["day", "week", "month"] as const;
-export type Period = (typeof PERIODS)[number];
+export const FEED_PERIODS = ["day", "week", "month"] as const;
+export type FeedPeriod = (typeof FEED_PERIODS)[number];
 
 /** Half-open range [from, to) of the period containing `day`. */
-export function periodRange(period: Period, day: string): { from: string; to: string } {
+export function periodRange(period: FeedPeriod, day: string): { from: string; to: string } {
   const d = parseDay(day);
   if (period === "day") return { from: day, to: addDays(day, 1) };
   if (period === "week") {
@@ -35,7 +35,7 @@ const MONTHS = [
 ];
 
 /** Human label of a period, e.g. "Fri, 14 March 2025", "Week 2025-W11 (10–16 March 2025)", "March 2025". */
-export function periodLabel(period: Period, day: string): string {
+export function periodLabel(period: FeedPeriod, day: string): string {
   const d = parseDay(day);
   if (period === "day") {
     const weekday = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"][d.getUTCDay()];

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isCalendarDay } from "@/lib/time";
-import { PERIODS, type Period } from "./period";
+import { FEED_PERIODS, type FeedPeriod } from "./period";
 
 // Browse parameters, shared by the pages, GET /api/papers and /feed.xml so one
 // URL means the same view everywhere.
@@ -44,7 +44,7 @@ export function normalizeQuery(raw: string): string {
 }
 
 export const browseParamsSchema = z.object({
-  period: z.enum(PERIODS, { error: "must be one of day, week, month" }).optional(),
+  period: z.enum(FEED_PERIODS, { error: "must be one of day, week, month" }).optional(),
   date: day.optional(),
   topic: z.array(topicSlug).max(MAX_TOPICS, `at most ${MAX_TOPICS} topics`).default([]),
   sort: z.enum(SORTS, { error: "must be one of trending, votes, newest" }).default("trending"),
@@ -64,7 +64,7 @@ export const browseParamsSchema = z.object({
 
 export type BrowseParams = {
   /** Absent: a day for the feed, any time for search. */
-  period?: Period;
+  period?: FeedPeriod;
   /** Absent: the latest day (or the period containing it) that has papers. */
   date?: string;
   topic: string[];

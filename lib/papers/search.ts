@@ -1,7 +1,7 @@
 import { prisma } from "@/lib/db/client";
 import { todayUtc } from "@/lib/time";
 import { latestFeaturedDay, type PaperListItem, resolveTopics, withTopics } from "./data";
-import { type Period, periodRange } from "./period";
+import { type FeedPeriod, periodRange } from "./period";
 import { type Cursor, decodeCursor, encodeCursor, normalizeQuery } from "./schema";
 import { TRENDING_SCORE_SQL } from "./score";
 
@@ -43,7 +43,7 @@ export type SearchHit = PaperListItem & { rank: number; titleParts: SnippetPart[
 
 export type SearchQuery = {
   q: string;
-  period?: Period;
+  period?: FeedPeriod;
   date?: string;
   topic: string[];
   cursor?: string;
