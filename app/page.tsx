@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { FeedView, feedMetadata, InvalidFeedLink } from "@/components/feed-view";
+import { loadFeedHome } from "@/lib/papers/cache";
 import { parseBrowseParams } from "@/lib/papers/schema";
+import { todayUtc } from "@/lib/time";
 
 // Valid feed URLs are rewritten by proxy.ts to the cached /feed/[view] route;
 // this page renders what reaches it anyway (invalid links, or no proxy).
@@ -13,5 +15,7 @@ export async function generateMetadata({ searchParams }: { searchParams: SearchP
 
 export default async function HomePage({ searchParams }: { searchParams: SearchParams }) {
   const parsed = parseBrowseParams(await searchParams);
-  return parsed.ok ? <FeedView params={parsed.value} /> : <InvalidFeedLink error={parsed.error} />;
+  if (!parsed.ok) return <InvalidFeedLink error={parsed.error} />;
+  const { result, topics } = await loadFeedHome(parsed.value, todayUtc());
+  return <FeedView params={parsed.value} result={result} topics={topics} />;
 }

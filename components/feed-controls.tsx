@@ -1,8 +1,8 @@
 import { AppLink } from "@/components/app-link";
 import { TopicFilter } from "@/components/topic-filter";
-import type { FeedWindow, TopicSummary } from "@/lib/papers/data";
 import { FEED_PERIODS } from "@/lib/papers/period";
 import { type BrowseParams, browseQuery, SORTS } from "@/lib/papers/schema";
+import type { FeedWindow, TopicSummary } from "@/lib/papers/types";
 
 const SORT_LABELS = { trending: "Trending", votes: "Most votes", newest: "Newest" } as const;
 const PERIOD_LABELS = { day: "Day", week: "Week", month: "Month" } as const;

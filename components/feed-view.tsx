@@ -1,9 +1,8 @@
 import { AppLink } from "@/components/app-link";
 import { FeedControls } from "@/components/feed-controls";
 import { PaperCard } from "@/components/paper-card";
-import { cachedTopics, loadFeedPage } from "@/lib/papers/cache";
-import { type BrowseParams, browseQuery, DEFAULT_LIMIT, type ParamError } from "@/lib/papers/schema";
-import { todayUtc } from "@/lib/time";
+import { type BrowseParams, browseQuery, type ParamError } from "@/lib/papers/schema";
+import type { FeedResult, TopicSummary } from "@/lib/papers/types";
 
 function Problem({ children }: { children: React.ReactNode }) {
   return (
@@ -27,23 +26,16 @@ export function InvalidFeedLink({ error }: { error: ParamError }) {
   );
 }
 
-/** The feed home for one view (period, date, topics, sort, page). */
-export async function FeedView({ params }: { params: BrowseParams }) {
-  const limit = params.limit ?? DEFAULT_LIMIT;
-  const [result, topics] = await Promise.all([
-    loadFeedPage(
-      {
-        period: params.period,
-        date: params.date,
-        topic: params.topic,
-        sort: params.sort,
-        cursor: params.cursor,
-        limit,
-      },
-      todayUtc(),
-    ),
-    cachedTopics(),
-  ]);
+/** The feed home for one view (period, date, topics, sort, page); the page loads it with loadFeedHome. */
+export function FeedView({
+  params,
+  result,
+  topics,
+}: {
+  params: BrowseParams;
+  result: FeedResult;
+  topics: TopicSummary[];
+}) {
   if (!result.ok) {
     return (
       <Problem>

@@ -1,5 +1,5 @@
 import { safeHttpUrl } from "@/lib/http/url";
-import type { PaperListItem } from "@/lib/papers/data";
+import type { PaperListItem } from "@/lib/papers/types";
 
 const linkClass = "text-blue-700 underline hover:no-underline dark:text-blue-400";
 

@@ -1,5 +1,5 @@
-import type { TopicOption } from "@/lib/subscriptions/data";
 import { MAX_EMAIL_LENGTH } from "@/lib/subscriptions/schema";
+import type { TopicOption } from "@/lib/subscriptions/types";
 import { SubscriptionChoices } from "./subscription-choices";
 
 // The digest sign-up form (on /subscribe and the home page). A plain HTML form

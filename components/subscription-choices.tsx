@@ -1,5 +1,5 @@
-import type { TopicOption } from "@/lib/subscriptions/data";
 import { MAX_KEYWORD_LENGTH, MAX_KEYWORDS } from "@/lib/subscriptions/schema";
+import type { TopicOption } from "@/lib/subscriptions/types";
 
 // The choice fields shared by the subscribe form and the preference page:
 // topics (several, or all), frequency and optional keywords. Plain inputs, so

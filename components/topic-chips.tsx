@@ -1,5 +1,5 @@
 import { AppLink } from "@/components/app-link";
-import type { TopicChip } from "@/lib/papers/data";
+import type { TopicChip } from "@/lib/papers/types";
 
 export function TopicChips({ topics }: { topics: TopicChip[] }) {
   if (topics.length === 0) return null;

@@ -1,4 +1,4 @@
-import type { PaperListItem } from "./data";
+import type { PaperListItem } from "./types";
 
 // The public JSON shape of a paper (GET /api/papers), kept separate from the
 // internal row so internal columns can change without breaking clients.

@@ -1,5 +1,5 @@
 import { safeHttpUrl } from "@/lib/http/url";
-import type { PaperListItem } from "./data";
+import type { PaperListItem } from "./types";
 
 // Atom 1.0 (RFC 4287) for any feed view. Every text goes through xmlText, so
 // titles and abstracts with <, & or control characters still give valid XML.

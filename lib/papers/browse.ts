@@ -1,9 +1,9 @@
 import "server-only";
 import { todayUtc } from "@/lib/time";
 import { cachedFeedPage, loadFeedPage } from "./cache";
-import type { PaperListItem } from "./data";
-import { type BrowseParams, DEFAULT_LIMIT, type ParamError } from "./schema";
+import { type BrowseParams, DEFAULT_LIMIT, feedQuery, type ParamError } from "./schema";
 import { searchPapers } from "./search";
+import type { PaperListItem } from "./types";
 
 // One entry point for the machine-readable views (JSON API, Atom feed): a feed
 // view, or a search when `q` is given. Pages call the same functions.
@@ -29,10 +29,7 @@ export async function browse(params: BrowseParams, options: { liveCounts?: boole
     const papers = r.hits.map(({ rank: _r, titleParts: _t, snippetParts: _s, ...p }) => p);
     return { ok: true, kind: "search", label: `Search “${params.q}”`, papers, nextCursor: r.nextCursor };
   }
-  const r = await (options.liveCounts ? loadFeedPage : cachedFeedPage)(
-    { period: params.period, date: params.date, topic: params.topic, sort: params.sort, cursor: params.cursor, limit },
-    todayUtc(),
-  );
+  const r = await (options.liveCounts ? loadFeedPage : cachedFeedPage)(feedQuery(params), todayUtc());
   if (!r.ok) return { ok: false, error: errorFor(r) };
   return { ok: true, kind: "feed", label: r.view.label, papers: r.papers, nextCursor: r.nextCursor };
 }

@@ -1,7 +1,9 @@
 import "server-only";
 import { unstable_cache } from "next/cache";
-import { type FeedQuery, feedPage, paperById, relatedPapers, topicPage, topicsWithCounts } from "./data";
+import { feedPage, paperById, relatedPapers, topicPage, topicsWithCounts } from "./data";
 import { withLiveCounts } from "./live";
+import { type BrowseParams, feedQuery } from "./schema";
+import type { FeedQuery } from "./types";
 
 // The data cache behind the feed, topic and paper pages, the JSON API and the
 // Atom feed: each distinct view is queried once per data change, not per
@@ -59,6 +61,12 @@ export async function loadFeedPage(query: FeedQuery, today: string) {
   if (!result.ok) return result;
   const [papers] = await withLiveCounts(result.refDay, result.papers);
   return { ...result, papers };
+}
+
+/** What the feed home renders for a view: the page of papers (with live counts) and every topic, for the filter. */
+export async function loadFeedHome(params: BrowseParams, today: string) {
+  const [result, topics] = await Promise.all([loadFeedPage(feedQuery(params), today), cachedTopics()]);
+  return { result, topics };
 }
 
 /** A paper and its related papers from the cache, with live counts. */

@@ -1,65 +1,15 @@
 import { prisma } from "@/lib/db/client";
 import { addDays, todayUtc } from "@/lib/time";
 import { listTopics, topicsOfPaper } from "@/lib/topics/data";
-import { type FeedPeriod, periodLabel, periodRange } from "./period";
+import { periodLabel, periodRange } from "./period";
 import { type Cursor, decodeCursor, encodeCursor, type Sort } from "./schema";
 import { TRENDING_SCORE_SQL } from "./score";
+import type { FeedQuery, FeedResult, FeedWindow, PaperDetail, PaperListItem, TopicChip, TopicSummary } from "./types";
 
 // Reads for the browse pages, the JSON API and the feeds. Raw SQL because the
 // feed orders by a computed score with keyset pagination, which Prisma's query
-// builder cannot express. Every row type is plain JSON (dates as strings) so
-// results can go through Next's data cache unchanged.
-
-export type TopicChip = { slug: string; name: string };
-
-export type PaperListItem = {
-  id: number;
-  arxivId: string | null;
-  title: string;
-  summary: string;
-  authors: string[];
-  repoUrl: string | null;
-  projectUrl: string | null;
-  /** ISO timestamp of the first arXiv version, when known. */
-  publishedAt: string | null;
-  /** "YYYY-MM-DD": the day the paper was featured. */
-  featuredOn: string;
-  /** The source's upvotes plus local votes: the number shown and ranked on. */
-  upvotes: number;
-  localVotes: number;
-  sourceRank: number;
-  /** Trending score (lib/papers/score.ts) on the reference day. */
-  score: number;
-  topics: TopicChip[];
-};
-
-/** The period a feed page shows: its bounds, its label and the neighbouring periods that have papers. */
-export type FeedWindow = {
-  period: FeedPeriod;
-  /** The day the view is anchored on (any day inside the period). */
-  date: string;
-  from: string;
-  /** Exclusive end. */
-  to: string;
-  label: string;
-  /** A day inside the previous / next period that has papers, if any. */
-  prevDate: string | null;
-  nextDate: string | null;
-};
-
-export type FeedQuery = {
-  period?: FeedPeriod;
-  date?: string;
-  topic: string[];
-  sort: Sort;
-  cursor?: string;
-  limit: number;
-};
-
-export type FeedResult =
-  | { ok: true; view: FeedWindow; papers: PaperListItem[]; nextCursor: string | null; refDay: string }
-  | { ok: false; reason: "unknownTopic"; slug: string }
-  | { ok: false; reason: "badCursor" };
+// builder cannot express. The row types (./types.ts) are plain JSON so results
+// can go through Next's data cache unchanged.
 
 const PAPER_COLUMNS = `p.id, p.arxiv_id AS "arxivId", p.title, p.summary, p.authors, p.repo_url AS "repoUrl",
   p.project_url AS "projectUrl", to_char(p.published_at, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "publishedAt",
@@ -203,14 +153,6 @@ export async function feedPage(query: FeedQuery, now = new Date()): Promise<Feed
   return { ok: true, view, papers, nextCursor, refDay };
 }
 
-export type PaperTopic = TopicChip & { evidence: string[] };
-
-export type PaperDetail = Omit<PaperListItem, "topics"> & {
-  repoStars: number | null;
-  sourceUpvotes: number;
-  topics: PaperTopic[];
-};
-
 export async function paperById(id: number, now = new Date()): Promise<PaperDetail | null> {
   const rows = await prisma().$queryRawUnsafe<(PaperRow & { repoStars: number | null; sourceUpvotes: number })[]>(
     `SELECT ${PAPER_COLUMNS}, p.repo_stars AS "repoStars", p.upvotes AS "sourceUpvotes", ${TRENDING_SCORE_SQL("$2")} AS score
@@ -256,8 +198,6 @@ export async function relatedPapers(id: number, now = new Date()): Promise<Paper
   );
   return withTopics(rows);
 }
-
-export type TopicSummary = { slug: string; name: string; description: string; count: number };
 
 /** Every topic with its paper count, in taxonomy order (lib/topics). */
 export async function topicsWithCounts(): Promise<TopicSummary[]> {

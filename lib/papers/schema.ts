@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isCalendarDay } from "@/lib/time";
 import { FEED_PERIODS, type FeedPeriod } from "./period";
+import type { FeedQuery } from "./types";
 
 // Browse parameters, shared by the pages, GET /api/papers and /feed.xml so one
 // URL means the same view everywhere.
@@ -73,6 +74,12 @@ export type BrowseParams = {
   cursor?: string;
   limit?: number;
 };
+
+/** The feed query of a view (search parameters aside), with the default page size. */
+export function feedQuery(params: BrowseParams): FeedQuery {
+  const { period, date, topic, sort, cursor } = params;
+  return { period, date, topic, sort, cursor, limit: params.limit ?? DEFAULT_LIMIT };
+}
 
 export type ParamError = { parameter: string; message: string };
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: ParamError };

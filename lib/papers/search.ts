@@ -1,9 +1,10 @@
 import { prisma } from "@/lib/db/client";
 import { todayUtc } from "@/lib/time";
-import { latestFeaturedDay, type PaperListItem, resolveTopics, withTopics } from "./data";
+import { latestFeaturedDay, resolveTopics, withTopics } from "./data";
 import { type FeedPeriod, periodRange } from "./period";
 import { type Cursor, decodeCursor, encodeCursor, normalizeQuery } from "./schema";
 import { TRENDING_SCORE_SQL } from "./score";
+import type { PaperListItem } from "./types";
 
 // Full-text search over the generated papers.search_vector (title A, abstract
 // B, authors C; GIN-indexed). websearch_to_tsquery gives users web-search

@@ -3,11 +3,10 @@ import { prisma } from "@/lib/db/client";
 import { sha256 } from "@/lib/security/crypto";
 import { listTopics } from "@/lib/topics/data";
 import { type LinkPurpose, tokenSubscriberId, verifyLink } from "./links";
+import type { TopicOption } from "./types";
 
 // Reads for the subscription pages. Nothing here writes: a GET must never
 // change a subscription (mail scanners follow links).
-
-export type TopicOption = { slug: string; name: string; description: string };
 
 /** The topics a subscriber can choose, in taxonomy order. */
 export async function listTopicOptions(): Promise<TopicOption[]> {

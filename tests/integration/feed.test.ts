@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { feedPage, type PaperListItem, paperById, relatedPapers, topicPage, topicsWithCounts } from "@/lib/papers/data";
+import { feedPage, paperById, relatedPapers, topicPage, topicsWithCounts } from "@/lib/papers/data";
 import type { Sort } from "@/lib/papers/schema";
 import { trendingScore } from "@/lib/papers/score";
+import type { PaperListItem } from "@/lib/papers/types";
 import { resetDb, testDb } from "@/tests/helpers/db";
 import { insertPapers, insertTopic } from "@/tests/helpers/papers";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { renderAtom, xmlText } from "@/lib/papers/atom";
-import type { PaperListItem } from "@/lib/papers/data";
+import type { PaperListItem } from "@/lib/papers/types";
 
 const paper: PaperListItem = {
   id: 7,

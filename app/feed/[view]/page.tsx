@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { FeedView, feedMetadata } from "@/components/feed-view";
 import { env } from "@/lib/env";
+import { loadFeedHome } from "@/lib/papers/cache";
 import { browseQuery, decodeFeedView } from "@/lib/papers/schema";
+import { todayUtc } from "@/lib/time";
 
 // The feed home, one cached page per view. Public URLs stay "/?period=week&…":
 // proxy.ts rewrites them here (the view is the canonical query, base64url), so
@@ -29,5 +31,6 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function CachedFeedPage({ params }: { params: Params }) {
   const parsed = decodeFeedView((await params).view);
   if (!parsed) notFound();
-  return <FeedView params={parsed} />;
+  const { result, topics } = await loadFeedHome(parsed, todayUtc());
+  return <FeedView params={parsed} result={result} topics={topics} />;
 }

@@ -1,0 +1,68 @@
+import type { FeedPeriod } from "./period";
+import type { Sort } from "./schema";
+
+// The shapes the papers domain hands to pages, components, the JSON API and the
+// feeds. Types only, so presentational code can import them without pulling in
+// the data modules. Every field is plain JSON (dates as strings) so results go
+// through Next's data cache unchanged.
+
+export type TopicChip = { slug: string; name: string };
+
+export type PaperListItem = {
+  id: number;
+  arxivId: string | null;
+  title: string;
+  summary: string;
+  authors: string[];
+  repoUrl: string | null;
+  projectUrl: string | null;
+  /** ISO timestamp of the first arXiv version, when known. */
+  publishedAt: string | null;
+  /** "YYYY-MM-DD": the day the paper was featured. */
+  featuredOn: string;
+  /** The source's upvotes plus local votes: the number shown and ranked on. */
+  upvotes: number;
+  localVotes: number;
+  sourceRank: number;
+  /** Trending score (lib/papers/score.ts) on the reference day. */
+  score: number;
+  topics: TopicChip[];
+};
+
+/** The period a feed page shows: its bounds, its label and the neighbouring periods that have papers. */
+export type FeedWindow = {
+  period: FeedPeriod;
+  /** The day the view is anchored on (any day inside the period). */
+  date: string;
+  from: string;
+  /** Exclusive end. */
+  to: string;
+  label: string;
+  /** A day inside the previous / next period that has papers, if any. */
+  prevDate: string | null;
+  nextDate: string | null;
+};
+
+export type FeedQuery = {
+  period?: FeedPeriod;
+  date?: string;
+  topic: string[];
+  sort: Sort;
+  cursor?: string;
+  limit: number;
+};
+
+export type FeedResult =
+  | { ok: true; view: FeedWindow; papers: PaperListItem[]; nextCursor: string | null; refDay: string }
+  | { ok: false; reason: "unknownTopic"; slug: string }
+  | { ok: false; reason: "badCursor" };
+
+export type PaperTopic = TopicChip & { evidence: string[] };
+
+export type PaperDetail = Omit<PaperListItem, "topics"> & {
+  repoStars: number | null;
+  sourceUpvotes: number;
+  topics: PaperTopic[];
+};
+
+export type TopicSummary = { slug: string; name: string; description: string; count: number };
