@@ -1,4 +1,4 @@
-import type { SnippetPart } from "@/lib/papers/search";
+import type { SnippetPart } from "@/lib/papers/types";
 
 /** Search highlights as React elements: text is escaped by React, never injected as HTML. */
 export function Highlight({ parts }: { parts: SnippetPart[] }) {

@@ -1,6 +1,5 @@
 import { AppLink } from "@/components/app-link";
-import type { SnippetPart } from "@/lib/papers/search";
-import type { PaperListItem } from "@/lib/papers/types";
+import type { PaperListItem, SnippetPart } from "@/lib/papers/types";
 import { Highlight } from "./highlight";
 import { PaperLinks } from "./paper-links";
 import { TopicChips } from "./topic-chips";

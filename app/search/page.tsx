@@ -6,7 +6,7 @@ import { TopicFilter } from "@/components/topic-filter";
 import { env } from "@/lib/env";
 import { cachedTopics } from "@/lib/papers/cache";
 import { FEED_PERIODS } from "@/lib/papers/period";
-import { type BrowseParams, browseQuery, parseBrowseParams } from "@/lib/papers/schema";
+import { type BrowseParams, browseQuery, parseBrowseParams, searchQuery } from "@/lib/papers/schema";
 import { searchPapers } from "@/lib/papers/search";
 import { type SearchPageState, searchRobots } from "@/lib/papers/search-seo";
 
@@ -23,14 +23,7 @@ const SEARCH_PAGE_SIZE = 20;
 // Keyed by the parsed parameters: React's cache compares arguments by identity.
 const runSearch = cache(async (key: string) => {
   const params = JSON.parse(key) as BrowseParams & { q: string };
-  return searchPapers({
-    q: params.q,
-    period: params.period,
-    date: params.date,
-    topic: params.topic,
-    cursor: params.cursor,
-    limit: params.limit ?? SEARCH_PAGE_SIZE,
-  });
+  return searchPapers(searchQuery(params, SEARCH_PAGE_SIZE));
 });
 
 async function load(searchParams: SearchParams) {

@@ -1,7 +1,7 @@
 import "server-only";
 import { todayUtc } from "@/lib/time";
 import { cachedFeedPage, loadFeedPage } from "./cache";
-import { type BrowseParams, DEFAULT_LIMIT, feedQuery, type ParamError } from "./schema";
+import { type BrowseParams, DEFAULT_LIMIT, feedQuery, type ParamError, searchQuery } from "./schema";
 import { searchPapers } from "./search";
 import type { PaperListItem } from "./types";
 
@@ -14,16 +14,8 @@ export type BrowseResult =
 
 /** `liveCounts`: overlay current vote counts on a cached feed view (the JSON API shows counts; the Atom feed doesn't). */
 export async function browse(params: BrowseParams, options: { liveCounts?: boolean } = {}): Promise<BrowseResult> {
-  const limit = params.limit ?? DEFAULT_LIMIT;
   if (params.q) {
-    const r = await searchPapers({
-      q: params.q,
-      period: params.period,
-      date: params.date,
-      topic: params.topic,
-      cursor: params.cursor,
-      limit,
-    });
+    const r = await searchPapers(searchQuery({ ...params, q: params.q }, DEFAULT_LIMIT));
     if (!r.ok) return { ok: false, error: errorFor(r) };
     // Highlight parts are for HTML; machine views get plain fields.
     const papers = r.hits.map(({ rank: _r, titleParts: _t, snippetParts: _s, ...p }) => p);

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { isCalendarDay } from "@/lib/time";
 import { FEED_PERIODS, type FeedPeriod } from "./period";
-import type { FeedQuery } from "./types";
+import type { FeedQuery, SearchQuery } from "./types";
 
 // Browse parameters, shared by the pages, GET /api/papers and /feed.xml so one
 // URL means the same view everywhere.
@@ -79,6 +79,12 @@ export type BrowseParams = {
 export function feedQuery(params: BrowseParams): FeedQuery {
   const { period, date, topic, sort, cursor } = params;
   return { period, date, topic, sort, cursor, limit: params.limit ?? DEFAULT_LIMIT };
+}
+
+/** The search query of a view with a search term, with the given default page size. */
+export function searchQuery(params: BrowseParams & { q: string }, defaultLimit: number): SearchQuery {
+  const { q, period, date, topic, cursor } = params;
+  return { q, period, date, topic, cursor, limit: params.limit ?? defaultLimit };
 }
 
 export type ParamError = { parameter: string; message: string };

@@ -1,10 +1,10 @@
 import { prisma } from "@/lib/db/client";
 import { todayUtc } from "@/lib/time";
 import { latestFeaturedDay, resolveTopics, withTopics } from "./data";
-import { type FeedPeriod, periodRange } from "./period";
+import { periodRange } from "./period";
 import { type Cursor, decodeCursor, encodeCursor, normalizeQuery } from "./schema";
 import { TRENDING_SCORE_SQL } from "./score";
-import type { PaperListItem } from "./types";
+import type { PaperListItem, SearchHit, SearchQuery, SnippetPart } from "./types";
 
 // Full-text search over the generated papers.search_vector (title A, abstract
 // B, authors C; GIN-indexed). websearch_to_tsquery gives users web-search
@@ -17,8 +17,6 @@ import type { PaperListItem } from "./types";
  */
 export const MARK_START = "\uE000";
 export const MARK_END = "\uE001";
-
-export type SnippetPart = { text: string; mark: boolean };
 
 /** Splits a ts_headline result into plain and highlighted parts. */
 export function snippetParts(headline: string): SnippetPart[] {
@@ -39,17 +37,6 @@ export function snippetParts(headline: string): SnippetPart[] {
   }
   return parts.filter((p) => p.text.length > 0);
 }
-
-export type SearchHit = PaperListItem & { rank: number; titleParts: SnippetPart[]; snippetParts: SnippetPart[] };
-
-export type SearchQuery = {
-  q: string;
-  period?: FeedPeriod;
-  date?: string;
-  topic: string[];
-  cursor?: string;
-  limit: number;
-};
 
 export type SearchResult =
   | { ok: true; status: "noTerms"; hits: []; nextCursor: null }

@@ -66,3 +66,17 @@ export type PaperDetail = Omit<PaperListItem, "topics"> & {
 };
 
 export type TopicSummary = { slug: string; name: string; description: string; count: number };
+
+/** A run of search-result text, highlighted (`mark`) where it matches the query. */
+export type SnippetPart = { text: string; mark: boolean };
+
+export type SearchHit = PaperListItem & { rank: number; titleParts: SnippetPart[]; snippetParts: SnippetPart[] };
+
+export type SearchQuery = {
+  q: string;
+  period?: FeedPeriod;
+  date?: string;
+  topic: string[];
+  cursor?: string;
+  limit: number;
+};

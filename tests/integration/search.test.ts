@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { type SearchHit, searchPapers } from "@/lib/papers/search";
+import { searchPapers } from "@/lib/papers/search";
+import type { SearchHit } from "@/lib/papers/types";
 import { resetDb, testDb } from "@/tests/helpers/db";
 import { insertPapers, insertTopic } from "@/tests/helpers/papers";
 
