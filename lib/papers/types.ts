@@ -1,5 +1,5 @@
 import type { FeedPeriod } from "./period";
-import type { Sort } from "./schema";
+import type { BrowseParams } from "./schema";
 
 // The shapes the papers domain hands to pages, components, the JSON API and the
 // feeds. Types only, so presentational code can import them without pulling in
@@ -43,14 +43,8 @@ export type FeedWindow = {
   nextDate: string | null;
 };
 
-export type FeedQuery = {
-  period?: FeedPeriod;
-  date?: string;
-  topic: string[];
-  sort: Sort;
-  cursor?: string;
-  limit: number;
-};
+/** A feed view as the data layer reads it: the browse parameters of the view, with the page size settled. */
+export type FeedQuery = Pick<BrowseParams, "period" | "date" | "topic" | "sort" | "cursor"> & { limit: number };
 
 export type FeedResult =
   | { ok: true; view: FeedWindow; papers: PaperListItem[]; nextCursor: string | null; refDay: string }
@@ -72,11 +66,5 @@ export type SnippetPart = { text: string; mark: boolean };
 
 export type SearchHit = PaperListItem & { rank: number; titleParts: SnippetPart[]; snippetParts: SnippetPart[] };
 
-export type SearchQuery = {
-  q: string;
-  period?: FeedPeriod;
-  date?: string;
-  topic: string[];
-  cursor?: string;
-  limit: number;
-};
+/** A search as the data layer reads it: the browse parameters of the view (sorted by relevance), with the page size settled. */
+export type SearchQuery = Pick<BrowseParams, "period" | "date" | "topic" | "cursor"> & { q: string; limit: number };
