@@ -61,7 +61,6 @@ export function periodFor(frequency: Frequency, now: Date, hour: number): Digest
 /** Re-derive a period from its stored key (a resumed run renders exactly what the first attempt did). */
 export function periodFromKey(frequency: Frequency, key: string, hour: number): DigestPeriod | null {
   if (frequency === "daily") {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(key)) return null;
     return isCalendarDay(key) ? periodFor("daily", parseDay(key), hour) : null;
   }
   const match = /^(\d{4})-W(\d{2})$/.exec(key);

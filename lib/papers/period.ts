@@ -1,6 +1,6 @@
 // Feed periods: a UTC day, an ISO week (Monday to Sunday) or a calendar month.
 // Pure date arithmetic on "YYYY-MM-DD" strings so pages, API and tests agree.
-import { addDays, isoDate, isoWeekKey, parseDay } from "@/lib/time";
+import { addDays, isoDate, isoWeek, isoWeekKey, parseDay } from "@/lib/time";
 
 export const FEED_PERIODS = ["day", "week", "month"] as const;
 export type FeedPeriod = (typeof FEED_PERIODS)[number];
@@ -10,8 +10,7 @@ export function periodRange(period: FeedPeriod, day: string): { from: string; to
   const d = parseDay(day);
   if (period === "day") return { from: day, to: addDays(day, 1) };
   if (period === "week") {
-    const isoWeekday = (d.getUTCDay() + 6) % 7; // Monday = 0
-    const from = addDays(day, -isoWeekday);
+    const from = isoDate(isoWeek(d).monday);
     return { from, to: addDays(from, 7) };
   }
   const from = isoDate(new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1)));
