@@ -86,8 +86,22 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 
 let cached: Env | undefined;
 
-/** The parsed environment (parsed on first use, then cached). */
+/**
+ * Start-up (lib/runtime/boot.ts) calls this with the settings it completed
+ * (the embedded database's DATABASE_URL, the local APP_SECRET): from then on
+ * env() returns them, whichever module read the environment first.
+ */
+export function configureEnv(settings: Env): void {
+  cached = settings;
+}
+
+/** The settings: those configureEnv was given, else the environment (parsed on first use, then cached). */
 export function env(): Env {
   cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** The settings if they were parsed or configured already; never parses (lib/log.ts reads it to mask secrets). */
+export function envIfLoaded(): Env | undefined {
   return cached;
 }

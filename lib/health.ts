@@ -1,4 +1,4 @@
-import { prisma } from "./db/client";
+import { db } from "@/lib/db/client";
 import { type LastRuns, lastRuns } from "./digest/health";
 import { type LastIngestRun, lastIngestRun } from "./ingest/health";
 import { log } from "./log";
@@ -15,13 +15,13 @@ export type Health = {
 
 export async function checkHealth(): Promise<Health> {
   try {
-    const papers = await prisma().paper.count();
+    const papers = await db().paper.count();
     return {
       status: "ok",
       app: "ok",
       database: { status: "ok", papers },
-      ingest: { lastRun: await lastIngestRun(prisma()) },
-      digest: await lastRuns(prisma()),
+      ingest: { lastRun: await lastIngestRun() },
+      digest: await lastRuns(),
     };
   } catch (error) {
     // The cause goes to the server log, never to the client.

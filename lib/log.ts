@@ -6,19 +6,25 @@
 // message. Errors are logged by name and message only (no stack to clients;
 // the stack stays in the log line for operators).
 
+import { envIfLoaded } from "@/lib/env";
+
 export type LogLevel = "debug" | "info" | "warn" | "error";
 export type LogFields = Record<string, unknown>;
 
 const LEVELS: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 const SECRET_FIELD = /secret|token|password|passwd|authorization|cookie|api[-_]?key|^key$/i;
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
-const SECRET_ENV = ["APP_SECRET", "RESEND_API_KEY", "CRON_SECRET", "RESEND_WEBHOOK_SECRET", "DATABASE_URL"];
+const SECRET_ENV = ["APP_SECRET", "RESEND_API_KEY", "CRON_SECRET", "RESEND_WEBHOOK_SECRET", "DATABASE_URL"] as const;
 const MAX_DEPTH = 4;
 
 export const REDACTED = "[redacted]";
 
 function secretValues(): string[] {
-  return SECRET_ENV.map((name) => process.env[name]).filter((v): v is string => typeof v === "string" && v.length >= 8);
+  // Both sources: start-up completes some settings (the local APP_SECRET) without writing them to process.env.
+  const loaded = envIfLoaded();
+  return SECRET_ENV.flatMap((name) => [process.env[name], loaded?.[name]]).filter(
+    (v): v is string => typeof v === "string" && v.length >= 8,
+  );
 }
 
 /** Masks email addresses (keeping the domain, useful for delivery problems) and known secret values. */

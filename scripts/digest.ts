@@ -2,13 +2,12 @@
 // Runs (or resumes) the digest for the period containing --now (default: now),
 // whatever the hour: the CLI is an explicit trigger. The run is claimed in the
 // database like every other trigger, so it never double-sends.
-import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { type EmbeddedPostgres, startEmbeddedPostgres } from "@/lib/db/embedded";
-import { migrate } from "@/lib/db/migrate";
-import { EnvError, parseEnv } from "@/lib/env";
+import { runDigest } from "@/lib/digest/run";
+import { boot, EXIT_CONFIG, runCli } from "@/lib/runtime/boot";
+
+const USAGE = "usage: npm run digest -- --frequency daily|weekly [--dry-run] [--now ISO-TIME]";
 
 const argsSchema = z.object({
   frequency: z.enum(["daily", "weekly"]),
@@ -20,62 +19,39 @@ const argsSchema = z.object({
     .optional(),
 });
 
-function usage(message: string): never {
-  console.error(`${message}\nusage: npm run digest -- --frequency daily|weekly [--dry-run] [--now ISO-TIME]`);
-  process.exit(2);
-}
-
-async function main() {
-  let raw;
+function parseDigestArgs(): { ok: true; args: z.infer<typeof argsSchema> } | { ok: false; error: string } {
+  let raw: unknown;
   try {
     raw = parseArgs({
       options: { frequency: { type: "string" }, "dry-run": { type: "boolean" }, now: { type: "string" } },
     }).values;
   } catch (error) {
-    usage((error as Error).message);
+    return { ok: false, error: (error as Error).message };
   }
   const args = argsSchema.safeParse(raw);
-  if (!args.success) usage(args.error.issues.map((i) => `--${i.path.join(".")}: ${i.message}`).join("\n"));
+  if (!args.success)
+    return { ok: false, error: args.error.issues.map((i) => `--${i.path.join(".")}: ${i.message}`).join("\n") };
+  return { ok: true, args: args.data };
+}
 
-  let config;
-  try {
-    config = parseEnv(process.env);
-  } catch (error) {
-    if (error instanceof EnvError) usage(error.message);
-    throw error;
+runCli("digest", async () => {
+  const parsed = parseDigestArgs();
+  if (!parsed.ok) {
+    console.error(`${parsed.error}\n${USAGE}`);
+    return EXIT_CONFIG;
   }
-  let embedded: EmbeddedPostgres | undefined;
-  if (!config.DATABASE_URL) {
-    // The embedded database is a single process: stop `npm start` first (or set DATABASE_URL).
-    embedded = await startEmbeddedPostgres({ dataDir: config.PGLITE_DATA_DIR });
-    process.env.DATABASE_URL = embedded.url;
-    await migrate(embedded.url);
-  }
-  if (!config.APP_SECRET) {
-    const file = path.join(config.PGLITE_DATA_DIR, "..", "app-secret");
-    if (!existsSync(file)) usage("APP_SECRET is not set (and no local secret from `npm start` was found).");
-    process.env.APP_SECRET = readFileSync(file, "utf8").trim();
-  }
-
-  // Imported after the environment is complete: lib/ reads it once.
-  const { runDigest } = await import("@/lib/digest/run");
-  const { prisma } = await import("@/lib/db/client");
+  // The embedded database is a single process: stop `npm start` first (or set DATABASE_URL).
+  const runtime = await boot({ poolSize: 10, secret: "existing", migrateServer: false });
   try {
     const summary = await runDigest({
-      frequency: args.data.frequency,
-      dryRun: args.data["dry-run"],
-      now: args.data.now,
+      frequency: parsed.args.frequency,
+      dryRun: parsed.args["dry-run"],
+      now: parsed.args.now,
       force: true,
     });
     console.log(JSON.stringify(summary, null, 2));
-    process.exitCode = summary.status === "failed" || summary.status === "tooOld" ? 1 : 0;
+    return summary.status === "failed" || summary.status === "tooOld" ? 1 : 0;
   } finally {
-    await prisma().$disconnect();
-    await embedded?.stop();
+    await runtime.stop();
   }
-}
-
-main().catch((error) => {
-  console.error(`[digest] ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
 });

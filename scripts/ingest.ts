@@ -1,60 +1,38 @@
 // `npm run ingest -- <hf|arxiv|file> ...` (see lib/ingest/cli.ts for the options).
 // Works on DATABASE_URL, else on the embedded database in PGLITE_DATA_DIR when
 // the app is not running on it (the data directory is locked while in use).
-import { createPrisma } from "@/lib/db/client";
-import { EmbeddedInUseError, type EmbeddedPostgres, startEmbeddedPostgres } from "@/lib/db/embedded";
-import { migrate } from "@/lib/db/migrate";
-import { EnvError, parseEnv } from "@/lib/env";
 import { formatSummary, parseCli } from "@/lib/ingest/cli";
 import { ProgressBar } from "@/lib/ingest/progress";
 import { openRun, runIngest } from "@/lib/ingest/run";
+import { boot, EXIT_CONFIG, loadEnv, runCli } from "@/lib/runtime/boot";
 
-async function main(): Promise<number> {
-  let config;
-  try {
-    config = parseEnv(process.env);
-  } catch (error) {
-    if (error instanceof EnvError) {
-      console.error(error.message);
-      return 2;
-    }
-    throw error;
-  }
+runCli("ingest", async () => {
+  // Arguments before the database: --help and typos need none.
+  const config = loadEnv();
   const cli = await parseCli(process.argv.slice(2), {
     hfBaseUrl: config.HF_BASE_URL,
     arxivBaseUrl: config.ARXIV_BASE_URL,
   });
   if (!cli.ok) {
     (cli.help ? console.log : console.error)(cli.error);
-    return cli.help ? 0 : 2;
+    return cli.help ? 0 : EXIT_CONFIG;
   }
   const { command } = cli;
 
-  let embedded: EmbeddedPostgres | undefined;
-  let url = config.DATABASE_URL;
-  if (!url) {
-    try {
-      embedded = await startEmbeddedPostgres({ dataDir: config.PGLITE_DATA_DIR });
-    } catch (error) {
-      if (error instanceof EmbeddedInUseError) {
-        console.error(`${error.message}.\nOr set DATABASE_URL to ingest into a Postgres server.`);
-        return 1;
-      }
-      throw error;
-    }
-    url = embedded.url;
-    console.error(`[ingest] embedded database in ${config.PGLITE_DATA_DIR} (set DATABASE_URL for a Postgres server)`);
-  }
-
-  const db = createPrisma(url, 2);
+  const runtime = await boot({
+    poolSize: 2,
+    secret: "optional",
+    migrateServer: true,
+    note: (_message, { dataDir }) =>
+      console.error(`[ingest] embedded database in ${dataDir} (set DATABASE_URL for a Postgres server)`),
+  });
   try {
-    await migrate(url);
     const run = command.dryRun
       ? undefined
-      : await openRun(db, command.source, command.key, { description: command.description });
+      : await openRun(command.source, command.key, { description: command.description });
     const bar = new ProgressBar();
     bar.update(0, command.units.length, command.description);
-    const report = await runIngest(db, {
+    const report = await runIngest({
       units: command.units,
       run,
       dryRun: command.dryRun,
@@ -68,15 +46,6 @@ async function main(): Promise<number> {
     console.log(formatSummary(command, report));
     return report.status === "completed" ? 0 : 1;
   } finally {
-    await db.$disconnect();
-    await embedded?.stop();
+    await runtime.stop();
   }
-}
-
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(`[ingest] failed: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  },
-);
+});

@@ -1,11 +1,14 @@
 // `npm run db:migrate`: applies prisma/migrations to DATABASE_URL.
-import { migrate } from "@/lib/db/migrate";
-import { parseEnv } from "@/lib/env";
+import { boot, runCli } from "@/lib/runtime/boot";
 
-const url = parseEnv(process.env).DATABASE_URL;
-if (!url) {
-  console.error("DATABASE_URL is not set (the embedded database is migrated by `npm start`).");
-  process.exit(1);
-}
-const applied = await migrate(url);
-console.log(applied.length ? `applied: ${applied.join(", ")}` : "database is up to date");
+runCli("migrate", async () => {
+  const runtime = await boot({
+    poolSize: 1,
+    secret: "optional",
+    migrateServer: true,
+    requireDatabaseUrl: "DATABASE_URL is not set (the embedded database is migrated by `npm start`).",
+  });
+  await runtime.stop();
+  console.log(runtime.migrations.length ? `applied: ${runtime.migrations.join(", ")}` : "database is up to date");
+  return 0;
+});

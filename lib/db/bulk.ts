@@ -1,4 +1,4 @@
-import { type PrismaClient, poolOf } from "./client";
+import { db, poolOf } from "./client";
 
 // Bulk writes go to the driver, not through Prisma. Prisma's raw-query path
 // serializes every parameter three times (JSON of the parameters, JSON of the
@@ -11,9 +11,9 @@ import { type PrismaClient, poolOf } from "./client";
 export type SqlStatement = { text: string; values: unknown[] };
 
 /** Runs the statements in order in one transaction; any failure rolls all of them back. */
-export async function runInTransaction(db: PrismaClient, statements: SqlStatement[]): Promise<void> {
+export async function runInTransaction(statements: SqlStatement[]): Promise<void> {
   if (statements.length === 0) return;
-  const client = await poolOf(db).connect();
+  const client = await poolOf(db()).connect();
   try {
     await client.query("BEGIN");
     for (const s of statements) await client.query(s.text, s.values);

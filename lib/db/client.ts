@@ -2,11 +2,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
-import { PrismaClient } from "./generated/client";
-
-// One client per process. In development Next reloads modules, so the client
-// is kept on globalThis to avoid opening a new pool on every reload.
-const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
+import { type Prisma, PrismaClient } from "./generated/client";
 
 /**
  * How long a transaction may wait for a pooled connection. Prisma's default
@@ -17,9 +13,17 @@ const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
  */
 export const TRANSACTION_MAX_WAIT_MS = 15_000;
 
+/** The client inside `db().$transaction(async (tx) => ...)`: the one database parameter a lib/ helper may take. */
+export type Tx = Prisma.TransactionClient;
+
 /** The connection pool under each client, for lib/db/bulk.ts. */
 const pools = new WeakMap<PrismaClient, pg.Pool>();
 
+/**
+ * A new client on its own pool, owned by the caller. Domain code never calls
+ * this (it calls db()); it is for connectDatabase and for the few places that
+ * need a second, independent connection (tests of the pool itself, benchmarks).
+ */
 export function createPrisma(connectionString: string, max = 10): PrismaClient {
   const pool = new pg.Pool({ connectionString, max });
   // An idle connection the server closed (restart, idle timeout) is dropped by the pool and
@@ -34,25 +38,49 @@ export function createPrisma(connectionString: string, max = 10): PrismaClient {
 }
 
 /** The pg pool a client made by createPrisma runs on (shared: same connections, same limit). */
-export function poolOf(db: PrismaClient): pg.Pool {
-  const pool = pools.get(db);
+export function poolOf(client: PrismaClient): pg.Pool {
+  const pool = pools.get(client);
   if (!pool) throw new Error("this Prisma client was not made by createPrisma");
   return pool;
 }
 
-export function prisma(): PrismaClient {
-  if (!globalForPrisma.prisma) {
-    const url = env().DATABASE_URL;
+// One process-wide client. In development Next reloads modules, so it is kept
+// on globalThis to avoid opening a new pool on every reload. `url` and `max`
+// are what connectDatabase was given, so db() after disconnectDatabase()
+// reconnects to the same database.
+type DatabaseState = { client?: PrismaClient; url?: string; max?: number };
+const holder = globalThis as unknown as { paperboyDatabase?: DatabaseState };
+holder.paperboyDatabase ??= {};
+const state = holder.paperboyDatabase;
+
+/**
+ * The process-wide Prisma client: every domain function reaches the database
+ * through it. Start-up code picks the database with connectDatabase; a process
+ * that did not (the Next server) connects to env().DATABASE_URL on first use.
+ */
+export function db(): PrismaClient {
+  if (!state.client) {
+    const url = state.url ?? env().DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm start`");
-    globalForPrisma.prisma = createPrisma(url);
+    state.client = createPrisma(url, state.max);
   }
-  return globalForPrisma.prisma;
+  return state.client;
+}
+
+/** Points db() at `url` with a pool of `max` connections, closing the client it replaces. */
+export function connectDatabase(url: string, options: { max?: number } = {}): PrismaClient {
+  const previous = state.client;
+  state.url = url;
+  state.max = options.max;
+  state.client = createPrisma(url, options.max);
+  void previous?.$disconnect().catch(() => {});
+  return state.client;
 }
 
 /** Closes the process-wide client, if one was made (before its database goes away: no lost-connection noise). */
-export async function disconnectPrisma(): Promise<void> {
-  const client = globalForPrisma.prisma;
-  globalForPrisma.prisma = undefined;
+export async function disconnectDatabase(): Promise<void> {
+  const client = state.client;
+  state.client = undefined;
   await client?.$disconnect();
 }
 

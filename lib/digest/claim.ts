@@ -2,7 +2,7 @@
 // heartbeat is its lease: whoever holds the current heartbeat value owns the
 // run; a run whose heartbeat went stale (crashed process) or that failed is
 // taken over by the next trigger, which resumes it from the ledger.
-import type { PrismaClient } from "@/lib/db/client";
+import { db } from "@/lib/db/client";
 import type { DigestRun } from "@/lib/db/generated/client";
 import type { Frequency } from "./period";
 
@@ -10,20 +10,15 @@ export type Claim =
   | { ok: true; run: DigestRun; lease: Date; resumed: boolean }
   | { ok: false; reason: "completed" | "busy"; run: DigestRun };
 
-export async function claimRun(
-  db: PrismaClient,
-  frequency: Frequency,
-  periodKey: string,
-  staleMs: number,
-): Promise<Claim> {
-  let existing = await db.digestRun.findUnique({ where: { frequency_periodKey: { frequency, periodKey } } });
+export async function claimRun(frequency: Frequency, periodKey: string, staleMs: number): Promise<Claim> {
+  let existing = await db().digestRun.findUnique({ where: { frequency_periodKey: { frequency, periodKey } } });
   if (!existing) {
     const lease = new Date();
-    const created = await db.digestRun.createMany({
+    const created = await db().digestRun.createMany({
       data: [{ frequency, periodKey, heartbeatAt: lease }],
       skipDuplicates: true,
     });
-    existing = await db.digestRun.findUniqueOrThrow({ where: { frequency_periodKey: { frequency, periodKey } } });
+    existing = await db().digestRun.findUniqueOrThrow({ where: { frequency_periodKey: { frequency, periodKey } } });
     if (created.count === 1 && existing.heartbeatAt.getTime() === lease.getTime())
       return { ok: true, run: existing, lease, resumed: false };
   }
@@ -31,7 +26,7 @@ export async function claimRun(
   if (Date.now() - existing.heartbeatAt.getTime() < staleMs) return { ok: false, reason: "busy", run: existing };
   // Compare-and-set on the old heartbeat: of two triggers taking over at once, one wins.
   const lease = new Date(Math.max(Date.now(), existing.heartbeatAt.getTime() + 1));
-  const taken = await db.digestRun.updateMany({
+  const taken = await db().digestRun.updateMany({
     where: { id: existing.id, heartbeatAt: existing.heartbeatAt, status: existing.status },
     data: { status: "running", heartbeatAt: lease, error: null, finishedAt: null },
   });
@@ -40,9 +35,9 @@ export async function claimRun(
 }
 
 /** Refresh the lease; false when another trigger took the run over (this one must stop). */
-export async function renewLease(db: PrismaClient, runId: number, lease: Date): Promise<Date | null> {
+export async function renewLease(runId: number, lease: Date): Promise<Date | null> {
   const next = new Date(Math.max(Date.now(), lease.getTime() + 1));
-  const updated = await db.digestRun.updateMany({
+  const updated = await db().digestRun.updateMany({
     where: { id: runId, heartbeatAt: lease, status: "running" },
     data: { heartbeatAt: next },
   });
@@ -50,7 +45,6 @@ export async function renewLease(db: PrismaClient, runId: number, lease: Date): 
 }
 
 export async function finishRun(
-  db: PrismaClient,
   runId: number,
   lease: Date,
   outcome: {
@@ -59,7 +53,7 @@ export async function finishRun(
     counts?: { sent: number; skipped: number; failed: number };
   },
 ): Promise<void> {
-  await db.digestRun.updateMany({
+  await db().digestRun.updateMany({
     where: { id: runId, heartbeatAt: lease },
     data: {
       status: outcome.status,

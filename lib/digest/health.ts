@@ -1,4 +1,4 @@
-import type { PrismaClient } from "@/lib/db/client";
+import { db } from "@/lib/db/client";
 import { FREQUENCIES, type Frequency } from "./period";
 
 export type RunHealth = {
@@ -18,10 +18,10 @@ export type RunHealth = {
 export type LastRuns = Record<Frequency, RunHealth | null>;
 
 /** The newest run of each frequency, for /api/health. */
-export async function lastRuns(db: PrismaClient): Promise<LastRuns> {
+export async function lastRuns(): Promise<LastRuns> {
   const entries = await Promise.all(
     FREQUENCIES.map(async (frequency) => {
-      const run = await db.digestRun.findFirst({ where: { frequency }, orderBy: { startedAt: "desc" } });
+      const run = await db().digestRun.findFirst({ where: { frequency }, orderBy: { startedAt: "desc" } });
       const health: RunHealth | null = run
         ? {
             periodKey: run.periodKey,

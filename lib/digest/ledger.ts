@@ -10,8 +10,9 @@
 //            digests exclude them: the ledger is the record, no second copy)
 //   skipped  nothing new for this person (or no longer active)
 //   failed   the provider refused this address (422), with the reason
+
 import { createHash } from "node:crypto";
-import type { PrismaClient } from "@/lib/db/client";
+import { db } from "@/lib/db/client";
 import { type Frequency, periodFromKey } from "./period";
 import type { Recipient } from "./render";
 
@@ -36,9 +37,9 @@ export function batchKeyFor(run: RunIdentity, subscriberIds: number[]): string {
 }
 
 /** Insert a planned page; returns subscriber id -> delivery id for the rows actually inserted (someone else may have planned one). */
-export async function insertPlanned(db: PrismaClient, runId: number, rows: PlannedRow[]): Promise<Map<number, number>> {
+export async function insertPlanned(runId: number, rows: PlannedRow[]): Promise<Map<number, number>> {
   if (rows.length === 0) return new Map();
-  const inserted = await db.$queryRawUnsafe<{ subscriber_id: number; id: number }[]>(
+  const inserted = await db().$queryRawUnsafe<{ subscriber_id: number; id: number }[]>(
     `WITH ins AS (
        INSERT INTO deliveries (run_id, subscriber_id, status, paper_ids, batch_key, error, updated_at)
        SELECT $1, u.sid, u.st::delivery_status, string_to_array(u.pids, ',')::int[], u.bk, u.err, now()
@@ -58,7 +59,6 @@ export async function insertPlanned(db: PrismaClient, runId: number, rows: Plann
 
 /** Accepted by the provider: the deliveries and the subscribers, at once. */
 export async function markSent(
-  db: PrismaClient,
   runId: number,
   deliveryIds: number[],
   messageIds: (string | null)[],
@@ -66,7 +66,7 @@ export async function markSent(
   digestAt: Date,
   note: string | null = null,
 ): Promise<number> {
-  const rows = await db.$queryRawUnsafe<{ n: number }[]>(
+  const rows = await db().$queryRawUnsafe<{ n: number }[]>(
     `WITH v AS (SELECT * FROM unnest($2::int[], $3::text[]) AS v(id, mid)),
      upd AS (
        UPDATE deliveries d SET status = 'sent', provider_message_id = v.mid, error = $4, attempts = d.attempts + $5, updated_at = now()
@@ -86,14 +86,8 @@ export async function markSent(
   return rows[0]?.n ?? 0;
 }
 
-export async function markFailed(
-  db: PrismaClient,
-  runId: number,
-  deliveryIds: number[],
-  error: string,
-  attempts: number,
-): Promise<void> {
-  await db.$executeRawUnsafe(
+export async function markFailed(runId: number, deliveryIds: number[], error: string, attempts: number): Promise<void> {
+  await db().$executeRawUnsafe(
     `UPDATE deliveries SET status = 'failed', error = $3, attempts = attempts + $4, updated_at = now()
       WHERE run_id = $1 AND id = ANY($2::int[]) AND status = 'sending'`,
     runId,
@@ -104,12 +98,8 @@ export async function markFailed(
 }
 
 /** Before sending a refused batch one by one: each delivery gets its own key, so a crash mid-way resumes per person. */
-export async function rekeySingles(
-  db: PrismaClient,
-  runId: number,
-  singles: { deliveryId: number; key: string }[],
-): Promise<void> {
-  await db.$executeRawUnsafe(
+export async function rekeySingles(runId: number, singles: { deliveryId: number; key: string }[]): Promise<void> {
+  await db().$executeRawUnsafe(
     `UPDATE deliveries d SET batch_key = v.key, updated_at = now()
        FROM unnest($2::int[], $3::text[]) AS v(id, key)
       WHERE d.id = v.id AND d.run_id = $1 AND d.status = 'sending'`,
@@ -119,8 +109,8 @@ export async function rekeySingles(
   );
 }
 
-export async function addRetried(db: PrismaClient, runId: number, n = 1): Promise<void> {
-  await db.$executeRawUnsafe(`UPDATE digest_runs SET retried = retried + $2 WHERE id = $1`, runId, n);
+export async function addRetried(runId: number, n = 1): Promise<void> {
+  await db().$executeRawUnsafe(`UPDATE digest_runs SET retried = retried + $2 WHERE id = $1`, runId, n);
 }
 
 export const RECIPIENT_COLUMNS = `s.email, s.link_secret, s.all_topics, s.keywords,
@@ -139,11 +129,8 @@ type RecipientRow = {
 };
 
 /** Batches a crashed or failed attempt left in flight, grouped by their key (resume sends them first). */
-export async function loadInFlight(
-  db: PrismaClient,
-  runId: number,
-): Promise<{ key: string; recipients: Recipient[] }[]> {
-  const rows = await db.$queryRawUnsafe<RecipientRow[]>(
+export async function loadInFlight(runId: number): Promise<{ key: string; recipients: Recipient[] }[]> {
+  const rows = await db().$queryRawUnsafe<RecipientRow[]>(
     `SELECT d.id AS delivery_id, d.subscriber_id, d.paper_ids, d.batch_key, ${RECIPIENT_COLUMNS}
        FROM deliveries d JOIN subscribers s ON s.id = d.subscriber_id
       WHERE d.run_id = $1 AND d.status = 'sending'
@@ -169,8 +156,8 @@ export async function loadInFlight(
 }
 
 /** Where planning stopped: subscribers are planned in id order, one page per statement. */
-export async function planCursor(db: PrismaClient, runId: number): Promise<number> {
-  const rows = await db.$queryRawUnsafe<{ max: number | null }[]>(
+export async function planCursor(runId: number): Promise<number> {
+  const rows = await db().$queryRawUnsafe<{ max: number | null }[]>(
     `SELECT max(subscriber_id) AS max FROM deliveries WHERE run_id = $1`,
     runId,
   );
@@ -194,8 +181,8 @@ export type SubscriberPageRow = {
  * on or before its period's day), so "already sent" reads a bounded part of the ledger however long the
  * history. By period, not by clock, so runs for simulated dates (--now) are judged like real ones.
  */
-export async function runsSince(db: PrismaClient, since: Date): Promise<number[]> {
-  const runs = await db.$queryRawUnsafe<{ id: number; frequency: Frequency; period_key: string }[]>(
+export async function runsSince(since: Date): Promise<number[]> {
+  const runs = await db().$queryRawUnsafe<{ id: number; frequency: Frequency; period_key: string }[]>(
     `SELECT id, frequency::text AS frequency, period_key FROM digest_runs WHERE NOT dry_run`,
   );
   return runs
@@ -208,13 +195,12 @@ export async function runsSince(db: PrismaClient, since: Date): Promise<number[]
 
 /** One page of active subscribers of a frequency, keyset by id: memory stays flat however long the list. */
 export async function subscriberPage(
-  db: PrismaClient,
   frequency: Frequency,
   afterId: number,
   limit: number,
   sentRuns: number[],
 ): Promise<SubscriberPageRow[]> {
-  return db.$queryRawUnsafe<SubscriberPageRow[]>(
+  return db().$queryRawUnsafe<SubscriberPageRow[]>(
     `SELECT s.id, ${RECIPIENT_COLUMNS}, (extract(epoch FROM s.last_digest_at) * 1000)::float8 AS last_digest_ms,
             ARRAY(SELECT u.pid FROM deliveries d CROSS JOIN LATERAL unnest(d.paper_ids) AS u(pid)
                    WHERE d.subscriber_id = s.id AND d.status = 'sent' AND d.run_id = ANY($4::int[])) AS sent_ids
@@ -229,8 +215,8 @@ export async function subscriberPage(
 }
 
 /** The run's counters from the ledger (refreshed by the heartbeat; exact across crashes and resumes). */
-export async function refreshCounts(db: PrismaClient, runId: number): Promise<void> {
-  await db.$executeRawUnsafe(
+export async function refreshCounts(runId: number): Promise<void> {
+  await db().$executeRawUnsafe(
     `UPDATE digest_runs r SET sent = c.sent, skipped = c.skipped, failed = c.failed
        FROM (SELECT count(*) FILTER (WHERE status = 'sent')::int AS sent,
                     count(*) FILTER (WHERE status = 'skipped')::int AS skipped,
@@ -243,10 +229,9 @@ export async function refreshCounts(db: PrismaClient, runId: number): Promise<vo
 
 /** Final counts straight from the ledger (exact across crashes and resumes). */
 export async function ledgerCounts(
-  db: PrismaClient,
   runId: number,
 ): Promise<Record<"pending" | "sending" | "sent" | "skipped" | "failed", number>> {
-  const rows = await db.$queryRawUnsafe<{ status: string; n: number }[]>(
+  const rows = await db().$queryRawUnsafe<{ status: string; n: number }[]>(
     `SELECT status::text AS status, count(*)::int AS n FROM deliveries WHERE run_id = $1 GROUP BY status`,
     runId,
   );

@@ -1,4 +1,4 @@
-import { type PrismaClient, prisma } from "@/lib/db/client";
+import { db } from "@/lib/db/client";
 import { periodicJob } from "@/lib/jobs/scheduler";
 import { log } from "@/lib/log";
 import { DAY_MS, isoDate, utcDay } from "@/lib/time";
@@ -24,21 +24,21 @@ const EVERY_MS = 60 * 60 * 1000;
 
 export type PruneSummary = { deliveriesDeleted: number; webhookEventsDeleted: number; horizon: string };
 
-export async function pruneDigestRecords(db: PrismaClient, now: Date): Promise<PruneSummary> {
+export async function pruneDigestRecords(now: Date): Promise<PruneSummary> {
   const horizon = new Date(utcDay(now).getTime() - DELIVERY_RETENTION_DAYS * DAY_MS);
   // The horizon is recorded before anything is deleted, so a digest starting meanwhile already
   // refuses a period whose "already sent" check would reach behind it.
-  const stored = await ledgerHorizon(db);
+  const stored = await ledgerHorizon();
   const key = isoDate(horizon);
   if (!stored || stored < horizon) {
-    await db.appState.upsert({
+    await db().appState.upsert({
       where: { key: LEDGER_HORIZON_KEY },
       create: { key: LEDGER_HORIZON_KEY, value: key },
       update: { value: key },
     });
   }
 
-  const runs = await db.digestRun.findMany({
+  const runs = await db().digestRun.findMany({
     where: { status: { not: "running" } },
     select: { id: true, frequency: true, periodKey: true },
   });
@@ -47,22 +47,22 @@ export async function pruneDigestRecords(db: PrismaClient, now: Date): Promise<P
     .map((r) => r.id);
   let deliveriesDeleted = 0;
   while (old.length > 0) {
-    const deleted = await db.$executeRaw`
+    const deleted = await db().$executeRaw`
       DELETE FROM deliveries WHERE id IN (
         SELECT id FROM deliveries WHERE run_id = ANY(${old}::int[]) LIMIT ${DELETE_BATCH})`;
     deliveriesDeleted += deleted;
     if (deleted < DELETE_BATCH) break;
   }
 
-  const events = await db.webhookEvent.deleteMany({
+  const events = await db().webhookEvent.deleteMany({
     where: { receivedAt: { lt: new Date(now.getTime() - WEBHOOK_EVENT_RETENTION_DAYS * DAY_MS) } },
   });
   return { deliveriesDeleted, webhookEventsDeleted: events.count, horizon: key };
 }
 
 /** The day before which deliveries may have been deleted, or null when none ever were. */
-export async function ledgerHorizon(db: PrismaClient): Promise<Date | null> {
-  const row = await db.appState.findUnique({ where: { key: LEDGER_HORIZON_KEY } });
+export async function ledgerHorizon(): Promise<Date | null> {
+  const row = await db().appState.findUnique({ where: { key: LEDGER_HORIZON_KEY } });
   return row ? new Date(`${row.value}T00:00:00Z`) : null;
 }
 
@@ -72,10 +72,9 @@ export async function ledgerHorizon(db: PrismaClient): Promise<Date | null> {
  * must not have been deleted.
  */
 export async function tooOldToSend(
-  db: PrismaClient,
   period: Pick<DigestPeriod, "day" | "key"> & { frequency: Frequency },
 ): Promise<string | null> {
-  const horizon = await ledgerHorizon(db);
+  const horizon = await ledgerHorizon();
   if (!horizon || period.day.getTime() - MAX_LOOKBACK_DAYS * DAY_MS >= horizon.getTime()) return null;
   return (
     `the ${period.frequency} digest for ${period.key} is too old to send: the record of what was sent before it ` +
@@ -85,6 +84,6 @@ export async function tooOldToSend(
 
 /** Hourly; deletes are idempotent, so several instances running it is harmless. */
 export const digestRetentionJob = periodicJob("digest-retention", EVERY_MS, async (now) => {
-  const result = await pruneDigestRecords(prisma(), now);
+  const result = await pruneDigestRecords(now);
   if (result.deliveriesDeleted || result.webhookEventsDeleted) log.info("digest retention", result);
 });

@@ -2,8 +2,7 @@
 // ledger, send the planned batches with a few concurrent senders, and record
 // the outcome. Every trigger (scheduler, cron route, CLI) calls runDigest.
 
-import type { PrismaClient } from "@/lib/db/client";
-import { prisma } from "@/lib/db/client";
+import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { log as logger } from "@/lib/log";
 import { mailer } from "@/lib/mail";
@@ -43,8 +42,6 @@ export type DigestOptions = {
   dryRun?: boolean;
   /** Run even before the period's due time (explicit triggers: CLI, cron route). */
   force?: boolean;
-  db?: PrismaClient;
-  transport?: MailTransport;
   appUrl?: string;
   hour?: number;
   maxPapers?: number;
@@ -113,7 +110,6 @@ function settings(options: DigestOptions) {
   const config = env();
   const staleMs = options.staleMs ?? 120_000;
   return {
-    db: options.db ?? prisma(),
     appUrl: options.appUrl ?? config.APP_URL,
     hour: options.hour ?? config.DIGEST_HOUR,
     maxPapers: options.maxPapers ?? config.DIGEST_MAX_PAPERS,
@@ -127,17 +123,17 @@ function settings(options: DigestOptions) {
   };
 }
 
-async function loadTopics(db: PrismaClient): Promise<Map<number, TopicInfo>> {
-  const topics = await db.topic.findMany({ select: { id: true, slug: true, name: true } });
+async function loadTopics(): Promise<Map<number, TopicInfo>> {
+  const topics = await db().topic.findMany({ select: { id: true, slug: true, name: true } });
   return new Map(topics.map((t) => [t.id, t]));
 }
 
-async function ensurePapers(db: PrismaClient, ctx: RenderContext, ids: number[]): Promise<void> {
+async function ensurePapers(ctx: RenderContext, ids: number[]): Promise<void> {
   const missing = [...new Set(ids)].filter((id) => !ctx.papers.has(id));
   if (missing.length === 0) return;
   // Bounded: a long run over many periods' papers must not grow without limit.
   if (ctx.papers.size > 20_000) ctx.papers.clear();
-  const rows = await db.$queryRawUnsafe<
+  const rows = await db().$queryRawUnsafe<
     { id: number; title: string; summary: string; repo_url: string | null; topic_ids: number[] }[]
   >(
     `SELECT p.id, p.title, p.summary, p.repo_url,
@@ -157,14 +153,13 @@ async function ensurePapers(db: PrismaClient, ctx: RenderContext, ids: number[])
 
 /** Plans every remaining subscriber into the ledger, handing sendable batches to `emit`. */
 async function plan(
-  db: PrismaClient,
   s: ReturnType<typeof settings>,
   period: DigestPeriod,
   run: RunIdentity | null,
   emit: (group: Group) => Promise<void>,
   isAborted: () => boolean,
 ): Promise<{ planned: number; skipped: number }> {
-  let cursor = run === null ? 0 : await planCursor(db, run.id);
+  let cursor = run === null ? 0 : await planCursor(run.id);
   const candidatesBySince = new Map<string, Candidate[]>();
   const choices = new Map<string, number[]>();
   let planned = 0;
@@ -176,7 +171,7 @@ async function plan(
   for (;;) {
     if (isAborted()) throw new RunAborted("run aborted");
     // Per page: a run of the other frequency may have sent someone who switched frequency meanwhile.
-    const page = await subscriberPage(db, period.frequency, cursor, pageSize, await runsSince(db, sentSince));
+    const page = await subscriberPage(period.frequency, cursor, pageSize, await runsSince(sentSince));
     if (page.length === 0) break;
     pageSize = Math.min(s.pageSize, pageSize * 2);
     cursor = page[page.length - 1]!.id;
@@ -197,7 +192,7 @@ async function plan(
     if (!candidates) {
       candidatesBySince.clear(); // one window at a time: memory stays bounded
       choices.clear();
-      candidates = await loadCandidates(db, minSince, period.day);
+      candidates = await loadCandidates(minSince, period.day);
       candidatesBySince.set(sinceKey, candidates);
     }
 
@@ -270,7 +265,7 @@ async function plan(
     planned += recipients.length;
     if (run !== null) {
       // Marked `sending` with their batch key before any provider call (see ledger.ts).
-      const idOf = await insertPlanned(db, run.id, rows);
+      const idOf = await insertPlanned(run.id, rows);
       for (const g of groups) {
         // A recipient someone else planned first is theirs to send.
         const mine = g.recipients
@@ -286,7 +281,6 @@ async function plan(
 }
 
 type SendState = {
-  db: PrismaClient;
   runId: number;
   run: RunIdentity;
   transport: MailTransport;
@@ -300,9 +294,8 @@ type SendState = {
 
 /** Send one batch until the provider answers for good; the ledger records the answer. */
 async function sendGroup(state: SendState, group: Group): Promise<void> {
-  const { db, runId, ctx } = state;
+  const { runId, ctx } = state;
   await ensurePapers(
-    db,
     ctx,
     group.recipients.flatMap((r) => r.paperIds),
   );
@@ -320,7 +313,6 @@ async function sendGroup(state: SendState, group: Group): Promise<void> {
     state.pacer.observe(ticket, result.rate, !result.ok && result.status === 429);
     if (result.ok) {
       await markSent(
-        db,
         runId,
         deliveryIds,
         deliveryIds.map((_, i) => result.ids[i] ?? null),
@@ -332,7 +324,6 @@ async function sendGroup(state: SendState, group: Group): Promise<void> {
     if (result.kind === "conflict") {
       // The key was already used with this batch's recipients: an earlier attempt was accepted.
       await markSent(
-        db,
         runId,
         deliveryIds,
         deliveryIds.map(() => null),
@@ -344,13 +335,12 @@ async function sendGroup(state: SendState, group: Group): Promise<void> {
     }
     if (result.kind === "invalid") {
       if (group.recipients.length === 1) {
-        await markFailed(db, runId, deliveryIds, result.error, attempt);
+        await markFailed(runId, deliveryIds, result.error, attempt);
         return;
       }
       // Strict batches fail whole: find the bad address(es) by sending each one on its own key.
       const singles = group.recipients.map((r) => ({ key: batchKeyFor(state.run, [r.subscriberId]), recipients: [r] }));
       await rekeySingles(
-        db,
         runId,
         singles.map((g) => ({ deliveryId: g.recipients[0]!.deliveryId, key: g.key })),
       );
@@ -361,7 +351,7 @@ async function sendGroup(state: SendState, group: Group): Promise<void> {
     if (attempt >= state.retry.maxAttempts)
       throw new Error(`batch still failing after ${attempt} attempts: ${result.error}`);
     state.retried++;
-    await addRetried(db, runId);
+    await addRetried(runId);
     await sleep(backoffMs(attempt, state.retry, result.rate));
   }
 }
@@ -372,19 +362,17 @@ async function dryRun(s: ReturnType<typeof settings>, period: DigestPeriod, star
     appUrl: s.appUrl,
     frequency: period.frequency,
     periodLabel: period.label,
-    topics: await loadTopics(s.db),
+    topics: await loadTopics(),
     papers: new Map(),
     cache: new Map(),
   };
   let wouldSend = 0;
   const { skipped } = await plan(
-    s.db,
     s,
     period,
     null,
     async (group) => {
       await ensurePapers(
-        s.db,
         ctx,
         group.recipients.flatMap((r) => r.paperIds),
       );
@@ -415,11 +403,11 @@ export async function runDigest(options: DigestOptions): Promise<DigestSummary> 
   // A period's content is derived from its key alone, so a resumed run plans exactly like the first.
   const period = periodFromKey(options.frequency, current.key, s.hour)!;
   // Only an explicit trigger for a long-past period (the CLI's --now) can get here.
-  const tooOld = await tooOldToSend(s.db, period);
+  const tooOld = await tooOldToSend(period);
   if (tooOld) return { ...base, status: "tooOld", error: tooOld, durationMs: 0 };
   if (options.dryRun) return dryRun(s, period, startedAt);
 
-  const claim = await claimRun(s.db, options.frequency, period.key, s.staleMs);
+  const claim = await claimRun(options.frequency, period.key, s.staleMs);
   if (!claim.ok) {
     const { sent, skipped, failed, retried } = claim.run;
     return {
@@ -444,26 +432,25 @@ export async function runDigest(options: DigestOptions): Promise<DigestSummary> 
   const heartbeat = setInterval(() => {
     beating = beating.then(async () => {
       if (abortReason) return;
-      const next = await renewLease(s.db, runId, lease).catch(() => lease);
+      const next = await renewLease(runId, lease).catch(() => lease);
       if (next) {
         lease = next;
         // Live counters for /api/health while the run works.
-        await refreshCounts(s.db, runId).catch(() => {});
+        await refreshCounts(runId).catch(() => {});
       } else abortReason = "lease lost: another trigger took the run over";
     });
   }, s.heartbeatMs);
 
   const state: SendState = {
-    db: s.db,
     runId,
     run: { id: runId, startedAt: claim.run.startedAt },
-    transport: options.transport ?? mailer(),
+    transport: mailer(),
     ctx: {
       runId,
       appUrl: s.appUrl,
       frequency: period.frequency,
       periodLabel: period.label,
-      topics: await loadTopics(s.db),
+      topics: await loadTopics(),
       papers: new Map(),
       cache: new Map(),
     },
@@ -491,8 +478,8 @@ export async function runDigest(options: DigestOptions): Promise<DigestSummary> 
   });
   const producer = (async () => {
     // First what a crashed or failed attempt left in flight, with the same keys and payloads.
-    for (const group of await loadInFlight(s.db, runId)) await queue.put(group);
-    await plan(s.db, s, period, state.run, (g) => queue.put(g), isAborted);
+    for (const group of await loadInFlight(runId)) await queue.put(group);
+    await plan(s, period, state.run, (g) => queue.put(g), isAborted);
   })()
     .catch(fail)
     .finally(() => queue.close());
@@ -502,8 +489,8 @@ export async function runDigest(options: DigestOptions): Promise<DigestSummary> 
   clearInterval(heartbeat);
   await beating;
 
-  const counts = await ledgerCounts(s.db, runId);
-  const run = await s.db.digestRun.findUniqueOrThrow({ where: { id: runId } });
+  const counts = await ledgerCounts(runId);
+  const run = await db().digestRun.findUniqueOrThrow({ where: { id: runId } });
   const summary: DigestSummary = {
     ...base,
     runId,
@@ -521,7 +508,7 @@ export async function runDigest(options: DigestOptions): Promise<DigestSummary> 
         ? failure.message
         : (abortReason ?? `${counts.sending + counts.pending} deliveries left unsent`);
     if (!abortReason?.startsWith("lease lost")) {
-      await finishRun(s.db, runId, lease, {
+      await finishRun(runId, lease, {
         status: "failed",
         error,
         counts: { sent: counts.sent, skipped: counts.skipped, failed: counts.failed },
@@ -530,7 +517,7 @@ export async function runDigest(options: DigestOptions): Promise<DigestSummary> 
     s.log(`run ${runId} failed: ${error}`);
     return { ...summary, status: "failed", error };
   }
-  await finishRun(s.db, runId, lease, {
+  await finishRun(runId, lease, {
     status: "completed",
     counts: { sent: counts.sent, skipped: counts.skipped, failed: counts.failed },
   });

@@ -1,7 +1,7 @@
 // Choosing the papers for one subscriber: papers in their topics or matching
 // their keywords, featured since their last digest, never one they were
 // already sent, best trending score first.
-import type { PrismaClient } from "@/lib/db/client";
+import { db } from "@/lib/db/client";
 import { TRENDING_SCORE_SQL } from "@/lib/papers/score";
 import { DAY_MS, isoDate, utcDay } from "@/lib/time";
 
@@ -36,8 +36,8 @@ export function normalizePhrase(value: string): string {
 }
 
 /** Candidates featured in [since, day], best first (the same order the feed uses). */
-export async function loadCandidates(db: PrismaClient, since: Date, day: Date): Promise<Candidate[]> {
-  const rows = await db.$queryRawUnsafe<
+export async function loadCandidates(since: Date, day: Date): Promise<Candidate[]> {
+  const rows = await db().$queryRawUnsafe<
     { id: number; title: string; summary: string; featured_on: string; topic_ids: number[] | null }[]
   >(
     `SELECT p.id, p.title, p.summary, p.featured_on::text AS featured_on,

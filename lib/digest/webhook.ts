@@ -1,8 +1,9 @@
 // Resend webhooks (Svix-style signatures): verify, deduplicate on svix-id, and
 // suppress subscribers whose address hard-bounced or who complained.
+
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
-import type { PrismaClient } from "@/lib/db/client";
+import { db } from "@/lib/db/client";
 
 /** Svix rejects messages whose timestamp is further than this from now (replay protection). */
 export const TIMESTAMP_TOLERANCE_S = 5 * 60;
@@ -63,7 +64,7 @@ function isPermanentBounce(bounce: { type?: string } | undefined): boolean {
 }
 
 /** Handle a verified event body. Dedupe and suppression commit together, so a retried delivery is never lost. */
-export async function handleWebhookEvent(db: PrismaClient, svixId: string, body: string): Promise<WebhookOutcome> {
+export async function handleWebhookEvent(svixId: string, body: string): Promise<WebhookOutcome> {
   let json: unknown;
   try {
     json = JSON.parse(body);
@@ -83,7 +84,7 @@ export async function handleWebhookEvent(db: PrismaClient, svixId: string, body:
     reason = `bounced${data.bounce?.subType ? ` (${data.bounce.subType})` : ""}`.slice(0, 200);
   }
 
-  return db.$transaction(async (tx) => {
+  return db().$transaction(async (tx) => {
     const created = await tx.webhookEvent.createMany({
       data: [{ id: svixId.slice(0, 200), type }],
       skipDuplicates: true,

@@ -1,4 +1,3 @@
-import { prisma } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { safeEqual } from "@/lib/security/crypto";
@@ -19,7 +18,7 @@ export async function handleIngestCron(authorization: string | null, now = new D
     return { status: 401, body: { ok: false, error: "unauthorized" } } as const;
   }
   try {
-    const result = await runScheduledIngest(prisma(), now, { force: true });
+    const result = await runScheduledIngest(now, { force: true });
     return { status: result.status === "failed" ? 502 : 200, body: { ok: result.status !== "failed", ...result } };
   } catch (error) {
     log.error("cron ingest could not run", { job: "ingest", error });

@@ -1,4 +1,4 @@
-import type { PrismaClient } from "@/lib/db/client";
+import { db } from "@/lib/db/client";
 
 export type LastIngestRun = {
   source: string;
@@ -11,8 +11,8 @@ export type LastIngestRun = {
 };
 
 /** The latest ingest run for /api/health; its error text stays in the database and the logs. */
-export async function lastIngestRun(db: PrismaClient): Promise<LastIngestRun | null> {
-  const run = await db.ingestRun.findFirst({ orderBy: { id: "desc" } });
+export async function lastIngestRun(): Promise<LastIngestRun | null> {
+  const run = await db().ingestRun.findFirst({ orderBy: { id: "desc" } });
   if (!run) return null;
   return {
     source: run.source,

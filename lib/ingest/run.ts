@@ -1,4 +1,4 @@
-import type { PrismaClient } from "@/lib/db/client";
+import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { ParseResult, Rejection } from "./parse-result";
 import { storePapers } from "./store";
@@ -32,24 +32,23 @@ const MAX_RECORDED_REJECTIONS = 100;
 
 /** The unfinished run of the same key to continue, or a new one. */
 export async function openRun(
-  db: PrismaClient,
   source: string,
   key: string,
   extra: Record<string, unknown> = {},
 ): Promise<{ id: number; params: RunParams }> {
-  const previous = await db.ingestRun.findFirst({
+  const previous = await db().ingestRun.findFirst({
     where: { source, runKey: null, status: { in: ["running", "failed"] }, params: { path: ["key"], equals: key } },
     orderBy: { id: "desc" },
   });
   if (previous) {
-    await db.ingestRun.update({
+    await db().ingestRun.update({
       where: { id: previous.id },
       data: { status: "running", error: null, finishedAt: null },
     });
     return { id: previous.id, params: previous.params as RunParams };
   }
   const params: RunParams = { ...extra, key, done: [], rejections: [] };
-  const run = await db.ingestRun.create({ data: { source, params: params as Prisma.InputJsonObject } });
+  const run = await db().ingestRun.create({ data: { source, params: params as Prisma.InputJsonObject } });
   return { id: run.id, params };
 }
 
@@ -67,17 +66,14 @@ export type ProgressListener = (event: {
  * Ingests the units not yet done. Never throws: a failure (network, parse,
  * database) ends the run as failed with its reason, recorded when there is a run.
  */
-export async function runIngest(
-  db: PrismaClient,
-  options: {
-    units: IngestUnit[];
-    run?: { id: number; params: RunParams };
-    dryRun?: boolean;
-    onProgress?: ProgressListener;
-    /** The clock for finishedAt (the scheduled job runs on the time it was given). */
-    now?: () => Date;
-  },
-): Promise<IngestReport> {
+export async function runIngest(options: {
+  units: IngestUnit[];
+  run?: { id: number; params: RunParams };
+  dryRun?: boolean;
+  onProgress?: ProgressListener;
+  /** The clock for finishedAt (the scheduled job runs on the time it was given). */
+  now?: () => Date;
+}): Promise<IngestReport> {
   const { run, dryRun = false } = options;
   const report: IngestReport = {
     status: "completed",
@@ -113,7 +109,7 @@ export async function runIngest(
       }
       report.parsed += parsed.papers.length;
       report.rejected.push(...parsed.rejected.map((r) => ({ ...r, location: `${unit.key} ${r.location}` })));
-      const stored = await storePapers(db, parsed.papers, {
+      const stored = await storePapers(parsed.papers, {
         dryRun,
         onProgress: (papersDone, papersTotal) =>
           options.onProgress?.({
@@ -133,7 +129,7 @@ export async function runIngest(
       if (run && params && !dryRun) {
         params.done.push(unit.key);
         params.rejections = [...params.rejections, ...report.rejected].slice(0, MAX_RECORDED_REJECTIONS);
-        await db.ingestRun.update({
+        await db().ingestRun.update({
           where: { id: run.id },
           data: {
             params: params as Prisma.InputJsonObject,
@@ -152,8 +148,8 @@ export async function runIngest(
   }
 
   if (run && !dryRun) {
-    await db.ingestRun
-      .update({
+    await db()
+      .ingestRun.update({
         where: { id: run.id },
         data: {
           status: report.status,

@@ -1,4 +1,4 @@
-import { type PrismaClient, prisma } from "@/lib/db/client";
+import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import type { Job } from "@/lib/jobs/scheduler";
 import { log } from "@/lib/log";
@@ -33,11 +33,11 @@ export function scheduledDates(now: Date): string[] {
   return [isoDate(new Date(now.getTime() - DAY_MS)), isoDate(now)];
 }
 
-async function claim(db: PrismaClient, runKey: string, dates: string[], now: Date) {
+async function claim(runKey: string, dates: string[], now: Date) {
   const params: RunParams = { key: runKey, dates, done: [], rejections: [] };
   // Most ticks find the day claimed: look first, so they do not burn a sequence value each minute.
-  if (!(await db.ingestRun.findUnique({ where: { runKey }, select: { id: true } }))) {
-    const inserted = await db.$queryRaw<{ id: number }[]>`
+  if (!(await db().ingestRun.findUnique({ where: { runKey }, select: { id: true } }))) {
+    const inserted = await db().$queryRaw<{ id: number }[]>`
       INSERT INTO ingest_runs (source, run_key, params, started_at)
       VALUES ('hf', ${runKey}, ${JSON.stringify(params)}::jsonb, ${now.toISOString()}::timestamptz AT TIME ZONE 'UTC')
       ON CONFLICT (run_key) DO NOTHING RETURNING id`;
@@ -45,7 +45,7 @@ async function claim(db: PrismaClient, runKey: string, dates: string[], now: Dat
   }
 
   // Already claimed today: take it over only if it failed a while ago or its process died.
-  const retried = await db.ingestRun.updateMany({
+  const retried = await db().ingestRun.updateMany({
     where: {
       runKey,
       OR: [
@@ -56,24 +56,23 @@ async function claim(db: PrismaClient, runKey: string, dates: string[], now: Dat
     data: { status: "running", startedAt: now, finishedAt: null, error: null },
   });
   if (retried.count === 0) return null;
-  const run = await db.ingestRun.findUniqueOrThrow({ where: { runKey } });
+  const run = await db().ingestRun.findUniqueOrThrow({ where: { runKey } });
   return { id: run.id, params: run.params as RunParams };
 }
 
 export async function runScheduledIngest(
-  db: PrismaClient,
   now: Date,
   options: { baseUrl?: string; hour?: number; force?: boolean; fetch?: FetchOptions } = {},
 ): Promise<ScheduledIngestResult> {
   const hour = options.hour ?? env().INGEST_HOUR;
   if (!options.force && now.getUTCHours() < hour) return { status: "skipped", reason: "beforeHour" };
   const dates = scheduledDates(now);
-  const run = await claim(db, `hf-daily:${isoDate(now)}`, dates, now);
+  const run = await claim(`hf-daily:${isoDate(now)}`, dates, now);
   if (!run) return { status: "skipped", reason: "alreadyClaimed" };
 
   const baseUrl = options.baseUrl ?? env().HF_BASE_URL;
   const startedAt = Date.now();
-  const report = await runIngest(db, {
+  const report = await runIngest({
     run,
     now: () => new Date(now.getTime() + Date.now() - startedAt),
     units: dates.map((date) => ({
@@ -95,7 +94,7 @@ export async function runScheduledIngest(
 export const ingestJob: Job = {
   name: "hf-daily-ingest",
   tick: async (now) => {
-    const result = await runScheduledIngest(prisma(), now);
+    const result = await runScheduledIngest(now);
     if (result.status === "failed") {
       log.error("daily Hugging Face ingest failed; see /api/health", { job: "ingest", runId: result.runId });
     } else if (result.status === "completed") {

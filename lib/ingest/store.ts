@@ -1,4 +1,3 @@
-import type { PrismaClient } from "@/lib/db/client";
 import { topicIds, topicLinkStatements } from "@/lib/topics/mutations";
 import type { NormalizedPaper } from "./paper";
 import { type UpsertSummary, upsertPapers } from "./upsert";
@@ -11,11 +10,10 @@ import { type UpsertSummary, upsertPapers } from "./upsert";
  * stored without its topics. A dry run writes nothing.
  */
 export async function storePapers(
-  db: PrismaClient,
   papers: NormalizedPaper[],
   options: { dryRun?: boolean; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<UpsertSummary> {
-  if (options.dryRun || papers.length === 0) return upsertPapers(db, papers, options);
-  const ids = await topicIds(db);
-  return upsertPapers(db, papers, { ...options, alongside: (rows) => topicLinkStatements(rows, ids).statements });
+  if (options.dryRun || papers.length === 0) return upsertPapers(papers, options);
+  const ids = await topicIds();
+  return upsertPapers(papers, { ...options, alongside: (rows) => topicLinkStatements(rows, ids).statements });
 }

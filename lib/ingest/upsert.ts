@@ -1,5 +1,5 @@
 import { runInTransaction, type SqlStatement } from "@/lib/db/bulk";
-import type { PrismaClient } from "@/lib/db/client";
+import { db, type PrismaClient } from "@/lib/db/client";
 import { type NormalizedPaper, titleKey } from "./paper";
 
 export type UpsertSummary = {
@@ -87,7 +87,6 @@ const WRITES_IN_FLIGHT = 2;
  * writes nothing.
  */
 export async function upsertPapers(
-  db: PrismaClient,
   papers: NormalizedPaper[],
   options: {
     dryRun?: boolean;
@@ -107,14 +106,14 @@ export async function upsertPapers(
   let failure: { error: unknown } | undefined;
 
   for (let start = 0; start < papers.length && !failure; start += UPSERT_CHUNK_SIZE) {
-    const plan = await mergeChunk(db, papers.slice(start, start + UPSERT_CHUNK_SIZE), held, summary);
+    const plan = await mergeChunk(papers.slice(start, start + UPSERT_CHUNK_SIZE), held, summary);
     options.onProgress?.(Math.min(start + UPSERT_CHUNK_SIZE, papers.length), papers.length);
     if (dryRun) {
       // Held for good: later chunks must see these merges, as they would see a real run's writes.
       held.hold([...plan.inserts, ...plan.updates]);
       continue;
     }
-    await assignIds(db, plan.inserts);
+    await assignIds(plan.inserts);
     summary.createdIds.push(...plan.inserts.map((r) => r.id!));
     summary.updatedIds.push(...plan.updates.map((r) => r.id!));
     const rows = [...plan.inserts, ...plan.updates];
@@ -123,7 +122,7 @@ export async function upsertPapers(
     const before = plan.dependsOnHeld ? [...writes] : [];
     held.hold(rows);
     const write: Promise<void> = Promise.all(before)
-      .then(() => writeChunk(db, plan, options.alongside))
+      .then(() => writeChunk(plan, options.alongside))
       .catch((error: unknown) => {
         failure ??= { error };
       })
@@ -178,16 +177,11 @@ class HeldRows {
 }
 
 /** Looks up the chunk's papers and merges them in memory, in input order. Writes nothing. */
-async function mergeChunk(
-  db: PrismaClient,
-  papers: NormalizedPaper[],
-  held: HeldRows,
-  summary: UpsertSummary,
-): Promise<ChunkPlan> {
+async function mergeChunk(papers: NormalizedPaper[], held: HeldRows, summary: UpsertSummary): Promise<ChunkPlan> {
   const keys = papers.map((p) => titleKey(p.title));
   const arxivIds = papers.flatMap((p) => (p.arxivId ? [p.arxivId] : []));
   // Raw SQL with two array parameters: Prisma's IN lists bind one parameter per key.
-  const stored = await db.$queryRawUnsafe<StoredRow[]>(
+  const stored = await db().$queryRawUnsafe<StoredRow[]>(
     `SELECT id, arxiv_id, title_key, title, summary, authors, repo_url, repo_stars, project_url, published_at,
        featured_on::text AS featured_on, source, source_rank, upvotes, keywords, sources
      FROM papers WHERE title_key = ANY($1::text[]) OR arxiv_id = ANY($2::text[])`,
@@ -302,9 +296,9 @@ function newRow(paper: NormalizedPaper, key: string): PendingRow {
 }
 
 /** Takes ids for the new rows from the table's sequence, so later chunks and classification know them before the insert commits. */
-async function assignIds(db: PrismaClient, rows: PendingRow[]): Promise<void> {
+async function assignIds(rows: PendingRow[]): Promise<void> {
   if (rows.length === 0) return;
-  const ids = await db.$queryRawUnsafe<{ id: number }[]>(
+  const ids = await db().$queryRawUnsafe<{ id: number }[]>(
     `SELECT nextval(pg_get_serial_sequence('papers', 'id'))::int AS id FROM generate_series(1, $1::int)`,
     rows.length,
   );
@@ -312,14 +306,10 @@ async function assignIds(db: PrismaClient, rows: PendingRow[]): Promise<void> {
 }
 
 /** The chunk's INSERT, UPDATE and the caller's statements, in one transaction. */
-async function writeChunk(
-  db: PrismaClient,
-  plan: ChunkPlan,
-  alongside: ((rows: ChangedPaper[]) => SqlStatement[]) | undefined,
-) {
+async function writeChunk(plan: ChunkPlan, alongside: ((rows: ChangedPaper[]) => SqlStatement[]) | undefined) {
   // Built now, not when the plan was made: a later chunk may have merged more into these rows.
   const rows = [...plan.inserts, ...plan.updates];
-  await runInTransaction(db, [
+  await runInTransaction([
     ...(plan.inserts.length > 0 ? [insertRows(plan.inserts)] : []),
     ...(plan.updates.length > 0 ? [updateRows(plan.updates)] : []),
     ...(alongside?.(rows.map((r) => ({ id: r.id!, title: r.title, summary: r.summary }))) ?? []),

@@ -5,6 +5,8 @@ import type { MailTransport } from "./types";
 
 export type { MailMessage, MailTransport, SendResult } from "./types";
 
+// One process-wide transport, like db(): every sender (digest, subscription
+// emails) gets it by calling mailer().
 let transport: MailTransport | undefined;
 
 /** Resend when RESEND_API_KEY is set, otherwise the local outbox: a missing key is never a crash. */
@@ -18,7 +20,12 @@ export function mailer(): MailTransport {
   return transport;
 }
 
-/** Forget the chosen transport (tests change the environment). */
+/** Makes `next` the transport mailer() returns (tests and benchmarks point it at a fake provider). */
+export function setMailer(next: MailTransport): void {
+  transport = next;
+}
+
+/** Forget the chosen transport: the next mailer() chooses again from the environment. */
 export function resetMailer(): void {
   transport = undefined;
 }

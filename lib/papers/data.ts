@@ -1,4 +1,4 @@
-import { prisma } from "@/lib/db/client";
+import { db } from "@/lib/db/client";
 import { addDays, todayUtc } from "@/lib/time";
 import { listTopics, topicsOfPaper } from "@/lib/topics/data";
 import { periodLabel, periodRange } from "./period";
@@ -27,7 +27,7 @@ function sortKey(sort: Sort, refDayParam: string): string {
 
 /** The latest day that has papers, or null when there are none. */
 export async function latestFeaturedDay(): Promise<string | null> {
-  const rows = await prisma().$queryRawUnsafe<{ day: string | null }[]>(
+  const rows = await db().$queryRawUnsafe<{ day: string | null }[]>(
     `SELECT to_char(max(featured_on), 'YYYY-MM-DD') AS day FROM papers`,
   );
   return rows[0]?.day ?? null;
@@ -38,7 +38,7 @@ export async function resolveTopics(
   slugs: string[],
 ): Promise<{ ok: true; ids: number[] } | { ok: false; slug: string }> {
   if (slugs.length === 0) return { ok: true, ids: [] };
-  const rows = await prisma().$queryRawUnsafe<{ id: number; slug: string }[]>(
+  const rows = await db().$queryRawUnsafe<{ id: number; slug: string }[]>(
     `SELECT id, slug FROM topics WHERE slug = ANY($1::text[])`,
     slugs,
   );
@@ -48,7 +48,7 @@ export async function resolveTopics(
 
 async function neighbourDays(from: string, to: string): Promise<{ prev: string | null; next: string | null }> {
   // Two index-only lookups on featured_on: navigation skips empty stretches.
-  const rows = await prisma().$queryRawUnsafe<{ prev: string | null; next: string | null }[]>(
+  const rows = await db().$queryRawUnsafe<{ prev: string | null; next: string | null }[]>(
     `SELECT (SELECT to_char(max(featured_on), 'YYYY-MM-DD') FROM papers WHERE featured_on < $1::date) AS prev,
             (SELECT to_char(min(featured_on), 'YYYY-MM-DD') FROM papers WHERE featured_on >= $2::date) AS next`,
     from,
@@ -60,7 +60,7 @@ async function neighbourDays(from: string, to: string): Promise<{ prev: string |
 /** Attaches topic chips to rows, in one query. */
 export async function withTopics<T extends { id: number }>(rows: T[]): Promise<(T & { topics: TopicChip[] })[]> {
   if (rows.length === 0) return [];
-  const links = await prisma().$queryRawUnsafe<{ paperId: number; slug: string; name: string }[]>(
+  const links = await db().$queryRawUnsafe<{ paperId: number; slug: string; name: string }[]>(
     `SELECT pt.paper_id AS "paperId", t.slug, t.name FROM paper_topics pt JOIN topics t ON t.id = pt.topic_id
       WHERE pt.paper_id = ANY($1::int[]) ORDER BY t.name`,
     rows.map((r) => r.id),
@@ -102,7 +102,7 @@ export async function queryRange(q: RangeQuery): Promise<{ papers: PaperListItem
     where.push(`(${key} < ${k} OR (${key} = ${k} AND (p.source_rank, p.id) > ($${n - 1}::int, $${n}::int)))`);
   }
   args.push(q.limit + 1);
-  const rows = await prisma().$queryRawUnsafe<(PaperRow & { key: number | string })[]>(
+  const rows = await db().$queryRawUnsafe<(PaperRow & { key: number | string })[]>(
     `SELECT ${PAPER_COLUMNS}, ${TRENDING_SCORE_SQL("$1")} AS score,
             ${q.sort === "newest" ? "to_char(p.featured_on, 'YYYY-MM-DD')" : key} AS key
        FROM papers p
@@ -154,7 +154,7 @@ export async function feedPage(query: FeedQuery, now = new Date()): Promise<Feed
 }
 
 export async function paperById(id: number, now = new Date()): Promise<PaperDetail | null> {
-  const rows = await prisma().$queryRawUnsafe<(PaperRow & { repoStars: number | null; sourceUpvotes: number })[]>(
+  const rows = await db().$queryRawUnsafe<(PaperRow & { repoStars: number | null; sourceUpvotes: number })[]>(
     `SELECT ${PAPER_COLUMNS}, p.repo_stars AS "repoStars", p.upvotes AS "sourceUpvotes", ${TRENDING_SCORE_SQL("$2")} AS score
        FROM papers p WHERE p.id = $1`,
     id,
@@ -162,7 +162,7 @@ export async function paperById(id: number, now = new Date()): Promise<PaperDeta
   );
   const row = rows[0];
   if (!row) return null;
-  return { ...row, topics: await topicsOfPaper(prisma(), id) };
+  return { ...row, topics: await topicsOfPaper(id) };
 }
 
 export const RELATED_COUNT = 5;
@@ -174,7 +174,7 @@ export const RELATED_COUNT = 5;
  * flat as the table grows.
  */
 export async function relatedPapers(id: number, now = new Date()): Promise<PaperListItem[]> {
-  const rows = await prisma().$queryRawUnsafe<PaperRow[]>(
+  const rows = await db().$queryRawUnsafe<PaperRow[]>(
     `WITH me AS (SELECT id, title FROM papers WHERE id = $1),
           q AS (SELECT to_tsquery('simple', string_agg(quote_literal(lexeme), ' | ')) AS query
                   FROM me, unnest(to_tsvector('english', me.title)) AS u(lexeme)),
@@ -201,7 +201,7 @@ export async function relatedPapers(id: number, now = new Date()): Promise<Paper
 
 /** Every topic with its paper count, in taxonomy order (lib/topics). */
 export async function topicsWithCounts(): Promise<TopicSummary[]> {
-  const topics = await listTopics(prisma());
+  const topics = await listTopics();
   return topics.map(({ paperCount, ...t }) => ({ ...t, count: paperCount }));
 }
 
@@ -209,7 +209,7 @@ export const TOPIC_PAGE_DAYS = 30;
 
 /** A topic with its paper count and its trending papers of the last TOPIC_PAGE_DAYS days that have papers. */
 export async function topicPage(slug: string, limit = 30, now = new Date()) {
-  const rows = await prisma().$queryRawUnsafe<TopicSummary[]>(
+  const rows = await db().$queryRawUnsafe<TopicSummary[]>(
     `SELECT t.slug, t.name, t.description, (SELECT count(*)::int FROM paper_topics pt WHERE pt.topic_id = t.id) AS count
        FROM topics t WHERE t.slug = $1`,
     slug,
@@ -233,7 +233,7 @@ export async function topicPage(slug: string, limit = 30, now = new Date()) {
 /** Which of these papers this voter has voted for. */
 export async function votedPaperIds(voterHash: string, paperIds: number[]): Promise<number[]> {
   if (paperIds.length === 0) return [];
-  const rows = await prisma().$queryRawUnsafe<{ paperId: number }[]>(
+  const rows = await db().$queryRawUnsafe<{ paperId: number }[]>(
     `SELECT paper_id AS "paperId" FROM votes WHERE voter_hash = $1 AND paper_id = ANY($2::int[])`,
     voterHash,
     paperIds,

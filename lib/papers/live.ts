@@ -1,4 +1,4 @@
-import { prisma } from "@/lib/db/client";
+import { db } from "@/lib/db/client";
 import { trendingScore } from "./score";
 
 // Live vote counts over cached lists.
@@ -22,7 +22,7 @@ type Counted = { id: number; upvotes: number; localVotes: number; featuredOn: st
 /** Current counts (source upvotes + local votes, and local votes) of these papers. */
 export async function liveCounts(ids: number[]): Promise<Map<number, LiveCount>> {
   if (ids.length === 0) return new Map();
-  const rows = await prisma().$queryRawUnsafe<{ id: number; upvotes: number; localVotes: number }[]>(
+  const rows = await db().$queryRawUnsafe<{ id: number; upvotes: number; localVotes: number }[]>(
     `SELECT id, upvotes + local_votes AS upvotes, local_votes AS "localVotes" FROM papers WHERE id = ANY($1::int[])`,
     [...new Set(ids)],
   );

@@ -1,4 +1,4 @@
-import { prisma } from "@/lib/db/client";
+import { db } from "@/lib/db/client";
 
 // Writes for browse: local votes.
 
@@ -14,7 +14,7 @@ export type VoteResult =
  * regardless; local_votes is recomputed from the votes table, never drifted.
  */
 export async function setVote(paperId: number, voterHash: string, want?: boolean): Promise<VoteResult> {
-  return prisma().$transaction(async (tx) => {
+  return db().$transaction(async (tx) => {
     const locked = await tx.$queryRawUnsafe<{ id: number }[]>(
       `SELECT id FROM papers WHERE id = $1 FOR UPDATE`,
       paperId,

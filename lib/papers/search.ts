@@ -1,4 +1,4 @@
-import { prisma } from "@/lib/db/client";
+import { db } from "@/lib/db/client";
 import { todayUtc } from "@/lib/time";
 import { latestFeaturedDay, resolveTopics, withTopics } from "./data";
 import { periodRange } from "./period";
@@ -53,12 +53,11 @@ export type SearchResult =
 const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter=" … "`;
 
 export async function searchPapers(input: SearchQuery, now = new Date()): Promise<SearchResult> {
-  const db = prisma();
   // Bounded here too, not only at the HTTP boundary: ranking and headlines cost grows with the number of terms.
   const query = { ...input, q: normalizeQuery(input.q) };
   if (!query.q) return { ok: true, status: "noTerms", hits: [], nextCursor: null };
   // Only stopwords or punctuation leave an empty tsquery: say so instead of listing nothing.
-  const probe = await db.$queryRawUnsafe<{ n: number }[]>(
+  const probe = await db().$queryRawUnsafe<{ n: number }[]>(
     `SELECT numnode(websearch_to_tsquery('english', $1))::int AS n`,
     query.q,
   );
@@ -102,7 +101,7 @@ export async function searchPapers(input: SearchQuery, now = new Date()): Promis
   }
   args.push(query.limit + 1);
   // Rank and page first; ts_headline (costly) runs only on the rows shown.
-  const rows = await db.$queryRawUnsafe<
+  const rows = await db().$queryRawUnsafe<
     (Omit<PaperListItem, "topics"> & { rank: number; titleHl: string; snippet: string })[]
   >(
     `WITH q AS (SELECT websearch_to_tsquery('english', $1) AS query),

@@ -1,4 +1,4 @@
-import { prisma } from "@/lib/db/client";
+import { db } from "@/lib/db/client";
 
 // Fixed-window counters in the rate_limits table, so every app instance shares
 // them. One atomic upsert per call: concurrent requests can't both read a
@@ -7,7 +7,7 @@ import { prisma } from "@/lib/db/client";
 export type RateLimitResult = { ok: boolean; remaining: number; retryAfterMs: number };
 
 export async function consumeRateLimit(key: string, limit: number, windowMs: number): Promise<RateLimitResult> {
-  const rows = await prisma().$queryRaw<{ count: number; window_end: Date }[]>`
+  const rows = await db().$queryRaw<{ count: number; window_end: Date }[]>`
     INSERT INTO rate_limits (key, count, window_end)
     VALUES (${key}, 1, now() + ${windowMs}::float8 * interval '1 millisecond')
     ON CONFLICT (key) DO UPDATE SET

@@ -1,4 +1,4 @@
-import { prisma } from "@/lib/db/client";
+import { db } from "@/lib/db/client";
 import { periodicJob } from "@/lib/jobs/scheduler";
 import { log } from "@/lib/log";
 import { DAY_MS } from "@/lib/time";
@@ -14,11 +14,10 @@ const EVERY_MS = 60 * 60 * 1000;
 export async function cleanupSubscriptions(
   now = new Date(),
 ): Promise<{ pendingDeleted: number; rateLimitsDeleted: number }> {
-  const db = prisma();
-  const pending = await db.subscriber.deleteMany({
+  const pending = await db().subscriber.deleteMany({
     where: { status: "pending", confirmTokenExpires: { lt: new Date(now.getTime() - PENDING_RETENTION_MS) } },
   });
-  const limits = await db.rateLimit.deleteMany({ where: { windowEnd: { lt: now } } });
+  const limits = await db().rateLimit.deleteMany({ where: { windowEnd: { lt: now } } });
   return { pendingDeleted: pending.count, rateLimitsDeleted: limits.count };
 }
 

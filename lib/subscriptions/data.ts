@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma } from "@/lib/db/client";
+import { db } from "@/lib/db/client";
 import { sha256 } from "@/lib/security/crypto";
 import { listTopics } from "@/lib/topics/data";
 import { type LinkPurpose, tokenSubscriberId, verifyLink } from "./links";
@@ -10,7 +10,7 @@ import type { TopicOption } from "./types";
 
 /** The topics a subscriber can choose, in taxonomy order. */
 export async function listTopicOptions(): Promise<TopicOption[]> {
-  return (await listTopics(prisma())).map(({ slug, name, description }) => ({ slug, name, description }));
+  return (await listTopics()).map(({ slug, name, description }) => ({ slug, name, description }));
 }
 
 /** A confirmation token is 32 random bytes in base64url. */
@@ -20,7 +20,7 @@ export type ConfirmTokenState = "valid" | "invalid" | "expired";
 
 export async function confirmTokenState(token: string, now = new Date()): Promise<ConfirmTokenState> {
   if (!CONFIRM_TOKEN_PATTERN.test(token)) return "invalid";
-  const row = await prisma().subscriber.findUnique({
+  const row = await db().subscriber.findUnique({
     where: { confirmTokenHash: sha256(token) },
     select: { confirmTokenExpires: true, status: true },
   });
@@ -32,7 +32,7 @@ export async function confirmTokenState(token: string, now = new Date()): Promis
 export async function subscriberFromLink(purpose: LinkPurpose, token: string) {
   const id = tokenSubscriberId(token);
   if (id === null) return null;
-  const subscriber = await prisma().subscriber.findUnique({
+  const subscriber = await db().subscriber.findUnique({
     where: { id },
     include: { topics: { select: { topic: { select: { slug: true, name: true } } } } },
   });

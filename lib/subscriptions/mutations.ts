@@ -1,6 +1,6 @@
 import { DAY_MS } from "@/lib/time";
 import "server-only";
-import { prisma } from "@/lib/db/client";
+import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
@@ -49,7 +49,7 @@ type TopicRow = { id: number; slug: string; name: string };
 
 async function resolveTopics(slugs: string[]): Promise<{ ok: true; topics: TopicRow[] } | Invalid> {
   if (slugs.length === 0) return { ok: true, topics: [] };
-  const topics = await prisma().topic.findMany({
+  const topics = await db().topic.findMany({
     where: { slug: { in: slugs } },
     select: { id: true, slug: true, name: true },
   });
@@ -115,8 +115,7 @@ export async function startSubscription(
   );
   if (!budget.ok) return { ok: true, outcome: "addressRateLimited" };
 
-  const db = prisma();
-  const existing = await db.subscriber.findUnique({ where: { email: input.email } });
+  const existing = await db().subscriber.findUnique({ where: { email: input.email } });
 
   if (existing?.status === "suppressed") return { ok: true, outcome: "suppressed" };
 
@@ -142,7 +141,7 @@ export async function startSubscription(
   };
   const topicLinks = topics.map((t) => ({ topicId: t.id }));
   try {
-    await db.$transaction(async (tx) => {
+    await db().$transaction(async (tx) => {
       if (existing) {
         await tx.subscriber.update({ where: { id: existing.id }, data: pending });
         await tx.subscriberTopic.deleteMany({ where: { subscriberId: existing.id } });
@@ -187,9 +186,8 @@ export async function confirm(
   now = new Date(),
 ): Promise<{ ok: true; subscriberId: number } | TokenFailure> {
   if (!CONFIRM_TOKEN_PATTERN.test(token)) return { ok: false, reason: "invalidToken" };
-  const db = prisma();
   const hash = sha256(token);
-  const row = await db.subscriber.findUnique({
+  const row = await db().subscriber.findUnique({
     where: { confirmTokenHash: hash },
     select: { id: true, confirmTokenExpires: true },
   });
@@ -197,7 +195,7 @@ export async function confirm(
   if (!row.confirmTokenExpires || row.confirmTokenExpires <= now) return { ok: false, reason: "expired" };
 
   // One conditional update makes the token single-use even under concurrent POSTs.
-  const updated = await db.subscriber.updateMany({
+  const updated = await db().subscriber.updateMany({
     where: {
       id: row.id,
       confirmTokenHash: hash,
@@ -214,7 +212,7 @@ export async function confirm(
   });
   if (updated.count === 0) return { ok: false, reason: "invalidToken" };
 
-  const subscriber = await db.subscriber.findUniqueOrThrow({
+  const subscriber = await db().subscriber.findUniqueOrThrow({
     where: { id: row.id },
     include: { topics: { select: { topic: { select: { name: true } } }, orderBy: { topic: { name: "asc" } } } },
   });
@@ -241,10 +239,10 @@ export async function updatePreferences(token: string, raw: unknown): Promise<{ 
   if (!parsed.success) return { ok: false, reason: "invalid", issues: fieldIssues(parsed.error) };
   const resolved = await resolveTopics(parsed.data.topics);
   if (!resolved.ok) return resolved;
-  await prisma().$transaction([
-    prisma().subscriber.update({ where: { id: subscriber.id }, data: choiceFields(parsed.data) }),
-    prisma().subscriberTopic.deleteMany({ where: { subscriberId: subscriber.id } }),
-    prisma().subscriberTopic.createMany({
+  await db().$transaction([
+    db().subscriber.update({ where: { id: subscriber.id }, data: choiceFields(parsed.data) }),
+    db().subscriberTopic.deleteMany({ where: { subscriberId: subscriber.id } }),
+    db().subscriberTopic.createMany({
       data: resolved.topics.map((t) => ({ subscriberId: subscriber.id, topicId: t.id })),
     }),
   ]);
@@ -265,7 +263,7 @@ async function transition(token: string, to: "active" | "paused", from: ("active
   const subscriber = await subscriberFromLink("preferences", token);
   if (!subscriber) return { ok: false, reason: "invalidToken" } as const;
   if (subscriber.status === to) return { ok: true } as const;
-  const updated = await prisma().subscriber.updateMany({
+  const updated = await db().subscriber.updateMany({
     where: { id: subscriber.id, status: { in: from } },
     data: { status: to },
   });
@@ -285,7 +283,7 @@ export async function unsubscribe(
 ): Promise<{ ok: true } | LinkFailure> {
   const subscriber = await subscriberFromLink(purpose, token);
   if (!subscriber) return { ok: false, reason: "invalidToken" };
-  await prisma().subscriber.updateMany({
+  await db().subscriber.updateMany({
     where: { id: subscriber.id, status: { in: ["pending", "active", "paused"] } },
     data: { status: "unsubscribed", unsubscribedAt: now, confirmTokenHash: null, confirmTokenExpires: null },
   });
@@ -296,11 +294,10 @@ export async function unsubscribe(
 export async function deleteData(token: string): Promise<{ ok: true } | LinkFailure> {
   const subscriber = await subscriberFromLink("preferences", token);
   if (!subscriber) return { ok: false, reason: "invalidToken" };
-  const db = prisma();
-  await db.$transaction([
-    db.subscriber.deleteMany({ where: { id: subscriber.id } }),
-    db.outboxMessage.deleteMany({ where: { to: subscriber.email } }),
-    db.rateLimit.deleteMany({ where: { key: addressKey(subscriber.email) } }),
+  await db().$transaction([
+    db().subscriber.deleteMany({ where: { id: subscriber.id } }),
+    db().outboxMessage.deleteMany({ where: { to: subscriber.email } }),
+    db().rateLimit.deleteMany({ where: { key: addressKey(subscriber.email) } }),
   ]);
   return { ok: true };
 }

@@ -1,5 +1,5 @@
 import { runInTransaction, type SqlStatement } from "@/lib/db/bulk";
-import type { PrismaClient } from "@/lib/db/client";
+import { db } from "@/lib/db/client";
 import { classify } from "./classify";
 import { TOPICS } from "./taxonomy";
 import { TAXONOMY_VERSION } from "./version";
@@ -19,15 +19,15 @@ export type SyncSummary = { created: number; updated: number; deleted: number };
  * changed names and descriptions, deletes topics no longer in the taxonomy
  * (their paper and subscriber links go with them, by cascade). Idempotent.
  */
-export async function syncTopics(db: PrismaClient): Promise<SyncSummary> {
-  const existing = await db.topic.findMany();
+export async function syncTopics(): Promise<SyncSummary> {
+  const existing = await db().topic.findMany();
   const bySlug = new Map(existing.map((t) => [t.slug, t]));
   const wanted = new Set(TOPICS.map((t) => t.slug));
   const summary: SyncSummary = { created: 0, updated: 0, deleted: 0 };
 
   const missing = TOPICS.filter((t) => !bySlug.has(t.slug));
   if (missing.length) {
-    const { count } = await db.topic.createMany({
+    const { count } = await db().topic.createMany({
       data: missing.map(({ slug, name, description }) => ({ slug, name, description })),
       skipDuplicates: true, // another process may sync at the same time
     });
@@ -36,22 +36,22 @@ export async function syncTopics(db: PrismaClient): Promise<SyncSummary> {
   for (const t of TOPICS) {
     const row = bySlug.get(t.slug);
     if (row && (row.name !== t.name || row.description !== t.description)) {
-      await db.topic.update({ where: { id: row.id }, data: { name: t.name, description: t.description } });
+      await db().topic.update({ where: { id: row.id }, data: { name: t.name, description: t.description } });
       summary.updated++;
     }
   }
   const stale = existing.filter((t) => !wanted.has(t.slug)).map((t) => t.id);
-  if (stale.length) summary.deleted = (await db.topic.deleteMany({ where: { id: { in: stale } } })).count;
+  if (stale.length) summary.deleted = (await db().topic.deleteMany({ where: { id: { in: stale } } })).count;
   return summary;
 }
 
 /** slug -> topic id, syncing the taxonomy first when the table lacks a topic. */
-export async function topicIds(db: PrismaClient): Promise<Map<string, number>> {
-  let rows = await db.topic.findMany({ select: { id: true, slug: true } });
+export async function topicIds(): Promise<Map<string, number>> {
+  let rows = await db().topic.findMany({ select: { id: true, slug: true } });
   const have = new Set(rows.map((r) => r.slug));
   if (TOPICS.some((t) => !have.has(t.slug))) {
-    await syncTopics(db);
-    rows = await db.topic.findMany({ select: { id: true, slug: true } });
+    await syncTopics();
+    rows = await db().topic.findMany({ select: { id: true, slug: true } });
   }
   return new Map(rows.map((r) => [r.slug, r.id]));
 }
@@ -91,28 +91,28 @@ export function topicLinkStatements(
 }
 
 /** Replaces the topic links of these papers in one transaction. */
-async function writeTopics(db: PrismaClient, papers: PaperText[], ids: Map<string, number>): Promise<number> {
+async function writeTopics(papers: PaperText[], ids: Map<string, number>): Promise<number> {
   const { statements, links } = topicLinkStatements(papers, ids);
-  await runInTransaction(db, statements);
+  await runInTransaction(statements);
   return links;
 }
 
 export type ClassifySummary = { papers: number; links: number };
 
 /** Reclassifies every paper, streaming by id so memory stays flat at any size. */
-export async function reclassifyAll(db: PrismaClient): Promise<ClassifySummary> {
-  const ids = await topicIds(db);
+export async function reclassifyAll(): Promise<ClassifySummary> {
+  const ids = await topicIds();
   const summary: ClassifySummary = { papers: 0, links: 0 };
   let after = 0;
   for (;;) {
-    const papers = await db.paper.findMany({
+    const papers = await db().paper.findMany({
       where: { id: { gt: after } },
       orderBy: { id: "asc" },
       take: CHUNK,
       select: { id: true, title: true, summary: true },
     });
     if (papers.length === 0) break;
-    summary.links += await writeTopics(db, papers, ids);
+    summary.links += await writeTopics(papers, ids);
     summary.papers += papers.length;
     after = papers[papers.length - 1]!.id;
   }
@@ -131,12 +131,12 @@ export type EnsureSummary = {
  * the papers were last classified (or never was recorded), reclassifies all
  * papers and records the new version.
  */
-export async function ensureTaxonomy(db: PrismaClient): Promise<EnsureSummary> {
-  const topics = await syncTopics(db);
-  const stored = await db.appState.findUnique({ where: { key: TAXONOMY_VERSION_KEY } });
+export async function ensureTaxonomy(): Promise<EnsureSummary> {
+  const topics = await syncTopics();
+  const stored = await db().appState.findUnique({ where: { key: TAXONOMY_VERSION_KEY } });
   if (stored?.value === TAXONOMY_VERSION) return { version: TAXONOMY_VERSION, topics, reclassified: null };
-  const reclassified = await reclassifyAll(db);
-  await db.appState.upsert({
+  const reclassified = await reclassifyAll();
+  await db().appState.upsert({
     where: { key: TAXONOMY_VERSION_KEY },
     create: { key: TAXONOMY_VERSION_KEY, value: TAXONOMY_VERSION },
     update: { value: TAXONOMY_VERSION },

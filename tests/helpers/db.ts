@@ -1,24 +1,26 @@
 import { inject } from "vitest";
-import { createPrisma, type PrismaClient } from "@/lib/db/client";
+import { connectDatabase, db, type PrismaClient } from "@/lib/db/client";
 
 export const databaseUrl = (): string => inject("databaseUrl");
 export const databaseKind = () => inject("databaseKind");
 
-let client: PrismaClient | undefined;
+let connected = false;
 
-/** The test database's client; lib code that calls prisma() gets the same database via DATABASE_URL. */
+/** Points the process-wide client (db(), which every lib/ function uses) at the test database and returns it. */
 export function testDb(): PrismaClient {
-  process.env.DATABASE_URL = databaseUrl();
-  client ??= createPrisma(databaseUrl(), 4);
-  return client;
+  if (!connected) {
+    connectDatabase(databaseUrl(), { max: 4 });
+    connected = true;
+  }
+  return db();
 }
 
 /** Empties every application table (not the migrations table). */
 export async function resetDb(): Promise<void> {
-  const db = testDb();
-  const tables = await db.$queryRaw<{ tablename: string }[]>`
+  const client = testDb();
+  const tables = await client.$queryRaw<{ tablename: string }[]>`
     SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations'`;
   if (tables.length === 0) return;
   const list = tables.map((t) => `"${t.tablename}"`).join(", ");
-  await db.$executeRawUnsafe(`TRUNCATE ${list} RESTART IDENTITY CASCADE`);
+  await client.$executeRawUnsafe(`TRUNCATE ${list} RESTART IDENTITY CASCADE`);
 }

@@ -1,24 +1,25 @@
 // A digest run in its own process, for the crash test (which SIGKILLs it).
 // Settings come from the environment the test passes in.
-import { createPrisma } from "@/lib/db/client";
+import { connectDatabase, disconnectDatabase } from "@/lib/db/client";
 import { sleep } from "@/lib/digest/pacing";
 import { runDigest } from "@/lib/digest/run";
+import { setMailer } from "@/lib/mail";
 import { resendTransport } from "@/lib/mail/resend";
 
-const db = createPrisma(process.env.DATABASE_URL!, 4);
-const transport = resendTransport({
-  apiKey: process.env.FAKE_RESEND_KEY!,
-  from: "Paperboy <digest@paperboy.example>",
-  baseUrl: process.env.FAKE_RESEND_URL!,
-});
+connectDatabase(process.env.DATABASE_URL!, { max: 4 });
+setMailer(
+  resendTransport({
+    apiKey: process.env.FAKE_RESEND_KEY!,
+    from: "Paperboy <digest@paperboy.example>",
+    baseUrl: process.env.FAKE_RESEND_URL!,
+  }),
+);
 const staleMs = Number(process.env.STALE_MS ?? 300);
 
 for (;;) {
   const summary = await runDigest({
     frequency: "daily",
     now: new Date(process.env.DIGEST_NOW!),
-    db,
-    transport,
     staleMs,
     heartbeatMs: 50,
     pageSize: 500,
@@ -34,4 +35,4 @@ for (;;) {
   console.log(`SUMMARY ${JSON.stringify(summary)}`);
   break;
 }
-await db.$disconnect();
+await disconnectDatabase();

@@ -1,4 +1,4 @@
-import type { PrismaClient } from "@/lib/db/client";
+import { db } from "@/lib/db/client";
 
 // Direct inserts of papers and topic links for browse tests (the topic
 // classifier is not needed to test filtering).
@@ -16,10 +16,10 @@ export type PaperFixture = {
 
 let counter = 0;
 
-export async function insertPapers(db: PrismaClient, papers: PaperFixture[]): Promise<number[]> {
+export async function insertPapers(papers: PaperFixture[]): Promise<number[]> {
   const ids: number[] = [];
   for (const p of papers) {
-    const created = await db.paper.create({
+    const created = await db().paper.create({
       data: {
         title: p.title,
         titleKey: `${p.title.toLowerCase()} #${++counter}`,
@@ -40,15 +40,10 @@ export async function insertPapers(db: PrismaClient, papers: PaperFixture[]): Pr
   return ids;
 }
 
-export async function insertTopic(
-  db: PrismaClient,
-  slug: string,
-  paperIds: number[],
-  evidence: string[] = [slug],
-): Promise<number> {
-  const topic = await db.topic.create({ data: { slug, name: slug.toUpperCase(), description: `About ${slug}` } });
+export async function insertTopic(slug: string, paperIds: number[], evidence: string[] = [slug]): Promise<number> {
+  const topic = await db().topic.create({ data: { slug, name: slug.toUpperCase(), description: `About ${slug}` } });
   if (paperIds.length) {
-    await db.paperTopic.createMany({ data: paperIds.map((paperId) => ({ paperId, topicId: topic.id, evidence })) });
+    await db().paperTopic.createMany({ data: paperIds.map((paperId) => ({ paperId, topicId: topic.id, evidence })) });
   }
   return topic.id;
 }

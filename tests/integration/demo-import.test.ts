@@ -20,7 +20,7 @@ describe("demo papers import", () => {
   beforeEach(resetDb);
 
   it("imports all 134 listing papers of 2025-03-14 in listing order", async () => {
-    const summary = await importDemoPapers(testDb());
+    const summary = await importDemoPapers();
     expect(summary).toMatchObject({ created: DEMO_PAPERS, updated: 0, unchanged: 0 });
     expect(summary.createdIds).toHaveLength(DEMO_PAPERS);
     const papers = await testDb().paper.findMany({ where: { arxivId: null }, orderBy: { sourceRank: "asc" } });
@@ -35,7 +35,7 @@ describe("demo papers import", () => {
   });
 
   it("imports the real sample: six weeks of featured days with upvotes and repos", async () => {
-    await importDemoPapers(testDb());
+    await importDemoPapers();
     const db = testDb();
     const withArxiv = await db.paper.count({ where: { arxivId: { not: null } } });
     expect(withArxiv).toBe(SAMPLE_PAPERS);
@@ -49,17 +49,17 @@ describe("demo papers import", () => {
   });
 
   it("is idempotent: importing twice changes nothing", async () => {
-    await importDemoPapers(testDb());
+    await importDemoPapers();
     const before = await testDb().paper.findMany({ orderBy: { id: "asc" } });
-    const again = await importDemoPapers(testDb());
+    const again = await importDemoPapers();
     expect(again).toMatchObject({ created: 0, updated: 0, unchanged: DEMO_PAPERS, createdIds: [], updatedIds: [] });
     const after = await testDb().paper.findMany({ orderBy: { id: "asc" } });
     expect(after).toEqual(before);
   });
 
   it("seeds only an empty database", async () => {
-    expect((await seedIfEmpty(testDb()))?.created).toBe(DEMO_PAPERS);
-    expect(await seedIfEmpty(testDb())).toBeNull();
+    expect((await seedIfEmpty())?.created).toBe(DEMO_PAPERS);
+    expect(await seedIfEmpty()).toBeNull();
   });
 
   it("merges without blanking fields, keeps the higher upvotes and records each source", async () => {
@@ -78,8 +78,8 @@ describe("demo papers import", () => {
       upvotes: 5,
       keywords: [],
     };
-    await upsertPapers(testDb(), [base]);
-    const result = await upsertPapers(testDb(), [
+    await upsertPapers([base]);
+    const result = await upsertPapers([
       {
         ...base,
         title: "a paper!",

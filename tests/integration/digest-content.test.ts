@@ -12,36 +12,36 @@ const to = (address: string) => bed.fake.delivered.filter((e) => e.to.includes(a
 describe("digest content", () => {
   it("matches topics and keywords, ranks by trending score, and skips people with nothing new", async () => {
     const db = testDb();
-    const t = await addTopics(db, ["quantization", "robotics", "vision"]);
-    const quant = await addPaper(db, {
+    const t = await addTopics(["quantization", "robotics", "vision"]);
+    const quant = await addPaper({
       title: "Low-bit quantization at scale",
       featuredOn: "2025-03-13",
       upvotes: 5,
       topicIds: [t.get("quantization")!],
     });
-    const quantTop = await addPaper(db, {
+    const quantTop = await addPaper({
       title: "Better 4-bit training",
       featuredOn: "2025-03-13",
       upvotes: 50,
       topicIds: [t.get("quantization")!],
       repoUrl: "https://github.com/x/y",
     });
-    await addPaper(db, { title: "Robot arms", featuredOn: "2025-03-13", topicIds: [t.get("robotics")!] });
-    const kw = await addPaper(db, {
+    await addPaper({ title: "Robot arms", featuredOn: "2025-03-13", topicIds: [t.get("robotics")!] });
+    const kw = await addPaper({
       title: "A study",
       summary: "We use Mixture   of EXPERTS routing.",
       featuredOn: "2025-03-14",
     });
-    await addPaper(db, {
+    await addPaper({
       title: "Old quantization paper",
       featuredOn: "2025-03-01",
       topicIds: [t.get("quantization")!],
     });
 
-    await addSubscriber(db, { email: "quant@example.com", topicIds: [t.get("quantization")!] });
-    await addSubscriber(db, { email: "kw@example.com", keywords: ["mixture of experts"] });
-    await addSubscriber(db, { email: "vision@example.com", topicIds: [t.get("vision")!] });
-    await addSubscriber(db, { email: "all@example.com", allTopics: true });
+    await addSubscriber({ email: "quant@example.com", topicIds: [t.get("quantization")!] });
+    await addSubscriber({ email: "kw@example.com", keywords: ["mixture of experts"] });
+    await addSubscriber({ email: "vision@example.com", topicIds: [t.get("vision")!] });
+    await addSubscriber({ email: "all@example.com", allTopics: true });
 
     const summary = await runDigest(options());
     expect(summary).toMatchObject({ status: "completed", sent: 3, skipped: 1, failed: 0, periodKey: "2025-03-14" });
@@ -73,10 +73,9 @@ describe("digest content", () => {
   });
 
   it("has one-click unsubscribe headers, footer links and a per-email reference", async () => {
-    const db = testDb();
-    const t = await addTopics(db, ["vision"]);
-    await addPaper(db, { title: "Seeing things", featuredOn: "2025-03-14", topicIds: [t.get("vision")!] });
-    const id = await addSubscriber(db, { email: "v@example.com", topicIds: [t.get("vision")!] });
+    const t = await addTopics(["vision"]);
+    await addPaper({ title: "Seeing things", featuredOn: "2025-03-14", topicIds: [t.get("vision")!] });
+    const id = await addSubscriber({ email: "v@example.com", topicIds: [t.get("vision")!] });
     await runDigest(options());
     const [email] = to("v@example.com");
     expect(email!.headers["List-Unsubscribe"]).toMatch(
@@ -95,16 +94,16 @@ describe("digest content", () => {
 
   it("never repeats a paper across digests and sends only papers featured since the last one", async () => {
     const db = testDb();
-    const t = await addTopics(db, ["vision"]);
-    const first = await addPaper(db, {
+    const t = await addTopics(["vision"]);
+    const first = await addPaper({
       title: "Day one paper",
       featuredOn: "2025-03-14",
       upvotes: 10,
       topicIds: [t.get("vision")!],
     });
-    await addSubscriber(db, { email: "v@example.com", topicIds: [t.get("vision")!] });
+    await addSubscriber({ email: "v@example.com", topicIds: [t.get("vision")!] });
     await runDigest(options());
-    const second = await addPaper(db, {
+    const second = await addPaper({
       title: "Day two paper",
       featuredOn: "2025-03-15",
       topicIds: [t.get("vision")!],
@@ -123,12 +122,12 @@ describe("digest content", () => {
 
   it("never includes pending, paused, unsubscribed or suppressed people, nor the other frequency", async () => {
     const db = testDb();
-    await addPaper(db, { title: "For everyone", featuredOn: "2025-03-14" });
+    await addPaper({ title: "For everyone", featuredOn: "2025-03-14" });
     for (const status of ["pending", "paused", "unsubscribed", "suppressed"] as const) {
-      await addSubscriber(db, { email: `${status}@example.com`, status, allTopics: true });
+      await addSubscriber({ email: `${status}@example.com`, status, allTopics: true });
     }
-    await addSubscriber(db, { email: "weekly@example.com", frequency: "weekly", allTopics: true });
-    await addSubscriber(db, { email: "active@example.com", allTopics: true });
+    await addSubscriber({ email: "weekly@example.com", frequency: "weekly", allTopics: true });
+    await addSubscriber({ email: "active@example.com", allTopics: true });
     const summary = await runDigest(options());
     expect(summary).toMatchObject({ sent: 1, skipped: 0 });
     expect(bed.fake.delivered.map((e) => e.to[0])).toEqual(["active@example.com"]);
@@ -136,10 +135,9 @@ describe("digest content", () => {
   });
 
   it("delivers a <script> in a paper title as inert text in HTML and plain text", async () => {
-    const db = testDb();
     const title = `<script>alert("x")</script> & <img src=x onerror=alert(1)>`;
-    await addPaper(db, { title, summary: "<b>bold</b> claims", featuredOn: "2025-03-14" });
-    await addSubscriber(db, { email: "a@example.com", allTopics: true, keywords: ['"><script>'] });
+    await addPaper({ title, summary: "<b>bold</b> claims", featuredOn: "2025-03-14" });
+    await addSubscriber({ email: "a@example.com", allTopics: true, keywords: ['"><script>'] });
     await runDigest(options());
     const [email] = to("a@example.com");
     expect(email!.html).not.toMatch(/<script/i);
@@ -151,10 +149,10 @@ describe("digest content", () => {
 
   it("records one delivery as failed when the provider refuses its address, and sends the others", async () => {
     const db = testDb();
-    await addPaper(db, { title: "Anything", featuredOn: "2025-03-14" });
-    await addSubscriber(db, { email: "good1@example.com", allTopics: true });
-    await addSubscriber(db, { email: "bad address@example.com", allTopics: true });
-    await addSubscriber(db, { email: "good2@example.com", allTopics: true });
+    await addPaper({ title: "Anything", featuredOn: "2025-03-14" });
+    await addSubscriber({ email: "good1@example.com", allTopics: true });
+    await addSubscriber({ email: "bad address@example.com", allTopics: true });
+    await addSubscriber({ email: "good2@example.com", allTopics: true });
     const summary = await runDigest(options());
     expect(summary).toMatchObject({ status: "completed", sent: 2, failed: 1 });
     expect(bed.fake.delivered.map((e) => e.to[0]).sort()).toEqual(["good1@example.com", "good2@example.com"]);
@@ -165,8 +163,8 @@ describe("digest content", () => {
 
   it("is idempotent per period, waits for the due hour, and a dry run sends and records nothing", async () => {
     const db = testDb();
-    await addPaper(db, { title: "Anything", featuredOn: "2025-03-14" });
-    await addSubscriber(db, { email: "a@example.com", allTopics: true });
+    await addPaper({ title: "Anything", featuredOn: "2025-03-14" });
+    await addSubscriber({ email: "a@example.com", allTopics: true });
     expect(await runDigest(options({ now: new Date("2025-03-14T07:59:00Z") }))).toMatchObject({ status: "notDue" });
     expect(await runDigest(options({ dryRun: true }))).toMatchObject({ status: "dryRun", sent: 1 });
     expect(await db.digestRun.count()).toBe(0);
@@ -181,8 +179,8 @@ describe("digest content", () => {
 
   it("records a failed run with its error and resumes it on the next trigger", async () => {
     const db = testDb();
-    await addPaper(db, { title: "Anything", featuredOn: "2025-03-14" });
-    await addSubscriber(db, { email: "a@example.com", allTopics: true });
+    await addPaper({ title: "Anything", featuredOn: "2025-03-14" });
+    await addSubscriber({ email: "a@example.com", allTopics: true });
     bed.fake.failNext(3, 500);
     const failed = await runDigest(options({ retry: { maxAttempts: 2, baseDelayMs: 1 }, staleMs: 1 }));
     expect(failed).toMatchObject({ status: "failed", sent: 0 });

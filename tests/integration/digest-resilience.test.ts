@@ -3,12 +3,12 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createPrisma } from "@/lib/db/client";
 import { sleep } from "@/lib/digest/pacing";
 import { runDigest } from "@/lib/digest/run";
-import { resendTransport } from "@/lib/mail/resend";
+import { type MailTransport, resetMailer, setMailer } from "@/lib/mail";
 import { databaseUrl, resetDb, testDb } from "@/tests/helpers/db";
 import { addManyPapers, addManySubscribers, addTopics } from "@/tests/helpers/digest-fixtures";
+import { fakeTransport } from "@/tests/helpers/digest-testbed";
 import { type FakeResend, startFakeResend } from "@/tests/helpers/fake-resend";
 
 const NOW = "2025-03-14T09:00:00Z";
@@ -18,17 +18,19 @@ beforeAll(async () => {
   process.env.APP_SECRET = "digest-test-secret-".padEnd(40, "x");
   process.env.APP_URL = "https://paperboy.example";
 });
-afterAll(async () => fake?.close());
+afterAll(async () => {
+  resetMailer();
+  await fake?.close();
+});
 beforeEach(async () => {
   await fake?.close();
   await resetDb();
 });
 
 async function seed(subscribers: number) {
-  const db = testDb();
-  const topics = await addTopics(db, ["llm", "vision", "robotics", "audio", "quantization", "agents"]);
-  await addManyPapers(db, 60, [...topics.values()], ["2025-03-13", "2025-03-14"]);
-  await addManySubscribers(db, subscribers, [...topics.values()]);
+  const topics = await addTopics(["llm", "vision", "robotics", "audio", "quantization", "agents"]);
+  await addManyPapers(60, [...topics.values()], ["2025-03-13", "2025-03-14"]);
+  await addManySubscribers(subscribers, [...topics.values()]);
 }
 
 /** Every address exactly once: returns duplicates and missing against the expected list. */
@@ -45,8 +47,7 @@ async function expectedAddresses(): Promise<string[]> {
   return rows.map((r) => r.email);
 }
 
-const transport = () =>
-  resendTransport({ apiKey: fake.apiKey, from: "Paperboy <digest@paperboy.example>", baseUrl: fake.url });
+const transport = (): MailTransport => fakeTransport(fake);
 
 describe("digest resilience", () => {
   it("survives 10 SIGKILLs at random moments: every subscriber exactly once", { timeout: 300_000 }, async () => {
@@ -125,14 +126,15 @@ describe("digest resilience", () => {
     const options = {
       frequency: "daily" as const,
       now: new Date(NOW),
-      db: testDb(),
       staleMs: 1,
       concurrency: 1,
       log: () => {},
     };
-    expect(await runDigest({ ...options, transport: crashing })).toMatchObject({ status: "failed" });
+    setMailer(crashing);
+    expect(await runDigest(options)).toMatchObject({ status: "failed" });
     expect(await testDb().delivery.count({ where: { status: "sending" } })).toBe(250);
-    const resumed = await runDigest({ ...options, transport: real });
+    setMailer(real);
+    const resumed = await runDigest(options);
     expect(resumed).toMatchObject({ status: "completed", resumed: true, sent: 250 });
     const firstKey = fake.requests[0]!.headers["idempotency-key"];
     expect(fake.requests.filter((r) => r.headers["idempotency-key"] === firstKey)).toHaveLength(2);
@@ -142,11 +144,10 @@ describe("digest resilience", () => {
   it("delivers everything once through 20% 429, 10% 500 and 5% lost responses", { timeout: 120_000 }, async () => {
     fake = await startFakeResend({ faults: { rate429: 0.2, rate500: 0.1, rateHang: 0.05 } });
     await seed(2_000);
+    setMailer(transport());
     const summary = await runDigest({
       frequency: "daily",
       now: new Date(NOW),
-      db: testDb(),
-      transport: transport(),
       retry: { baseDelayMs: 10, maxDelayMs: 200, timeoutMs: 500, maxAttempts: 40 },
       log: () => {},
     });
@@ -162,25 +163,18 @@ describe("digest resilience", () => {
   it("sends once when two instances start the same period at the same moment", { timeout: 60_000 }, async () => {
     fake = await startFakeResend();
     await seed(300);
-    const a = createPrisma(databaseUrl(), 2);
-    const b = createPrisma(databaseUrl(), 2);
-    try {
-      const run = (db: typeof a) =>
-        runDigest({ frequency: "daily", now: new Date(NOW), db, transport: transport(), log: () => {} });
-      const results = await Promise.all([run(a), run(b)]);
-      const statuses = results.map((r) => r.status).sort();
-      expect(statuses[0]).toBe("busy");
-      expect(["completed"]).toContain(statuses[1]);
-      expect(tally(await expectedAddresses())).toEqual({ duplicates: 0, missing: 0, delivered: 300 });
-      // A later trigger for the same period finds it done.
-      expect(
-        await runDigest({ frequency: "daily", now: new Date(NOW), db: a, transport: transport(), log: () => {} }),
-      ).toMatchObject({ status: "alreadyCompleted" });
-      await sleep(10);
-      expect(fake.delivered).toHaveLength(300);
-    } finally {
-      await a.$disconnect();
-      await b.$disconnect();
-    }
+    setMailer(transport());
+    // Two runs in flight at once, each claiming the period on its own pooled connection: the
+    // database claim, not the process, decides which one sends.
+    const run = () => runDigest({ frequency: "daily", now: new Date(NOW), log: () => {} });
+    const results = await Promise.all([run(), run()]);
+    const statuses = results.map((r) => r.status).sort();
+    expect(statuses[0]).toBe("busy");
+    expect(["completed"]).toContain(statuses[1]);
+    expect(tally(await expectedAddresses())).toEqual({ duplicates: 0, missing: 0, delivered: 300 });
+    // A later trigger for the same period finds it done.
+    expect(await run()).toMatchObject({ status: "alreadyCompleted" });
+    await sleep(10);
+    expect(fake.delivered).toHaveLength(300);
   });
 });

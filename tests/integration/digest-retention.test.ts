@@ -19,8 +19,8 @@ const options = (now: string, over: Partial<DigestOptions> = {}) => bed.options(
 describe("digest retention", () => {
   it("deletes the deliveries of periods past the retention, keeps the runs, recent deliveries and running runs", async () => {
     const db = testDb();
-    const t = await addTopics(db, ["vision"]);
-    const subscriber = await addSubscriber(db, { email: "v@example.com", topicIds: [t.get("vision")!] });
+    const t = await addTopics(["vision"]);
+    const subscriber = await addSubscriber({ email: "v@example.com", topicIds: [t.get("vision")!] });
     const run = (periodKey: string, status: "completed" | "failed" | "running") =>
       db.digestRun.create({
         data: {
@@ -48,7 +48,7 @@ describe("digest retention", () => {
     });
     expect(DELIVERY_RETENTION_DAYS).toBe(90);
 
-    const summary = await pruneDigestRecords(db, now);
+    const summary = await pruneDigestRecords(now);
     expect(summary).toEqual({ deliveriesDeleted: 2, webhookEventsDeleted: 1, horizon: "2025-04-01" });
     const left = await db.delivery.findMany({ select: { runId: true }, orderBy: { runId: "asc" } });
     expect(left.map((d) => d.runId)).toEqual([oldRunning.id, lastDayKept.id, recent.id]);
@@ -56,12 +56,12 @@ describe("digest retention", () => {
     expect(await db.digestRun.findUnique({ where: { id: old.id } })).toMatchObject({ status: "completed" });
     expect(await db.digestRun.findUnique({ where: { id: oldFailed.id } })).toMatchObject({ status: "failed" });
     expect((await db.webhookEvent.findMany()).map((e) => e.id)).toEqual(["msg_new"]);
-    expect(await ledgerHorizon(db)).toEqual(new Date("2025-04-01T00:00:00Z"));
+    expect(await ledgerHorizon()).toEqual(new Date("2025-04-01T00:00:00Z"));
 
     // Idempotent, and the horizon never moves back.
-    expect(await pruneDigestRecords(db, now)).toMatchObject({ deliveriesDeleted: 0, webhookEventsDeleted: 0 });
-    await pruneDigestRecords(db, new Date("2025-05-01T00:00:00Z"));
-    expect(await ledgerHorizon(db)).toEqual(new Date("2025-04-01T00:00:00Z"));
+    expect(await pruneDigestRecords(now)).toMatchObject({ deliveriesDeleted: 0, webhookEventsDeleted: 0 });
+    await pruneDigestRecords(new Date("2025-05-01T00:00:00Z"));
+    expect(await ledgerHorizon()).toEqual(new Date("2025-04-01T00:00:00Z"));
   });
 
   it("runs from npm start's scheduler, at most hourly", async () => {
@@ -73,7 +73,7 @@ describe("digest retention", () => {
     await event("msg_1");
     await digestRetentionJob.tick(now);
     expect(await db.webhookEvent.count()).toBe(0);
-    expect(await ledgerHorizon(db)).toEqual(new Date("2025-04-01T00:00:00Z"));
+    expect(await ledgerHorizon()).toEqual(new Date("2025-04-01T00:00:00Z"));
     await event("msg_2");
     await digestRetentionJob.tick(new Date(now.getTime() + 30 * 60_000)); // within the hour: not again
     expect(await db.webhookEvent.count()).toBe(1);
@@ -94,17 +94,17 @@ describe("digest retention", () => {
       `INSERT INTO deliveries (run_id, subscriber_id, status, paper_ids, updated_at) SELECT $1, id, 'sent', '{1}', now() FROM subscribers`,
       run.id,
     );
-    expect(await pruneDigestRecords(db, new Date("2025-06-30T00:00:00Z"))).toMatchObject({ deliveriesDeleted: 12000 });
+    expect(await pruneDigestRecords(new Date("2025-06-30T00:00:00Z"))).toMatchObject({ deliveriesDeleted: 12000 });
     expect(await db.delivery.count()).toBe(0);
   });
 
   it("refuses a period whose 'already sent' check would read pruned deliveries, and sends recent ones", async () => {
     const db = testDb();
-    const t = await addTopics(db, ["vision"]);
-    await addSubscriber(db, { email: "v@example.com", topicIds: [t.get("vision")!] });
-    await addPaper(db, { title: "Old paper", featuredOn: "2025-03-14", topicIds: [t.get("vision")!] });
-    await addPaper(db, { title: "Recent paper", featuredOn: "2025-06-30", topicIds: [t.get("vision")!] });
-    await pruneDigestRecords(db, new Date("2025-06-30T10:00:00Z")); // deliveries before 2025-04-01 may be gone
+    const t = await addTopics(["vision"]);
+    await addSubscriber({ email: "v@example.com", topicIds: [t.get("vision")!] });
+    await addPaper({ title: "Old paper", featuredOn: "2025-03-14", topicIds: [t.get("vision")!] });
+    await addPaper({ title: "Recent paper", featuredOn: "2025-06-30", topicIds: [t.get("vision")!] });
+    await pruneDigestRecords(new Date("2025-06-30T10:00:00Z")); // deliveries before 2025-04-01 may be gone
 
     const old = await runDigest(options("2025-03-14T09:00:00Z", { force: true }));
     expect(old).toMatchObject({

@@ -43,8 +43,8 @@ describe("POST /api/cron/digest", () => {
   it("runs the due digests once, answers a JSON summary, and the email lands in the outbox", async () => {
     const db = testDb();
     const today = new Date().toISOString().slice(0, 10);
-    await addPaper(db, { title: "Fresh paper", featuredOn: today });
-    await addSubscriber(db, { email: "reader@example.com", allTopics: true });
+    await addPaper({ title: "Fresh paper", featuredOn: today });
+    await addSubscriber({ email: "reader@example.com", allTopics: true });
     // Before the due hour nothing is sent; pick an hour that has passed (or is now) so the test is clock-independent.
     process.env.DIGEST_HOUR = "0";
     const res = await cron(`Bearer ${CRON_SECRET}`, "?frequency=daily");
@@ -96,9 +96,9 @@ describe("POST /api/webhooks/resend", () => {
 
   it("suppresses a hard-bounced address and a complaint; a soft bounce changes nothing", async () => {
     const db = testDb();
-    await addSubscriber(db, { email: "gone@example.com", allTopics: true });
-    await addSubscriber(db, { email: "angry@example.com", allTopics: true });
-    await addSubscriber(db, { email: "full@example.com", allTopics: true });
+    await addSubscriber({ email: "gone@example.com", allTopics: true });
+    await addSubscriber({ email: "angry@example.com", allTopics: true });
+    await addSubscriber({ email: "full@example.com", allTopics: true });
     const b = bounce("Gone@Example.com");
     expect((await post(b, signed("msg_1", b))).status).toBe(200);
     const c = JSON.stringify({ type: "email.complained", data: { to: ["angry@example.com"] } });
@@ -115,7 +115,7 @@ describe("POST /api/webhooks/resend", () => {
 
   it("answers 401 to missing, invalid, stale and re-signed-with-another-key signatures, and changes nothing", async () => {
     const db = testDb();
-    await addSubscriber(db, { email: "a@example.com", allTopics: true });
+    await addSubscriber({ email: "a@example.com", allTopics: true });
     const b = bounce("a@example.com");
     expect((await post(b, {})).status).toBe(401);
     expect((await post(b, { ...signed("msg_1", b), "svix-signature": "v1,Zm9vYmFy" })).status).toBe(401);
@@ -127,7 +127,7 @@ describe("POST /api/webhooks/resend", () => {
 
   it("deduplicates a replayed delivery on svix-id", async () => {
     const db = testDb();
-    await addSubscriber(db, { email: "a@example.com", allTopics: true });
+    await addSubscriber({ email: "a@example.com", allTopics: true });
     const b = bounce("a@example.com");
     const headers = signed("msg_replayed", b);
     const first = await post(b, headers);

@@ -29,7 +29,7 @@ async function allPages(
 describe("feed periods and navigation", () => {
   beforeEach(async () => {
     await resetDb();
-    await insertPapers(testDb(), [
+    await insertPapers([
       { title: "February paper", featuredOn: "2025-02-20" },
       { title: "Early March paper", featuredOn: "2025-03-03" },
       { title: "Monday paper", featuredOn: "2025-03-10" },
@@ -91,7 +91,6 @@ describe("feed sorts and keyset pagination", () => {
     await resetDb();
     // 60 papers over one week with many equal vote counts and listing ranks: ties everywhere.
     paperIds = await insertPapers(
-      testDb(),
       Array.from({ length: 60 }, (_, i) => ({
         title: `Paper ${i}`,
         featuredOn: `2025-03-${String(10 + (i % 7)).padStart(2, "0")}`,
@@ -165,15 +164,15 @@ describe("topic filter", () => {
   let p: number[];
   beforeEach(async () => {
     await resetDb();
-    p = await insertPapers(testDb(), [
+    p = await insertPapers([
       { title: "Vision LMM", featuredOn: "2025-03-14", sourceRank: 0 },
       { title: "Low-bit LMM", featuredOn: "2025-03-14", sourceRank: 1 },
       { title: "Low-bit only", featuredOn: "2025-03-14", sourceRank: 2 },
       { title: "Neither", featuredOn: "2025-03-14", sourceRank: 3 },
     ]);
-    await insertTopic(testDb(), "lmm", [p[0]!, p[1]!], ["vision-language"]);
-    await insertTopic(testDb(), "quantization", [p[1]!, p[2]!], ["low-bit"]);
-    await insertTopic(testDb(), "agents", []);
+    await insertTopic("lmm", [p[0]!, p[1]!], ["vision-language"]);
+    await insertTopic("quantization", [p[1]!, p[2]!], ["low-bit"]);
+    await insertTopic("agents", []);
   });
 
   it("one topic, or several meaning any of them, each paper once", async () => {
@@ -221,14 +220,14 @@ describe("related papers", () => {
   beforeEach(resetDb);
 
   it("prefers shared topics, then similar titles, never the paper itself, at most five", async () => {
-    const p = await insertPapers(testDb(), [
+    const p = await insertPapers([
       { title: "Sparse mixture of experts routing", featuredOn: "2025-03-14" },
       { title: "Expert routing for sparse models", featuredOn: "2025-03-14" },
       { title: "Mixture of experts at scale", featuredOn: "2025-03-13" },
       { title: "Unrelated diffusion paper", featuredOn: "2025-03-13" },
       ...Array.from({ length: 6 }, (_, i) => ({ title: `Sparse routing study ${i}`, featuredOn: "2025-03-12" })),
     ]);
-    await insertTopic(testDb(), "moe", [p[0]!, p[2]!]);
+    await insertTopic("moe", [p[0]!, p[2]!]);
     const related = await relatedPapers(p[0]!, NOW);
     expect(related).toHaveLength(5);
     expect(related[0]!.id).toBe(p[2]);

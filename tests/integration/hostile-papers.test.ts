@@ -33,7 +33,7 @@ describe("a hostile paper from a source", () => {
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
     expect(parsed.rejected).toEqual([]);
-    await storePapers(testDb(), parsed.papers);
+    await storePapers(parsed.papers);
     const row = await testDb().paper.findUniqueOrThrow({ where: { arxivId: "2501.00001" } });
     for (const text of [row.title, row.summary, ...row.authors, ...row.keywords]) expect(text).not.toMatch(CONTROL);
     expect(row.title).toBe('<script>alert("title")</script> Evil paper with [31mcontrol characters');

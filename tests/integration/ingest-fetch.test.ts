@@ -130,8 +130,8 @@ describe("CLI plan and resumable runs", () => {
 
     // The second day's fetch fails (every retry), the first is stored.
     server.failNext(0, 500);
-    const first = await openRun(testDb(), "hf", cli.command.key);
-    const report1 = await runIngest(testDb(), {
+    const first = await openRun("hf", cli.command.key);
+    const report1 = await runIngest({
       run: first,
       units: cli.command.units.map((u, i) =>
         i === 1 ? { ...u, load: async () => ({ ok: false as const, error: "HTTP 503" }) } : u,
@@ -142,9 +142,9 @@ describe("CLI plan and resumable runs", () => {
     expect(failedRun).toMatchObject({ status: "failed", created: 4, error: "2025-03-14: HTTP 503" });
     expect(failedRun.params).toMatchObject({ key: "hf:2025-03-13..2025-03-14", done: ["2025-03-13"] });
 
-    const second = await openRun(testDb(), "hf", cli.command.key);
+    const second = await openRun("hf", cli.command.key);
     expect(second.id).toBe(first.id);
-    const report2 = await runIngest(testDb(), { run: second, units: cli.command.units });
+    const report2 = await runIngest({ run: second, units: cli.command.units });
     expect(report2).toMatchObject({ status: "completed", resumedUnits: 1, created: 6 });
     expect(server.requests.map((u) => u.searchParams.get("date"))).toEqual(["2025-03-13", "2025-03-14"]);
     expect(await testDb().ingestRun.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({
@@ -155,14 +155,14 @@ describe("CLI plan and resumable runs", () => {
     expect(await testDb().paper.count()).toBe(10);
 
     // A completed range starts a new run (upvotes may have grown since).
-    expect((await openRun(testDb(), "hf", cli.command.key)).id).not.toBe(first.id);
+    expect((await openRun("hf", cli.command.key)).id).not.toBe(first.id);
   });
 
   it("ingests an arXiv range week by week", async () => {
     const cli = await parseCli(["arxiv", "--category", "cs.CL", "--from", "2025-03-10", "--to", "2025-03-16"], urls());
     if (!cli.ok) throw new Error(cli.error);
-    const report = await runIngest(testDb(), {
-      run: await openRun(testDb(), "arxiv", cli.command.key),
+    const report = await runIngest({
+      run: await openRun("arxiv", cli.command.key),
       units: cli.command.units,
     });
     expect(report).toMatchObject({ status: "completed", created: 5, parsed: 5 });

@@ -32,7 +32,7 @@ beforeEach(async () => {
 });
 
 describe("scheduled daily Hugging Face ingest", () => {
-  const run = (now: Date) => runScheduledIngest(testDb(), now, { baseUrl: server.url, hour: 6, fetch: quick });
+  const run = (now: Date) => runScheduledIngest(now, { baseUrl: server.url, hour: 6, fetch: quick });
 
   it("waits for the ingest hour", async () => {
     expect(await run(new Date("2025-03-14T05:59:00Z"))).toEqual({ status: "skipped", reason: "beforeHour" });

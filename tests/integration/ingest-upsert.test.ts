@@ -36,7 +36,7 @@ describe("upsertPapers", () => {
       projectUrl: "https://a.org",
       keywords: ["llm"],
     });
-    const summary = await upsertPapers(testDb(), [input]);
+    const summary = await upsertPapers([input]);
     const [row] = await allPapers();
     expect(summary).toEqual({ created: 1, updated: 0, unchanged: 0, createdIds: [row!.id], updatedIds: [] });
     expect(row).toMatchObject({
@@ -60,27 +60,27 @@ describe("upsertPapers", () => {
 
   it("is idempotent: the same input twice changes no row", async () => {
     const { papers } = parseHfDailyPapers(fixture("hf-daily-papers-2025-03-14.json")) as { papers: NormalizedPaper[] };
-    await upsertPapers(testDb(), papers);
+    await upsertPapers(papers);
     const before = await allPapers();
-    const again = await upsertPapers(testDb(), papers);
+    const again = await upsertPapers(papers);
     expect(again).toEqual({ created: 0, updated: 0, unchanged: papers.length, createdIds: [], updatedIds: [] });
     expect(await allPapers()).toEqual(before);
   });
 
   it("newer (higher) upvotes and stars win, lower snapshots do not", async () => {
-    await upsertPapers(testDb(), [paper({ upvotes: 5, repoStars: 10 })]);
-    const up = await upsertPapers(testDb(), [paper({ upvotes: 12, repoStars: 3 })]);
+    await upsertPapers([paper({ upvotes: 5, repoStars: 10 })]);
+    const up = await upsertPapers([paper({ upvotes: 12, repoStars: 3 })]);
     expect(up).toMatchObject({ created: 0, updated: 1, unchanged: 0 });
     expect(await testDb().paper.findFirstOrThrow()).toMatchObject({ upvotes: 12, repoStars: 10 });
-    expect((await upsertPapers(testDb(), [paper({ upvotes: 2 })])).unchanged).toBe(1);
+    expect((await upsertPapers([paper({ upvotes: 2 })])).unchanged).toBe(1);
   });
 
   it("never blanks a non-empty field and records each contributing source", async () => {
-    await upsertPapers(testDb(), [
+    await upsertPapers([
       paper({ arxivId: null, source: "seed", repoUrl: "https://github.com/a/b", authors: ["A", "B"], keywords: ["k"] }),
     ]);
     const [seeded] = await allPapers();
-    const result = await upsertPapers(testDb(), [
+    const result = await upsertPapers([
       paper({
         title: "a paper!",
         summary: "",
@@ -120,8 +120,8 @@ describe("upsertPapers", () => {
     );
     const arxiv = parseArxivAtom(fixture("arxiv-cs.CL-page1.xml")).result;
     if (!hf.ok || !arxiv.ok) throw new Error("fixtures must parse");
-    await upsertPapers(testDb(), hf.papers);
-    const summary = await upsertPapers(testDb(), arxiv.papers);
+    await upsertPapers(hf.papers);
+    const summary = await upsertPapers(arxiv.papers);
     expect(summary).toMatchObject({ created: 2, updated: 1 });
     const merged = await testDb().paper.findUniqueOrThrow({ where: { arxivId: "2503.03601" } });
     expect(merged).toMatchObject({
@@ -142,7 +142,7 @@ describe("upsertPapers", () => {
     const repeats = base
       .slice(0, 1_200)
       .map((p, i) => ({ ...p, upvotes: i % 2 ? p.upvotes! + 10 : 0, source: "file" }));
-    const summary = await upsertPapers(testDb(), [...base, ...repeats]);
+    const summary = await upsertPapers([...base, ...repeats]);
     expect(summary.created).toBe(n);
     expect(summary.createdIds).toHaveLength(n);
     expect(summary.updated).toBe(1_200); // every repeat adds the "file" source
@@ -153,7 +153,7 @@ describe("upsertPapers", () => {
       expect(row.upvotes).toBe(i < 1_200 && i % 2 ? (i % 7) + 10 : i % 7);
       expect(row.sources).toEqual(i < 1_200 ? ["hf", "file"] : ["hf"]);
     }
-    const again = await upsertPapers(testDb(), [...base, ...repeats]);
+    const again = await upsertPapers([...base, ...repeats]);
     expect(again).toMatchObject({ created: 0, updated: 0, unchanged: n + 1_200 });
   });
 
@@ -190,7 +190,7 @@ describe("upsertPapers", () => {
     await testDb().$executeRawUnsafe(
       `CREATE TRIGGER slow_insert BEFORE INSERT ON papers FOR EACH ROW EXECUTE FUNCTION slow_insert()`,
     );
-    const summary = await upsertPapers(testDb(), input).finally(() =>
+    const summary = await upsertPapers(input).finally(() =>
       testDb().$executeRawUnsafe(`DROP TRIGGER slow_insert ON papers; DROP FUNCTION slow_insert()`),
     );
     expect(summary).toMatchObject({ created: chunks * half, updated: (chunks - 1) * half, unchanged: 0 });
@@ -206,18 +206,18 @@ describe("upsertPapers", () => {
         sources: relisted ? ["hf", "file"] : ["hf"],
       });
     }
-    expect(await upsertPapers(testDb(), input)).toMatchObject({ created: 0, updated: 0 });
+    expect(await upsertPapers(input)).toMatchObject({ created: 0, updated: 0 });
   });
 
   it("two arXiv papers with the same title stay two papers; a title-only record joins the most recent", async () => {
     const fuse = "FuseChat: Knowledge Fusion of Chat Models";
-    const first = await upsertPapers(testDb(), [
+    const first = await upsertPapers([
       paper({ arxivId: "2402.16107", title: fuse, featuredOn: "2024-02-27", upvotes: 3 }),
       paper({ arxivId: "2408.07990", title: fuse, featuredOn: "2024-08-16", upvotes: 7 }),
     ]);
     expect(first).toMatchObject({ created: 2, updated: 0 });
     // A listing without arXiv ids names the paper by title only: it can only be the one featured last.
-    const listed = await upsertPapers(testDb(), [paper({ arxivId: null, title: fuse, upvotes: 9, source: "seed" })]);
+    const listed = await upsertPapers([paper({ arxivId: null, title: fuse, upvotes: 9, source: "seed" })]);
     expect(listed).toMatchObject({ created: 0, updated: 1 });
     const rows = await allPapers();
     expect(rows.map((r) => [r.arxivId, r.upvotes, r.sources])).toEqual([
@@ -225,16 +225,14 @@ describe("upsertPapers", () => {
       ["2408.07990", 9, ["hf", "seed"]],
     ]);
     expect(
-      await upsertPapers(testDb(), [
-        paper({ arxivId: "2402.16107", title: fuse, featuredOn: "2024-02-27", upvotes: 3 }),
-      ]),
+      await upsertPapers([paper({ arxivId: "2402.16107", title: fuse, featuredOn: "2024-02-27", upvotes: 3 })]),
     ).toMatchObject({ unchanged: 1 });
   });
 
   it("a title-only paper takes the arXiv id of the first record that brings one; another id is another paper", async () => {
-    await upsertPapers(testDb(), [paper({ arxivId: null, title: "Same Title", source: "seed" })]);
+    await upsertPapers([paper({ arxivId: null, title: "Same Title", source: "seed" })]);
     const [seeded] = await allPapers();
-    const result = await upsertPapers(testDb(), [
+    const result = await upsertPapers([
       paper({ arxivId: "2503.00010", title: "Same title" }),
       paper({ arxivId: "2503.00011", title: "Same Title." }),
     ]);
@@ -259,21 +257,19 @@ describe("upsertPapers", () => {
       ),
       paper({ arxivId: "2506.10000", title: "Dry 0", upvotes: 50 }),
     ];
-    const dry = await upsertPapers(testDb(), input, { dryRun: true });
+    const dry = await upsertPapers(input, { dryRun: true });
     expect(await testDb().paper.count()).toBe(0);
-    const real = await upsertPapers(testDb(), input);
+    const real = await upsertPapers(input);
     expect(dry).toMatchObject({ created: real.created, updated: real.updated, unchanged: real.unchanged });
     expect(real).toMatchObject({ created: UPSERT_CHUNK_SIZE, updated: 1 });
   });
 
   it("dry run counts what would change and writes nothing", async () => {
-    await upsertPapers(testDb(), [paper()]);
+    await upsertPapers([paper()]);
     const before = await allPapers();
-    const dry = await upsertPapers(
-      testDb(),
-      [paper({ upvotes: 50 }), paper({ arxivId: "2503.00002", title: "Other" })],
-      { dryRun: true },
-    );
+    const dry = await upsertPapers([paper({ upvotes: 50 }), paper({ arxivId: "2503.00002", title: "Other" })], {
+      dryRun: true,
+    });
     expect(dry).toEqual({ created: 1, updated: 1, unchanged: 0, createdIds: [], updatedIds: [] });
     expect(await allPapers()).toEqual(before);
   });
@@ -296,21 +292,21 @@ describe("storePapers (upsert + topic classification)", () => {
         summary: "A sparse MoE model.",
       }),
     );
-    const first = await storePapers(testDb(), papers);
+    const first = await storePapers(papers);
     expect(first.created).toBe(n);
     const moe = await testDb().topic.findUniqueOrThrow({ where: { slug: "mixture-of-experts" } });
     expect(await testDb().paperTopic.count({ where: { topicId: moe.id } })).toBe(n);
     const links = await testDb().paperTopic.findMany({ orderBy: [{ paperId: "asc" }, { topicId: "asc" }] });
 
     // Re-storing the same input changes neither papers nor their topics.
-    expect(await storePapers(testDb(), papers)).toMatchObject({ created: 0, updated: 0, unchanged: n });
+    expect(await storePapers(papers)).toMatchObject({ created: 0, updated: 0, unchanged: n });
     expect(await testDb().paperTopic.findMany({ orderBy: [{ paperId: "asc" }, { topicId: "asc" }] })).toEqual(links);
 
     // A paper whose abstract arrives later is reclassified with it.
     const bare = paper({ arxivId: "2504.99999", title: "A study of model compression", summary: "" });
-    await storePapers(testDb(), [bare]);
+    await storePapers([bare]);
     const stored = await testDb().paper.findUniqueOrThrow({ where: { arxivId: "2504.99999" } });
-    await storePapers(testDb(), [
+    await storePapers([
       { ...bare, summary: "We apply post-training quantization to 4-bit weights of large language models." },
     ]);
     const topics = await testDb().paperTopic.findMany({ where: { paperId: stored.id }, include: { topic: true } });
@@ -326,18 +322,18 @@ describe("storePapers (upsert + topic classification)", () => {
     );
     try {
       const papers = [paper({ title: "Sparse mixture of experts", summary: "A sparse MoE model." })];
-      await expect(storePapers(testDb(), papers)).rejects.toThrow(/links refused/);
+      await expect(storePapers(papers)).rejects.toThrow(/links refused/);
       expect(await testDb().paper.count()).toBe(0);
     } finally {
       await testDb().$executeRawUnsafe(`DROP TRIGGER refuse_links ON paper_topics; DROP FUNCTION refuse_links()`);
     }
     // Stored again once links can be written: the paper and its topic arrive together.
-    await storePapers(testDb(), [paper({ title: "Sparse mixture of experts", summary: "A sparse MoE model." })]);
+    await storePapers([paper({ title: "Sparse mixture of experts", summary: "A sparse MoE model." })]);
     expect(await testDb().paperTopic.count()).toBeGreaterThan(0);
   });
 
   it("a dry run classifies nothing", async () => {
-    await storePapers(testDb(), [paper({ title: "Sparse mixture of experts", summary: "A sparse MoE model." })], {
+    await storePapers([paper({ title: "Sparse mixture of experts", summary: "A sparse MoE model." })], {
       dryRun: true,
     });
     expect(await testDb().paperTopic.count()).toBe(0);

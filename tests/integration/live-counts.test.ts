@@ -3,7 +3,7 @@ import { createPrisma } from "@/lib/db/client";
 import { feedPage, paperById, relatedPapers } from "@/lib/papers/data";
 import { applyCounts, liveCounts, withLiveCounts } from "@/lib/papers/live";
 import { setVote } from "@/lib/papers/mutations";
-import { databaseUrl, resetDb, testDb } from "@/tests/helpers/db";
+import { databaseUrl, resetDb } from "@/tests/helpers/db";
 import { insertPapers } from "@/tests/helpers/papers";
 
 // Pages show cached lists (lib/papers/cache.ts) with live counts overlaid
@@ -16,7 +16,7 @@ describe("live vote counts over a cached list", () => {
   let ids: number[];
   beforeEach(async () => {
     await resetDb();
-    ids = await insertPapers(testDb(), [
+    ids = await insertPapers([
       { title: "Alpha", featuredOn: "2025-03-14", upvotes: 10, sourceRank: 1 },
       { title: "Beta", featuredOn: "2025-03-14", upvotes: 5, sourceRank: 2 },
       { title: "Gamma", featuredOn: "2025-03-14", upvotes: 1, sourceRank: 3 },

@@ -18,7 +18,7 @@ describe("trending score in SQL", () => {
       source: "test",
       keywords: [],
     };
-    await upsertPapers(testDb(), [
+    await upsertPapers([
       { ...base, title: "A", featuredOn: "2025-03-14", sourceRank: 0, upvotes: 0 },
       { ...base, title: "B", featuredOn: "2025-03-10", sourceRank: 1, upvotes: 40 },
       { ...base, title: "C", featuredOn: "2025-02-01", sourceRank: 2, upvotes: 250 },

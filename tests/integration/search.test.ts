@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { searchPapers } from "@/lib/papers/search";
 import type { SearchHit } from "@/lib/papers/types";
-import { resetDb, testDb } from "@/tests/helpers/db";
+import { resetDb } from "@/tests/helpers/db";
 import { insertPapers, insertTopic } from "@/tests/helpers/papers";
 
 const NOW = new Date("2025-03-21T09:00:00Z");
@@ -17,7 +17,7 @@ describe("full-text search", () => {
   let p: number[];
   beforeEach(async () => {
     await resetDb();
-    p = await insertPapers(testDb(), [
+    p = await insertPapers([
       { title: "Quokka: a marsupial benchmark", summary: "We evaluate models.", featuredOn: "2025-03-14" },
       { title: "A study of benchmarks", summary: "Our quokka dataset improves reasoning.", featuredOn: "2025-03-10" },
       { title: "Unrelated title", summary: "Nothing here.", authors: ["Quokka Smith"], featuredOn: "2025-02-01" },
@@ -74,7 +74,7 @@ describe("full-text search", () => {
   });
 
   it("combines with topic and period filters", async () => {
-    await insertTopic(testDb(), "marsupials", [p[0]!, p[2]!]);
+    await insertTopic("marsupials", [p[0]!, p[2]!]);
     const topic = await search("quokka", { topic: ["marsupials"] });
     expect(topic.status === "results" && titles(topic.hits).sort()).toEqual([
       "Quokka: a marsupial benchmark",

@@ -14,7 +14,7 @@ describe("votes", () => {
   let paperId: number;
   beforeEach(async () => {
     await resetDb();
-    paperId = (await insertPapers(testDb(), [{ title: "Votable", featuredOn: "2025-03-14", upvotes: 10 }]))[0]!;
+    paperId = (await insertPapers([{ title: "Votable", featuredOn: "2025-03-14", upvotes: 10 }]))[0]!;
   });
 
   it("toggles: vote, unvote, vote again; counts include source upvotes", async () => {

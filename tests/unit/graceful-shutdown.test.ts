@@ -3,7 +3,7 @@ import { once } from "node:events";
 import { expect, test } from "vitest";
 import { startScheduler } from "@/lib/jobs/scheduler";
 import { createLogger } from "@/lib/log";
-import { gracefulShutdown, stopChild } from "@/scripts/graceful-shutdown";
+import { gracefulShutdown, stopChild } from "@/lib/runtime/graceful-shutdown";
 
 // A real child process standing in for `next start`: on SIGTERM it finishes
 // its "in-flight request" (a short wait) and only then exits.

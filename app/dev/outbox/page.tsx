@@ -1,14 +1,11 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { prisma } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { listOutbox, OUTBOX_PAGE_SIZE } from "@/lib/mail/data";
 import { emailSchema } from "@/lib/subscriptions/schema";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Outbox (development)", robots: { index: false } };
-
-/** Newest first; the outbox is a development aid, not an archive. */
-const PAGE_SIZE = 50;
 
 // Exists only while the outbox transport is active (no RESEND_API_KEY): with a
 // real provider configured this page is a 404.
@@ -22,18 +19,14 @@ export default async function OutboxPage({
   // Only a valid address filters; anything else (e.g. a NUL byte Postgres refuses) shows everything.
   const parsed = emailSchema.safeParse(to);
   const recipient = parsed.success ? parsed.data : undefined;
-  const messages = await prisma().outboxMessage.findMany({
-    where: recipient ? { to: recipient } : undefined,
-    orderBy: { id: "desc" },
-    take: PAGE_SIZE,
-  });
+  const messages = await listOutbox(recipient);
 
   return (
     <>
       <h1 className="text-2xl font-bold">Outbox</h1>
       <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
         Email the app “sent” while no RESEND_API_KEY is set{recipient ? ` to ${recipient}` : ""}: newest first, at most{" "}
-        {PAGE_SIZE}.
+        {OUTBOX_PAGE_SIZE}.
       </p>
       <form method="get" className="mt-3 flex gap-2">
         <label htmlFor="outbox-to" className="sr-only">

@@ -6,7 +6,7 @@ import { AppLink } from "@/components/app-link";
 // The copied Hugging Face listing the demo papers come from, in two fully
 // static pages (prerendered at build, no data, no per-request work). Part 1
 // doubles as the benchmark's "static page of about the feed's size"
-// (scripts/bench-browse.ts).
+// (scripts/bench/browse.ts).
 export const dynamic = "force-static";
 export const dynamicParams = false;
 const PARTS = 2;

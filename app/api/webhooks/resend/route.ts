@@ -1,4 +1,3 @@
-import { prisma } from "@/lib/db/client";
 import { handleWebhookEvent, MAX_WEBHOOK_BYTES, verifyWebhook } from "@/lib/digest/webhook";
 import { env } from "@/lib/env";
 import { readBoundedText } from "@/lib/http/body";
@@ -25,7 +24,7 @@ export async function POST(request: Request) {
   const verified = verifyWebhook(secret, headers, body);
   if (!verified.ok) return json(401, { error: "invalid signature" });
   try {
-    const outcome = await handleWebhookEvent(prisma(), headers.id!, body);
+    const outcome = await handleWebhookEvent(headers.id!, body);
     if (!outcome.ok) return json(400, { error: "invalid payload" });
     return json(200, { received: true, duplicate: outcome.duplicate });
   } catch (error) {

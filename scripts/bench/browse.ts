@@ -21,8 +21,11 @@ import http from "node:http";
 import { createRequire } from "node:module";
 import path from "node:path";
 import pg from "pg";
+import { connectDatabase, disconnectDatabase } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
-import { prepareDatabase } from "./bench-db";
+import { feedPage, paperById, relatedPapers } from "@/lib/papers/data";
+import { searchPapers } from "@/lib/papers/search";
+import { prepareDatabase } from "./db";
 
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/paperboy_bench";
 const SIZES = (process.env.BENCH_SIZES ?? "10000,1000000").split(",").map((s) => Number(s.trim()));
@@ -46,8 +49,6 @@ const SEARCHES = [
   "long context",
 ];
 
-// lib/ reads DATABASE_URL through env() on first use.
-process.env.DATABASE_URL = DATABASE_URL;
 process.env.APP_SECRET ??= "bench-secret-".padEnd(40, "x");
 
 const require = createRequire(import.meta.url);
@@ -154,9 +155,7 @@ async function time(runs: number, fn: (i: number) => Promise<unknown>) {
 }
 
 async function queryLatencies(size: number) {
-  // Imported late: lib/ picks up DATABASE_URL on first use.
-  const { feedPage, paperById, relatedPapers } = await import("@/lib/papers/data");
-  const { searchPapers } = await import("@/lib/papers/search");
+  connectDatabase(DATABASE_URL);
   const days = Math.ceil(size / PER_DAY);
   const dayAt = (i: number) => {
     const d = new Date(`${LAST_DAY}T00:00:00Z`);
@@ -292,7 +291,6 @@ async function main() {
     await resetDatabase();
     const seconds = await seed(size, sources);
     log(`  seeded in ${seconds.toFixed(0)} s; timing queries…`);
-    const { prisma } = await import("@/lib/db/client");
     queryTables[size] = await queryLatencies(size);
     // Printed as soon as measured, so a long run that is stopped keeps its numbers.
     for (const [name, r] of Object.entries(queryTables[size]!))
@@ -312,8 +310,7 @@ async function main() {
             .join("\n"),
       );
     }
-    await prisma().$disconnect();
-    (globalThis as { prisma?: unknown }).prisma = undefined;
+    await disconnectDatabase();
   }
   const names = Object.keys(queryTables[SIZES[0]!]!);
   const header = `| query | ${SIZES.map((s) => `p50 / p95 ms at ${s.toLocaleString("en")}`).join(" | ")} |`;

@@ -7,11 +7,11 @@
 // dropped and re-created.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { createPrisma, type PrismaClient } from "@/lib/db/client";
+import { connectDatabase, disconnectDatabase, type PrismaClient } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { parseJsonLines } from "@/lib/ingest/jsonl";
 import { storePapers } from "@/lib/ingest/store";
-import { prepareDatabase } from "./bench-db";
+import { prepareDatabase } from "./db";
 
 const dataFile = path.resolve(
   process.argv[2] ?? path.join(process.cwd(), "..", "shared", "data", "hf-daily-papers.jsonl"),
@@ -34,7 +34,7 @@ async function main() {
   console.log(`data: ${dataFile}\ndatabase: ${url.replace(/\/\/[^@]*@/, "//")} (fresh)`);
   await prepareDatabase(url, { fresh: true });
   await migrate(url);
-  const db = createPrisma(url, 4);
+  const db = connectDatabase(url, { max: 4 });
   // Connected before timing, as a running app's client is: the throughput measured is the import's.
   const c0 = performance.now();
   await db.$connect();
@@ -46,7 +46,7 @@ async function main() {
     const parsed = parseJsonLines(await readFile(dataFile, "utf8"));
     if (!parsed.ok) throw new Error(parsed.error);
     const t1 = performance.now();
-    const summary = await storePapers(db, parsed.papers);
+    const summary = await storePapers(parsed.papers);
     const t2 = performance.now();
     const after = await snapshot(db);
     runs.push({ label, parsed, summary, after, parseMs: t1 - t0, storeMs: t2 - t1 });
@@ -60,7 +60,7 @@ async function main() {
         `table: ${after.papers} papers, ${after.links} topic links`,
     );
   }
-  await db.$disconnect();
+  await disconnectDatabase();
 
   const [first, second] = runs as [(typeof runs)[0], (typeof runs)[0]];
   const unchanged =

@@ -3,7 +3,7 @@
 // same for every state; this measures how close the timings are (the
 // remaining enumeration side channel) and the cost of a sign-up.
 //
-//   BENCH_URL=http://127.0.0.1:3103 DATABASE_URL=postgresql://… npx tsx scripts/bench-subscribe.ts [perState=40]
+//   BENCH_URL=http://127.0.0.1:3103 DATABASE_URL=postgresql://… npx tsx scripts/bench/subscribe.ts [perState=40]
 //
 // DATABASE_URL must be the database the app uses (states are seeded there).
 // It writes subscribers under @bench.invalid and removes them afterwards.

@@ -1,6 +1,6 @@
 import { readdirSync } from "node:fs";
 import { expect, test } from "vitest";
-import { SOURCE_PATHS } from "@/scripts/build-sources";
+import { SOURCE_PATHS } from "@/lib/runtime/build";
 
 // A source `next build` compiles but npm start doesn't watch would let a stale
 // build (e.g. an old proxy.ts with old security headers) run after an edit.

@@ -4,7 +4,7 @@
 // With BENCH_URL set, an already running app is used instead.
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { stopChild } from "./graceful-shutdown";
+import { stopChild } from "@/lib/runtime/graceful-shutdown";
 
 /** `pid` is the supervisor's (`npm start`) process id; unset with BENCH_URL. */
 export type BenchApp = { url: string; pid?: number; stop: () => Promise<void> };

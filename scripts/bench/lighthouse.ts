@@ -16,8 +16,8 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createPrisma } from "@/lib/db/client";
-import { benchApp } from "./bench-app";
-import { prepareDatabase } from "./bench-db";
+import { benchApp } from "./app";
+import { prepareDatabase } from "./db";
 
 const LIGHTHOUSE = "lighthouse@12.2.3";
 const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;

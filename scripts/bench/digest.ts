@@ -9,11 +9,11 @@
 // The fake server runs in this process; each digest run is a separate worker
 // process (node --import tsx), so its peak RSS is the digest's alone.
 import { spawn } from "node:child_process";
-import { createPrisma } from "@/lib/db/client";
+import { connectDatabase, disconnectDatabase } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { addManyPapers, addManySubscribers, addTopics } from "@/tests/helpers/digest-fixtures";
 import { type FakeResend, startFakeResend } from "@/tests/helpers/fake-resend";
-import { prepareDatabase } from "./bench-db";
+import { prepareDatabase } from "./db";
 
 // Papers are featured on 13 and 14 March 2025: the daily run is on the 14th, the weekly one on the next Monday.
 const NOW = { daily: "2025-03-14T09:00:00Z", weekly: "2025-03-17T09:00:00Z" } as const;
@@ -50,7 +50,15 @@ type WorkerResult = {
 async function worker() {
   const { runDigest } = await import("@/lib/digest/run");
   const { resendTransport } = await import("@/lib/mail/resend");
-  const db = createPrisma(process.env.DATABASE_URL!, 8);
+  const { setMailer } = await import("@/lib/mail");
+  connectDatabase(process.env.DATABASE_URL!, { max: 8 });
+  setMailer(
+    resendTransport({
+      apiKey: process.env.BENCH_FAKE_KEY!,
+      from: "Paperboy <digest@paperboy.example>",
+      baseUrl: process.env.BENCH_FAKE_URL!,
+    }),
+  );
   const peak = { heapUsed: 0 };
   const sampler = setInterval(
     () => (peak.heapUsed = Math.max(peak.heapUsed, Math.round(process.memoryUsage().heapUsed / 1048576))),
@@ -60,12 +68,6 @@ async function worker() {
     frequency: process.env.BENCH_FREQUENCY as "daily" | "weekly",
     now: new Date(NOW[process.env.BENCH_FREQUENCY as "daily" | "weekly"]),
     force: true,
-    db,
-    transport: resendTransport({
-      apiKey: process.env.BENCH_FAKE_KEY!,
-      from: "Paperboy <digest@paperboy.example>",
-      baseUrl: process.env.BENCH_FAKE_URL!,
-    }),
     log: () => {},
   });
   const cpu = process.cpuUsage();
@@ -78,7 +80,7 @@ async function worker() {
   clearInterval(sampler);
 
   console.log(`RESULT ${JSON.stringify(result)}`);
-  await db.$disconnect();
+  await disconnectDatabase();
 }
 
 function runWorker(url: string, fake: FakeResend, frequency: "daily" | "weekly"): Promise<WorkerResult> {
@@ -88,7 +90,7 @@ function runWorker(url: string, fake: FakeResend, frequency: "daily" | "weekly")
     // recommended setting for a digest process) keeps RSS flat. BENCH_NODE_OPTIONS replaces it
     // (e.g. "--cpu-prof", or "" for Node's default heap).
     const extra = (process.env.BENCH_NODE_OPTIONS ?? "--max-old-space-size=256").split(" ").filter(Boolean);
-    const proc = spawn(process.execPath, [...extra, "--import", "tsx", "scripts/bench-digest.ts", "--worker"], {
+    const proc = spawn(process.execPath, [...extra, "--import", "tsx", "scripts/bench/digest.ts", "--worker"], {
       // Production React (the development build validates and records every element: several times slower).
       env: {
         ...process.env,
@@ -134,7 +136,7 @@ async function main() {
 
   await prepareDatabase(url);
   await migrate(url);
-  const db = createPrisma(url, 4);
+  const db = connectDatabase(url, { max: 4 });
   const reset = async (tables: string) => db.$executeRawUnsafe(`TRUNCATE ${tables} RESTART IDENTITY CASCADE`);
   const resetLedger = async () => {
     await reset("deliveries, digest_runs");
@@ -143,11 +145,11 @@ async function main() {
   await reset("subscribers, subscriber_topics, papers, paper_topics, topics, deliveries, digest_runs, webhook_events");
 
   let t = Date.now();
-  const topicIds = [...(await addTopics(db, TOPICS)).values()];
-  await addManyPapers(db, papers, topicIds, ["2025-03-13", "2025-03-14"]);
+  const topicIds = [...(await addTopics(TOPICS)).values()];
+  await addManyPapers(papers, topicIds, ["2025-03-13", "2025-03-14"]);
   const quarter = Math.round(full / 4);
-  await addManySubscribers(db, quarter, topicIds, "daily");
-  await addManySubscribers(db, throttledSize, topicIds, "weekly");
+  await addManySubscribers(quarter, topicIds, "daily");
+  await addManySubscribers(throttledSize, topicIds, "weekly");
   await db.$executeRawUnsafe("ANALYZE");
   console.log(
     `seeded ${papers} papers, ${quarter} daily + ${throttledSize} weekly subscribers in ${((Date.now() - t) / 1000).toFixed(1)}s`,
@@ -174,7 +176,7 @@ async function main() {
 
   await unthrottled(quarter);
   t = Date.now();
-  await addManySubscribers(db, full - quarter, topicIds, "daily");
+  await addManySubscribers(full - quarter, topicIds, "daily");
   await db.$executeRawUnsafe("ANALYZE");
   console.log(`added ${full - quarter} daily subscribers in ${((Date.now() - t) / 1000).toFixed(1)}s`);
   await unthrottled(full);

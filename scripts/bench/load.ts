@@ -18,8 +18,8 @@
 // proxy), so per-client limits apply per virtual visitor, as in production.
 import { randomBytes } from "node:crypto";
 import { createPrisma } from "@/lib/db/client";
-import { benchApp } from "./bench-app";
-import { prepareDatabase } from "./bench-db";
+import { benchApp } from "./app";
+import { prepareDatabase } from "./db";
 import { cpuDelta, cpuSeconds, loadAverage, processTree } from "./proc-cpu";
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 100);
