@@ -1,9 +1,12 @@
 // Resend webhooks (Svix-style signatures): verify, deduplicate on svix-id, and
 // suppress subscribers whose address hard-bounced or who complained.
-
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { readBoundedText } from "@/lib/http/body";
+import type { JsonResult } from "@/lib/http/json";
+import { log } from "@/lib/log";
 
 /** Svix rejects messages whose timestamp is further than this from now (replay protection). */
 export const TIMESTAMP_TOLERANCE_S = 5 * 60;
@@ -100,4 +103,34 @@ export async function handleWebhookEvent(svixId: string, body: string): Promise<
     }
     return { ok: true as const, duplicate: false, type, suppressed };
   });
+}
+
+/**
+ * POST /api/webhooks/resend: size limit, signature, then the event. Fails
+ * closed without RESEND_WEBHOOK_SECRET; a 500 makes the provider deliver the
+ * event again later.
+ */
+export async function handleResendWebhook(request: Request): Promise<JsonResult> {
+  const secret = env().RESEND_WEBHOOK_SECRET;
+  if (!secret) return { status: 503, body: { error: "webhooks are not configured" } };
+  // Bounded while reading, not after: a huge body is refused without being buffered.
+  const read = await readBoundedText(request, MAX_WEBHOOK_BYTES);
+  if (!read.ok) return { status: 413, body: { error: "payload too large" } };
+  const body = read.text;
+  const headers = {
+    id: request.headers.get("svix-id"),
+    timestamp: request.headers.get("svix-timestamp"),
+    signature: request.headers.get("svix-signature"),
+  };
+  const verified = verifyWebhook(secret, headers, body);
+  if (!verified.ok) return { status: 401, body: { error: "invalid signature" } };
+  try {
+    const outcome = await handleWebhookEvent(headers.id!, body);
+    if (!outcome.ok) return { status: 400, body: { error: "invalid payload" } };
+    return { status: 200, body: { received: true, duplicate: outcome.duplicate } };
+  } catch (error) {
+    // Logged, not returned: the error text stays on the server.
+    log.error("webhook failed", { error });
+    return { status: 500, body: { error: "internal error" } };
+  }
 }

@@ -1,11 +1,11 @@
+import { noStoreJson } from "@/lib/http/json";
 import { handleIngestCron } from "@/lib/ingest/cron";
 
 export const dynamic = "force-dynamic";
 
 // Schedulers differ in method (Vercel cron sends GET): both do the same.
 async function handle(request: Request) {
-  const { status, body } = await handleIngestCron(request.headers.get("authorization"));
-  return Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
+  return noStoreJson(await handleIngestCron(request.headers.get("authorization")));
 }
 
 export const GET = handle;
