@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EnvError, parseEnv } from "@/lib/env";
+import { configureEnv, EnvError, env, envIfLoaded, parseEnv } from "@/lib/env";
 
 describe("parseEnv", () => {
   it("gives the embedded defaults for an empty environment", () => {
@@ -28,5 +28,17 @@ describe("parseEnv", () => {
 
   it("treats empty strings as unset", () => {
     expect(parseEnv({ DATABASE_URL: "", PORT: "" }).PORT).toBe(3000);
+  });
+});
+
+describe("configureEnv", () => {
+  it("makes env() return the completed settings, even after a module read the environment first", () => {
+    const early = env(); // what a module imported before start-up sees
+    expect(envIfLoaded()).toBe(early);
+    const completed = { ...early, DATABASE_URL: "postgresql://127.0.0.1:5555/x", APP_SECRET: "k".repeat(40) };
+    configureEnv(completed);
+    expect(env()).toBe(completed);
+    expect(env().APP_SECRET).toBe("k".repeat(40));
+    expect(process.env.APP_SECRET).not.toBe("k".repeat(40)); // nothing is written back to process.env
   });
 });
