@@ -2,6 +2,7 @@
 // ledger, send the planned batches with a few concurrent senders, and record
 // the outcome. Every trigger (scheduler, cron route, CLI) calls runDigest.
 
+import { BoundedQueue } from "@/lib/async/queue";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { log as logger } from "@/lib/log";
@@ -74,37 +75,6 @@ export type DigestSummary = {
 type Group = { key: string; recipients: Recipient[] };
 
 class RunAborted extends Error {}
-
-/** A small bounded queue between the planner and the senders (backpressure keeps memory flat). */
-class Channel<T> {
-  private items: T[] = [];
-  private waiters: ((v: T | undefined) => void)[] = [];
-  private spaceWaiters: (() => void)[] = [];
-  private closed = false;
-  constructor(private readonly capacity: number) {}
-  async put(item: T): Promise<void> {
-    while (this.items.length >= this.capacity && !this.closed)
-      await new Promise<void>((r) => this.spaceWaiters.push(r));
-    if (this.closed) return;
-    const waiter = this.waiters.shift();
-    if (waiter) waiter(item);
-    else this.items.push(item);
-  }
-  async take(): Promise<T | undefined> {
-    const item = this.items.shift();
-    if (item !== undefined) {
-      this.spaceWaiters.shift()?.();
-      return item;
-    }
-    if (this.closed) return undefined;
-    return new Promise((r) => this.waiters.push(r));
-  }
-  close(): void {
-    this.closed = true;
-    for (const w of this.waiters.splice(0)) w(undefined);
-    for (const w of this.spaceWaiters.splice(0)) w();
-  }
-}
 
 function settings(options: DigestOptions) {
   const config = env();
@@ -462,7 +432,8 @@ export async function runDigest(options: DigestOptions): Promise<DigestSummary> 
     retried: 0,
   };
 
-  const queue = new Channel<Group>(s.concurrency * 2);
+  // Between the planner and the senders: backpressure keeps memory flat however many subscribers there are.
+  const queue = new BoundedQueue<Group>(s.concurrency * 2);
   let failure: unknown = null;
   const fail = (error: unknown) => {
     failure ??= error;
