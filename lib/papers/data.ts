@@ -4,19 +4,13 @@ import { listTopics, topicsOfPaper } from "@/lib/topics/data";
 import { periodLabel, periodRange } from "./period";
 import { type Cursor, decodeCursor, encodeCursor, type Sort } from "./schema";
 import { TRENDING_SCORE_SQL } from "./score";
+import { afterKeySql, featuredInSql, hasTopicSql, keysetPage, PAPER_COLUMNS, type PaperRow, SqlParams } from "./sql";
 import type { FeedQuery, FeedResult, FeedWindow, PaperDetail, PaperListItem, TopicChip, TopicSummary } from "./types";
 
 // Reads for the browse pages, the JSON API and the feeds. Raw SQL because the
 // feed orders by a computed score with keyset pagination, which Prisma's query
 // builder cannot express. The row types (./types.ts) are plain JSON so results
 // can go through Next's data cache unchanged.
-
-const PAPER_COLUMNS = `p.id, p.arxiv_id AS "arxivId", p.title, p.summary, p.authors, p.repo_url AS "repoUrl",
-  p.project_url AS "projectUrl", to_char(p.published_at, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "publishedAt",
-  to_char(p.featured_on, 'YYYY-MM-DD') AS "featuredOn", (p.upvotes + p.local_votes) AS upvotes,
-  p.local_votes AS "localVotes", p.source_rank AS "sourceRank"`;
-
-type PaperRow = Omit<PaperListItem, "topics">;
 
 /** The sort key expression; every sort is "key DESC, source_rank ASC, id ASC". */
 function sortKey(sort: Sort, refDayParam: string): string {
@@ -83,40 +77,28 @@ type RangeQuery = {
 
 /** One keyset page of papers featured in [from, to). */
 export async function queryRange(q: RangeQuery): Promise<{ papers: PaperListItem[]; nextCursor: string | null }> {
+  const params = new SqlParams(q.refDay, q.from, q.to);
   const key = sortKey(q.sort, "$1");
-  const args: unknown[] = [q.refDay, q.from, q.to];
-  const where = [`p.featured_on >= $2::date`, `p.featured_on < $3::date`];
-  if (q.topicIds.length) {
-    args.push(q.topicIds);
-    // A per-row probe of the paper_topics primary key, written as a LIMIT 1 subquery on
-    // purpose: as EXISTS the planner hashes every link of the topic (67k rows at 1M
-    // papers, 78 ms) instead of probing the ~2,000 papers of the period (9 ms).
-    where.push(
-      `(SELECT true FROM paper_topics pt WHERE pt.paper_id = p.id AND pt.topic_id = ANY($${args.length}::int[]) LIMIT 1)`,
-    );
-  }
+  const where = [featuredInSql("$2", "$3")];
+  if (q.topicIds.length) where.push(hasTopicSql(params.add(q.topicIds)));
   if (q.after) {
-    args.push(q.after.k, q.after.r, q.after.i);
-    const n = args.length;
-    const k = q.sort === "newest" ? `$${n - 2}::date` : `$${n - 2}::float8`;
-    where.push(`(${key} < ${k} OR (${key} = ${k} AND (p.source_rank, p.id) > ($${n - 1}::int, $${n}::int)))`);
+    const k = params.add(q.after.k, q.sort === "newest" ? "date" : "float8");
+    const ties = `(${params.add(q.after.r, "int")}, ${params.add(q.after.i, "int")})`;
+    where.push(afterKeySql(key, k, "(p.source_rank, p.id)", ties));
   }
-  args.push(q.limit + 1);
+  const limit = params.add(q.limit + 1);
   const rows = await db().$queryRawUnsafe<(PaperRow & { key: number | string })[]>(
     `SELECT ${PAPER_COLUMNS}, ${TRENDING_SCORE_SQL("$1")} AS score,
             ${q.sort === "newest" ? "to_char(p.featured_on, 'YYYY-MM-DD')" : key} AS key
        FROM papers p
       WHERE ${where.join(" AND ")}
       ORDER BY ${key} DESC, p.source_rank ASC, p.id ASC
-      LIMIT $${args.length}`,
-    ...args,
+      LIMIT ${limit}`,
+    ...params.values,
   );
-  const page = rows.slice(0, q.limit);
-  const last = page[page.length - 1];
-  const nextCursor =
-    rows.length > q.limit && last
-      ? encodeCursor({ s: q.sort, d: q.refDay, k: last.key, r: last.sourceRank, i: last.id })
-      : null;
+  const { page, nextCursor } = keysetPage(rows, q.limit, (last) =>
+    encodeCursor({ s: q.sort, d: q.refDay, k: last.key, r: last.sourceRank, i: last.id }),
+  );
   const papers = await withTopics(page.map(({ key: _key, ...rest }) => rest));
   return { papers, nextCursor };
 }

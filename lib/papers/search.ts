@@ -4,7 +4,8 @@ import { latestFeaturedDay, resolveTopics, withTopics } from "./data";
 import { periodRange } from "./period";
 import { type Cursor, decodeCursor, encodeCursor, normalizeQuery } from "./schema";
 import { TRENDING_SCORE_SQL } from "./score";
-import type { PaperListItem, SearchHit, SearchQuery, SnippetPart } from "./types";
+import { afterKeySql, featuredInSql, hasTopicSql, keysetPage, PAPER_COLUMNS, type PaperRow, SqlParams } from "./sql";
+import type { SearchHit, SearchQuery, SnippetPart } from "./types";
 
 // Full-text search over the generated papers.search_vector (title A, abstract
 // B, authors C; GIN-indexed). websearch_to_tsquery gives users web-search
@@ -78,52 +79,29 @@ export async function searchPapers(input: SearchQuery, now = new Date()): Promis
   }
 
   const refDay = todayUtc(now);
-  const args: unknown[] = [query.q, refDay];
+  const params = new SqlParams(query.q, refDay);
   const where = ["p.search_vector @@ q.query"];
-  if (range) {
-    args.push(range.from, range.to);
-    where.push(`p.featured_on >= $${args.length - 1}::date AND p.featured_on < $${args.length}::date`);
-  }
-  if (topics.ids.length) {
-    args.push(topics.ids);
-    // A per-row probe of the paper_topics primary key, written as a LIMIT 1 subquery on
-    // purpose: as EXISTS the planner hashes every link of the topic (67k rows at 1M
-    // papers, 78 ms) instead of probing the ~2,000 papers of the period (9 ms).
-    where.push(
-      `(SELECT true FROM paper_topics pt WHERE pt.paper_id = p.id AND pt.topic_id = ANY($${args.length}::int[]) LIMIT 1)`,
-    );
-  }
+  if (range) where.push(featuredInSql(params.add(range.from), params.add(range.to)));
+  if (topics.ids.length) where.push(hasTopicSql(params.add(topics.ids)));
   const rank = "ts_rank_cd(p.search_vector, q.query)::float8";
-  if (after) {
-    args.push(after.k, after.i);
-    const n = args.length;
-    where.push(`(${rank} < $${n - 1}::float8 OR (${rank} = $${n - 1}::float8 AND p.id > $${n}::int))`);
-  }
-  args.push(query.limit + 1);
+  if (after) where.push(afterKeySql(rank, params.add(after.k, "float8"), "p.id", params.add(after.i, "int")));
+  const limit = params.add(query.limit + 1);
   // Rank and page first; ts_headline (costly) runs only on the rows shown.
-  const rows = await db().$queryRawUnsafe<
-    (Omit<PaperListItem, "topics"> & { rank: number; titleHl: string; snippet: string })[]
-  >(
+  const rows = await db().$queryRawUnsafe<(PaperRow & { rank: number; titleHl: string; snippet: string })[]>(
     `WITH q AS (SELECT websearch_to_tsquery('english', $1) AS query),
           hits AS (SELECT p.id, ${rank} AS rank FROM papers p, q
                     WHERE ${where.join(" AND ")}
-                    ORDER BY rank DESC, p.id ASC LIMIT $${args.length})
-     SELECT p.id, p.arxiv_id AS "arxivId", p.title, p.summary, p.authors, p.repo_url AS "repoUrl",
-            p.project_url AS "projectUrl", to_char(p.published_at, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "publishedAt",
-            to_char(p.featured_on, 'YYYY-MM-DD') AS "featuredOn", (p.upvotes + p.local_votes) AS upvotes,
-            p.local_votes AS "localVotes", p.source_rank AS "sourceRank", ${TRENDING_SCORE_SQL("$2")} AS score, hits.rank,
+                    ORDER BY rank DESC, p.id ASC LIMIT ${limit})
+     SELECT ${PAPER_COLUMNS}, ${TRENDING_SCORE_SQL("$2")} AS score, hits.rank,
             ts_headline('english', p.title, q.query, 'StartSel=${MARK_START}, StopSel=${MARK_END}, HighlightAll=true') AS "titleHl",
             ts_headline('english', p.summary, q.query, '${HEADLINE_OPTIONS}') AS snippet
        FROM hits JOIN papers p ON p.id = hits.id, q
       ORDER BY hits.rank DESC, hits.id ASC`,
-    ...args,
+    ...params.values,
   );
-  const page = rows.slice(0, query.limit);
-  const last = page[page.length - 1];
-  const nextCursor =
-    rows.length > query.limit && last
-      ? encodeCursor({ s: "relevance", d: refDay, k: last.rank, r: 0, i: last.id })
-      : null;
+  const { page, nextCursor } = keysetPage(rows, query.limit, (last) =>
+    encodeCursor({ s: "relevance", d: refDay, k: last.rank, r: 0, i: last.id }),
+  );
   const withChips = await withTopics(page.map(({ titleHl: _t, snippet: _s, ...rest }) => rest));
   const hits = withChips.map((paper, i) => ({
     ...paper,
