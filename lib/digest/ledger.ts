@@ -26,6 +26,9 @@ export type PlannedRow = {
 
 export type RunIdentity = { id: number; startedAt: Date };
 
+/** Recipients sent as one provider call under one idempotency key (batchKeyFor). */
+export type Batch = { key: string; recipients: Recipient[] };
+
 /**
  * Idempotency-Key of a batch: the run and exactly these recipients (in
  * subscriber order). The run's start time joins its id so a key never
@@ -129,7 +132,7 @@ type RecipientRow = {
 };
 
 /** Batches a crashed or failed attempt left in flight, grouped by their key (resume sends them first). */
-export async function loadInFlight(runId: number): Promise<{ key: string; recipients: Recipient[] }[]> {
+export async function loadInFlight(runId: number): Promise<Batch[]> {
   const rows = await db().$queryRawUnsafe<RecipientRow[]>(
     `SELECT d.id AS delivery_id, d.subscriber_id, d.paper_ids, d.batch_key, ${RECIPIENT_COLUMNS}
        FROM deliveries d JOIN subscribers s ON s.id = d.subscriber_id

@@ -2,7 +2,7 @@
 // (its deliveries cleared with the database before each test) and the
 // process-wide mailer pointed at it through the real SDK.
 import { afterAll, beforeAll, beforeEach } from "vitest";
-import type { DigestOptions } from "@/lib/digest/run";
+import type { DigestOptions } from "@/lib/digest/settings";
 import { resetMailer, setMailer } from "@/lib/mail";
 import { resendTransport } from "@/lib/mail/resend";
 import { resetDb, testDb } from "./db";

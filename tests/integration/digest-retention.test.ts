@@ -6,7 +6,8 @@ import {
   pruneDigestRecords,
   WEBHOOK_EVENT_RETENTION_DAYS,
 } from "@/lib/digest/retention";
-import { type DigestOptions, runDigest } from "@/lib/digest/run";
+import { runDigest } from "@/lib/digest/run";
+import type { DigestOptions } from "@/lib/digest/settings";
 import { jobs } from "@/lib/jobs";
 import { DAY_MS } from "@/lib/time";
 import { testDb } from "@/tests/helpers/db";
