@@ -1,6 +1,6 @@
 import { parseArxivAtom } from "./arxiv";
+import { type FetchOptions, fetchText, Throttle } from "./download";
 import { hfItemsToPapers } from "./hf";
-import { type FetchOptions, fetchText, Throttle } from "./http";
 import type { NormalizedPaper } from "./paper";
 import { type ParseResult, parseJson, type Rejection } from "./parse-result";
 

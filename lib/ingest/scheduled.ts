@@ -3,8 +3,8 @@ import { env } from "@/lib/env";
 import type { Job } from "@/lib/jobs/scheduler";
 import { log } from "@/lib/log";
 import { DAY_MS, isoDate } from "@/lib/time";
+import type { FetchOptions } from "./download";
 import { fetchHfDailyPapers } from "./fetch-sources";
-import type { FetchOptions } from "./http";
 import { type RunParams, runIngest } from "./run";
 
 // The daily Hugging Face ingest. Every scheduler tick (and the cron route)

@@ -164,7 +164,7 @@ test("votes: a cross-site vote is refused; the voter cookie is HttpOnly, SameSit
   expect(cookie).toMatch(/HttpOnly/i);
   expect(cookie).toMatch(/SameSite=Lax/i);
   expect(cookie).toMatch(/Path=\//i);
-  expect(cookie).not.toMatch(/Secure/i); // APP_URL is plain http here; https sets Secure (tests/unit/origin.test.ts)
+  expect(cookie).not.toMatch(/Secure/i); // APP_URL is plain http here; https sets Secure (tests/unit/http/origin.test.ts)
 });
 
 test("the dev outbox still shows email HTML in its sandboxed srcdoc iframe under the CSP", async ({ page }) => {

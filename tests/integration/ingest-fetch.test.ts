@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { parseCli } from "@/lib/ingest/cli";
+import { fetchText } from "@/lib/ingest/download";
 import { fetchArxiv, fetchHfDailyPapers } from "@/lib/ingest/fetch-sources";
-import { fetchText } from "@/lib/ingest/http";
 import { openRun, runIngest } from "@/lib/ingest/run";
 import { resetDb, testDb } from "@/tests/helpers/db";
 import { type FakeSources, fixture, recordedHfDays, startFakeSources } from "@/tests/helpers/fake-sources";

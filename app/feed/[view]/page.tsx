@@ -6,12 +6,11 @@ import { loadFeedHome } from "@/lib/papers/cache";
 import { browseQuery, decodeFeedView } from "@/lib/papers/schema";
 import { todayUtc } from "@/lib/time";
 
-// The feed home, one cached page per view. Public URLs stay "/?period=week&…":
-// proxy.ts rewrites them here (the view is the canonical query, base64url), so
-// each view is rendered once per data change (ISR), not once per request.
-// Rendered per request so the page carries the request's CSP nonce (proxy.ts;
-// an ISR copy would carry a stale one and every script would be blocked). The
-// data comes from the cache (lib/papers/cache.ts); a render costs one query, the live vote counts.
+// The feed home, one page per view. Public URLs stay "/?period=week&…": proxy.ts
+// rewrites them here (the view is the canonical query, base64url), so each view
+// has one entry in the data cache (lib/papers/cache.ts). The page is rendered per
+// request so it carries the request's CSP nonce (proxy.ts); a render costs one
+// query, the live vote counts.
 export const dynamic = "force-dynamic";
 
 type Params = Promise<{ view: string }>;

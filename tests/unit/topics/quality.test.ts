@@ -11,7 +11,7 @@ import { topicDefinition } from "@/lib/topics/taxonomy";
 
 type Labels = Record<string, { positive: string[]; notes: Record<string, string> }>;
 
-const root = path.resolve(import.meta.dirname, "..", "..");
+const root = path.resolve(import.meta.dirname, "..", "..", "..");
 const papers = parseListing(readFileSync(path.join(root, "prisma", "seed", "2025-03-14-listing.txt"), "utf8"), {
   featuredOn: "2025-03-14",
 });

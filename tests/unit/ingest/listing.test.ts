@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { extractLinks, type ListingPaper, ListingParseError, parseListing } from "@/lib/ingest/listing";
 
-const SEED_PATH = fileURLToPath(new URL("../../prisma/seed/2025-03-14-listing.txt", import.meta.url));
+const SEED_PATH = fileURLToPath(new URL("../../../prisma/seed/2025-03-14-listing.txt", import.meta.url));
 const seedText = readFileSync(SEED_PATH, "utf8");
 const OPTIONS = { featuredOn: "2025-03-14" };
 

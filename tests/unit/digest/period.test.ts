@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { periodFor, periodFromKey } from "@/lib/digest/period";
+
+describe("period keys", () => {
+  it("keys a daily period by its UTC date, due at the configured hour", () => {
+    const p = periodFor("daily", new Date("2025-03-14T23:30:00+02:00"), 8);
+    expect(p.key).toBe("2025-03-14");
+    expect(p.dueAt.toISOString()).toBe("2025-03-14T08:00:00.000Z");
+    expect(p.label).toBe("Friday, 14 March 2025");
+  });
+
+  it("keys a weekly period by ISO week, due on its Monday", () => {
+    expect(periodFor("weekly", new Date("2025-03-14T09:00:00Z"), 8)).toMatchObject({
+      key: "2025-W11",
+      label: "Week 11, 2025",
+    });
+    expect(periodFor("weekly", new Date("2025-03-14T09:00:00Z"), 8).dueAt.toISOString()).toBe(
+      "2025-03-10T08:00:00.000Z",
+    );
+    expect(periodFor("weekly", new Date("2021-01-03T12:00:00Z"), 8).key).toBe("2020-W53");
+    expect(periodFor("weekly", new Date("2024-12-30T12:00:00Z"), 8).key).toBe("2025-W01");
+  });
+
+  it("re-derives a period from its key, and rejects malformed keys", () => {
+    for (const at of ["2025-03-14T09:00:00Z", "2021-01-03T12:00:00Z", "2024-12-30T12:00:00Z"]) {
+      for (const f of ["daily", "weekly"] as const) {
+        const p = periodFor(f, new Date(at), 8);
+        expect(periodFromKey(f, p.key, 8)?.key).toBe(p.key);
+      }
+    }
+    expect(periodFromKey("daily", "2025-02-30", 8)).toBeNull();
+    expect(periodFromKey("weekly", "2025-W60", 8)).toBeNull();
+    expect(periodFromKey("weekly", "2025-11", 8)).toBeNull();
+  });
+});
