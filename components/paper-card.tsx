@@ -31,6 +31,7 @@ export function PaperCard({ paper, returnTo, titleParts, snippetParts, headingLe
   const Heading = headingLevel;
   return (
     <article
+      id={`paper-${paper.id}`}
       className="flex gap-3 border-b border-zinc-200 py-4 dark:border-zinc-800"
       aria-labelledby={`paper-${paper.id}-title`}
     >

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isCalendarDay } from "@/lib/time";
+import { isCalendarDay, isoDate } from "@/lib/time";
 import { FEED_PERIODS, type FeedPeriod } from "./period";
 import type { FeedQuery, SearchQuery } from "./types";
 
@@ -15,10 +15,20 @@ export const MAX_LIMIT = 100;
 export const MAX_QUERY_LENGTH = 256;
 export const MAX_TOPICS = 20;
 
+/** The first day a date parameter may name: before arXiv (1991) there are no papers to show. */
+export const MIN_DAY = "1991-01-01";
+
+/** The last day a date parameter may name: a year after today (UTC), far inside what Postgres dates handle. */
+export function maxDay(now = new Date()): string {
+  return isoDate(new Date(Date.UTC(now.getUTCFullYear() + 1, now.getUTCMonth(), now.getUTCDate())));
+}
+
 const day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD")
-  .refine(isCalendarDay, "must be a real calendar date");
+  .refine(isCalendarDay, "must be a real calendar date")
+  // ISO days compare as strings.
+  .refine((v) => v >= MIN_DAY && v <= maxDay(), { error: () => `must be between ${MIN_DAY} and ${maxDay()}` });
 
 /** A paper id in a URL: a positive 32-bit integer. */
 export const paperIdSchema = z

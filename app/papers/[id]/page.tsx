@@ -5,6 +5,7 @@ import { AppLink } from "@/components/app-link";
 import { PaperCard } from "@/components/paper-card";
 import { PaperLinks } from "@/components/paper-links";
 import { VoteButton } from "@/components/vote-button";
+import { VoteTally } from "@/components/vote-tally";
 import { loadPaper as loadPaperData } from "@/lib/papers/cache";
 import { paperIdSchema } from "@/lib/papers/schema";
 import { todayUtc } from "@/lib/time";
@@ -40,7 +41,7 @@ export default async function PaperPage({ params }: { params: Params }) {
   const { paper, related } = data;
   const returnTo = `/papers/${paper.id}`;
   return (
-    <article aria-labelledby="paper-title">
+    <article id={`paper-${paper.id}`} aria-labelledby="paper-title">
       <div className="flex items-start gap-3">
         <div className="pt-1">
           <VoteButton paperId={paper.id} upvotes={paper.upvotes} returnTo={returnTo} />
@@ -69,7 +70,12 @@ export default async function PaperPage({ params }: { params: Params }) {
         )}
         <dt className="text-zinc-600 dark:text-zinc-400">Votes</dt>
         <dd>
-          {paper.upvotes} ({paper.sourceUpvotes} from the source, {paper.localVotes} here)
+          <VoteTally
+            paperId={paper.id}
+            upvotes={paper.upvotes}
+            sourceUpvotes={paper.sourceUpvotes}
+            localVotes={paper.localVotes}
+          />
         </dd>
         <dt className="text-zinc-600 dark:text-zinc-400">Trending score</dt>
         <dd>
