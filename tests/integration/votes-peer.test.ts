@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, expect, test } from "vitest";
 import { POST as newVoter } from "@/app/api/votes/route";
 import { POST as votePost } from "@/app/papers/[id]/vote/route";
-import { installPeerStamp, PEER_HEADER } from "@/lib/http/peer";
+import { installRequestHooks, PEER_HEADER } from "@/lib/http/node-requests";
 import { resetDb, testDb } from "@/tests/helpers/db";
 import { insertPapers } from "@/tests/helpers/papers";
 
@@ -32,7 +32,7 @@ beforeAll(async () => {
   process.env.TRUST_PROXY_HOPS = "0"; // read once, on first use, in this file's module graph
   process.env.VOTER_IDENTITIES_PER_HOUR = String(LIMIT);
   process.env.APP_SECRET = "p".repeat(48);
-  installPeerStamp();
+  installRequestHooks();
   server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);

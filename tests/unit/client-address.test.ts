@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { clientAddress } from "@/lib/http/client";
-import { PEER_HEADER } from "@/lib/http/peer";
+import { PEER_HEADER } from "@/lib/http/node-requests";
 
 // lib/http/client.ts: X-Forwarded-For counts only for the trusted hops.
 const headers = (h: Record<string, string>) => new Headers(h);
