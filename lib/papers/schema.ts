@@ -41,10 +41,14 @@ export const topicSlug = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "must be a topic slug (lower-case letters, digits, dashes)");
 
-/** Trims, drops control characters (they are our highlight sentinels) and caps the length. */
+/**
+ * Trims, drops control characters (they are our highlight sentinels) and bidi overrides (the query is
+ * shown back on the page: lib/papers/text.ts) and caps the length.
+ */
 export function normalizeQuery(raw: string): string {
   return (
     raw
+      .replace(/[\u202a-\u202e\u2066-\u2069]+/g, "")
       // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is this pattern's job
       .replace(/[\u0000-\u001f\u007f]+/g, " ")
       .replace(/\s+/g, " ")
