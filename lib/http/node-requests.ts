@@ -13,8 +13,9 @@ import { log } from "@/lib/log";
 //    can't tell the two apart. PEER_HEADER is overwritten with the socket
 //    address, so a client-sent value never survives.
 // 2. A client that hangs up mid-request (an aborted upload) makes the request
-//    stream emit "aborted" (ECONNRESET); with no listener that is an uncaught
-//    exception. It is an ordinary event: logged as a warning.
+//    stream fail with "aborted" (ECONNRESET); where nothing handles that it
+//    surfaces as an uncaught exception. It is an ordinary event: logged as a
+//    warning when the body was cut short.
 
 export const PEER_HEADER = "x-paperboy-peer";
 const ACTIVE = Symbol.for("paperboy.requestHooks");
@@ -24,11 +25,10 @@ type RequestStart = { request: IncomingMessage; socket: Socket };
 export function onRequestStart({ request, socket }: RequestStart): void {
   request.headers[PEER_HEADER] = socket.remoteAddress ?? "unknown";
   request.on("error", (error: NodeJS.ErrnoException) => {
-    log.warn("request aborted by the client", {
-      method: request.method,
-      path: request.url?.split("?")[0],
-      error: error.code ?? error.message,
-    });
+    const fields = { method: request.method, path: request.url?.split("?")[0], error: error.code ?? error.message };
+    // A body cut short is worth a warning (a broken upload); a reader closing the tab mid-response is not.
+    if (request.complete) log.debug("client closed the connection before the response", fields);
+    else log.warn("request aborted by the client", fields);
   });
 }
 

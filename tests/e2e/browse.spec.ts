@@ -36,8 +36,9 @@ test.describe("feed", () => {
   });
 
   test("an invalid link explains itself instead of failing", async ({ page }) => {
+    // 400 (a client error, answered by proxy.ts), with a page that names the parameter.
     const response = await page.goto("/?period=year");
-    expect(response!.status()).toBe(200);
+    expect(response!.status()).toBe(400);
     await expect(page.getByText(/The link has an invalid period/)).toBeVisible();
   });
 
