@@ -35,7 +35,7 @@ export default defineConfig({
       // browser pages send none, so they count as the TCP peer (127.0.0.1).
       TRUST_PROXY_HOPS: "1",
       // Every browser context that votes is a new voter from 127.0.0.1.
-      VOTER_IDENTITIES_PER_HOUR: "100",
+      VOTER_IDS_PER_HOUR: "100",
     },
   },
 });

@@ -72,7 +72,7 @@ export const envSchema = z.object({
    */
   TRUST_PROXY_HOPS: intInRange(0, 10, 0),
   /** Voter identities (vote cookies) one client address may obtain per hour. */
-  VOTER_IDENTITIES_PER_HOUR: intInRange(1, 100_000, 10),
+  VOTER_IDS_PER_HOUR: intInRange(1, 100_000, 10),
 });
 
 export type Env = z.infer<typeof envSchema> & { APP_URL: string };

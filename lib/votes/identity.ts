@@ -8,7 +8,7 @@ import { newVoterId, signVoterId, VOTER_COOKIE, VOTER_COOKIE_MAX_AGE, verifyVote
 // casts no vote: otherwise every cookie-less request would be a fresh voter and
 // a loop of curl calls would buy any count. New identities are rate-limited per
 // client address (lib/http/client.ts), so one address holds at most
-// VOTER_IDENTITIES_PER_HOUR fresh votes per paper per hour.
+// VOTER_IDS_PER_HOUR fresh votes per paper per hour.
 
 export const VOTER_IDENTITY_WINDOW_MS = 60 * 60 * 1000;
 
@@ -25,7 +25,7 @@ export type IssuedIdentity =
 export async function issueVoterIdentity(request: Request): Promise<IssuedIdentity> {
   const limit = await consumeRateLimit(
     clientKey("voter-identity", request.headers),
-    env().VOTER_IDENTITIES_PER_HOUR,
+    env().VOTER_IDS_PER_HOUR,
     VOTER_IDENTITY_WINDOW_MS,
   );
   if (!limit.ok) return { ok: false, reason: "rateLimited", retryAfterMs: limit.retryAfterMs };

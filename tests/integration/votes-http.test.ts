@@ -82,8 +82,8 @@ describe("ballot stuffing", () => {
     expect(await counts()).toEqual({ votes: 0, localVotes: 0 });
   });
 
-  test("one client gets at most VOTER_IDENTITIES_PER_HOUR identities; other clients go on", async () => {
-    const limit = env().VOTER_IDENTITIES_PER_HOUR;
+  test("one client gets at most VOTER_IDS_PER_HOUR identities; other clients go on", async () => {
+    const limit = env().VOTER_IDS_PER_HOUR;
     const answers = [];
     for (let i = 0; i < limit + 5; i++) answers.push(await identity("192.0.2.77"));
     expect(answers.filter((r) => r.status === 200)).toHaveLength(limit);

@@ -30,7 +30,7 @@ function toRequest(req: IncomingMessage, body: Buffer): Request {
 
 beforeAll(async () => {
   process.env.TRUST_PROXY_HOPS = "0"; // read once, on first use, in this file's module graph
-  process.env.VOTER_IDENTITIES_PER_HOUR = String(LIMIT);
+  process.env.VOTER_IDS_PER_HOUR = String(LIMIT);
   process.env.APP_SECRET = "p".repeat(48);
   installRequestHooks();
   server = createServer(async (req, res) => {
