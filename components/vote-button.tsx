@@ -145,24 +145,21 @@ export function VoteButton({ paperId, upvotes, returnTo }: { paperId: number; up
         data-testid="voted-note"
         className={`${voted ? "flex" : voted === false ? "hidden" : "hidden target:flex"} scroll-mt-24 items-center gap-1 text-xs text-blue-800 dark:text-blue-300`}
       >
-        <span>✓ You voted</span>
+        ✓ You voted
         <button
           type="submit"
           name="intent"
           value="remove"
+          aria-label="Undo my vote"
           className="underline focus-visible:outline-2 focus-visible:outline-blue-600"
         >
-          Undo<span className="sr-only"> my vote</span>
+          Undo
         </button>
       </p>
-      <span className="sr-only" aria-live="polite">
-        {announcement}
+      {/* One live region per button: the outcome of a vote, or why it failed. */}
+      <span role="status" className={error ? "text-xs text-red-700 dark:text-red-400" : "sr-only"}>
+        {error ?? announcement}
       </span>
-      {error && (
-        <span role="status" className="text-xs text-red-700 dark:text-red-400">
-          {error}
-        </span>
-      )}
     </form>
   );
 }
