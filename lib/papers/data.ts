@@ -225,6 +225,6 @@ export async function votedPaperIds(voterHash: string, paperIds: number[]): Prom
 
 /** A paper's title, or null when there is no such paper. */
 export async function paperTitle(id: number): Promise<string | null> {
-  const row = await prisma().paper.findUnique({ where: { id }, select: { title: true } });
+  const row = await db().paper.findUnique({ where: { id }, select: { title: true } });
   return row?.title ?? null;
 }

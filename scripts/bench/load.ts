@@ -15,7 +15,7 @@
 // with other load, CPU per request much less.
 //
 // Each client sends its own X-Forwarded-For (a distinct visitor behind a
-// proxy: the app is started with TRUST_PROXY_HOPS=1, scripts/bench-app.ts),
+// proxy: the app is started with TRUST_PROXY_HOPS=1, scripts/bench/app.ts),
 // so per-client limits apply per virtual visitor, as in production. A client's
 // first vote answers the "confirm your vote" step with its voter cookie; the
 // client keeps cookies, so its later votes count.

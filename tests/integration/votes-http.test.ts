@@ -20,7 +20,7 @@ beforeAll(() => {
 
 beforeEach(async () => {
   await resetDb();
-  paperId = (await insertPapers(testDb(), [{ title: "Votable", featuredOn: "2025-03-14", upvotes: 163 }]))[0]!;
+  paperId = (await insertPapers([{ title: "Votable", featuredOn: "2025-03-14", upvotes: 163 }]))[0]!;
 });
 
 type Options = { ip?: string; cookie?: string; json?: boolean; form?: Record<string, string> };

@@ -53,7 +53,7 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 beforeEach(async () => {
   await resetDb();
-  paperId = (await insertPapers(testDb(), [{ title: "Votable", featuredOn: "2025-03-14", upvotes: 10 }]))[0]!;
+  paperId = (await insertPapers([{ title: "Votable", featuredOn: "2025-03-14", upvotes: 10 }]))[0]!;
 });
 
 test("rotating X-Forwarded-For and a forged peer header don't make new clients: at most the limit of identities", async () => {
