@@ -82,7 +82,7 @@ async function buildMix(base: string): Promise<Mix[]> {
     "llm",
     "zzzz-no-match",
   ];
-  const periods = ["today", "week", "month"];
+  const periods = ["day", "week", "month"];
   const form = (fields: Record<string, string>): RequestInit => ({
     method: "POST",
     body: new URLSearchParams(fields),
