@@ -31,6 +31,11 @@ export default defineConfig({
       PGLITE_DATA_DIR: path.join(mkdtempSync(path.join(tmpdir(), "paperboy-e2e-")), "pglite"),
       // The scheduled ingest must never reach the internet in tests: a closed local port.
       HF_BASE_URL: "http://127.0.0.1:4",
+      // The request tests stand in for many clients behind one proxy, each with its own X-Forwarded-For;
+      // browser pages send none, so they count as the TCP peer (127.0.0.1).
+      TRUST_PROXY_HOPS: "1",
+      // Every browser context that votes is a new voter from 127.0.0.1.
+      VOTER_IDS_PER_HOUR: "100",
     },
   },
 });

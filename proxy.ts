@@ -15,7 +15,9 @@ import { contentSecurityPolicy, HSTS_VALUE, newNonce } from "@/lib/security/head
 //    render the page. The rewrite keeps method, body and query.
 // 4. The feed: valid feed URLs ("/?period=week&topic=lmm") are rewritten to the
 //    cached /feed/[view] route, so each view is served from the page cache.
-//    Invalid parameters fall through to app/page.tsx, which explains them.
+//    Invalid parameters on "/" and "/search" answer 400 naming the parameter
+//    (a page can't choose its status); app/page.tsx and app/search/page.tsx
+//    explain them too when run without the proxy.
 // The headers that never change are set in next.config.ts.
 export function proxy(request: NextRequest) {
   const config = env();
@@ -49,9 +51,20 @@ export function proxy(request: NextRequest) {
     const target = new URL(`/api/subscriptions/unsubscribe${request.nextUrl.search}`, request.url);
     return withSecurityHeaders(NextResponse.rewrite(target, forward));
   }
-  if (pathname === "/") {
+  if ((pathname === "/" || pathname === "/search") && (request.method === "GET" || request.method === "HEAD")) {
     const parsed = parseBrowseParams(request.nextUrl.searchParams);
-    if (parsed.ok && !parsed.value.q) {
+    if (!parsed.ok) {
+      const { parameter, message } = parsed.error;
+      const search = pathname === "/search";
+      return withSecurityHeaders(
+        htmlResponse(400, {
+          title: "This link has an invalid parameter",
+          paragraphs: [`The ${search ? "search " : ""}link has an invalid ${parameter}: ${message}.`],
+          link: search ? { href: "/search", label: "Search papers" } : { href: "/", label: "Today's papers" },
+        }),
+      );
+    }
+    if (pathname === "/" && !parsed.value.q) {
       const url = request.nextUrl.clone();
       url.pathname = `/feed/${encodeFeedView(parsed.value)}`;
       url.search = "";

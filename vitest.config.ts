@@ -21,6 +21,9 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
           globalSetup: ["tests/helpers/global-db.ts"],
+          // The tests call route handlers as one trusted proxy would pass them on: the client is the
+          // last X-Forwarded-For entry (lib/http/client.ts); tests of the default (0) pass it explicitly.
+          env: { TRUST_PROXY_HOPS: "1" },
           // The files share one database and reset it between tests.
           fileParallelism: false,
           testTimeout: 30_000,

@@ -1,4 +1,5 @@
 import { AppLink } from "@/components/app-link";
+import { plainText } from "@/lib/papers/text";
 import type { PaperListItem, SnippetPart } from "@/lib/papers/types";
 import { Highlight } from "./highlight";
 import { PaperLinks } from "./paper-links";
@@ -18,6 +19,24 @@ export function authorLine(authors: string[], max = 4): string {
   return `${authors.slice(0, max).join(", ")} and ${authors.length - max} more`;
 }
 
+/** Authors, each isolated (<bdi>) so a right-to-left name can't reorder the commas around it. */
+export function AuthorList({ authors, max }: { authors: string[]; max?: number }) {
+  const shown = max === undefined ? authors : authors.slice(0, max);
+  const more = authors.length - shown.length;
+  return (
+    <>
+      {shown.map((a, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: two authors may share a name; the position is the identity
+        <span key={i}>
+          {i > 0 && ", "}
+          <bdi>{plainText(a)}</bdi>
+        </span>
+      ))}
+      {more > 0 && ` and ${more} more`}
+    </>
+  );
+}
+
 type Props = {
   paper: PaperListItem;
   /** Where the no-JavaScript vote form returns to. */
@@ -31,6 +50,7 @@ export function PaperCard({ paper, returnTo, titleParts, snippetParts, headingLe
   const Heading = headingLevel;
   return (
     <article
+      id={`paper-${paper.id}`}
       className="flex gap-3 border-b border-zinc-200 py-4 dark:border-zinc-800"
       aria-labelledby={`paper-${paper.id}-title`}
     >
@@ -43,14 +63,16 @@ export function PaperCard({ paper, returnTo, titleParts, snippetParts, headingLe
             href={`/papers/${paper.id}`}
             className="hover:underline focus-visible:outline-2 focus-visible:outline-blue-600"
           >
-            {titleParts ? <Highlight parts={titleParts} /> : paper.title}
+            <bdi>{titleParts ? <Highlight parts={titleParts} /> : plainText(paper.title)}</bdi>
           </AppLink>
         </Heading>
         {paper.authors.length > 0 && (
-          <p className="mt-0.5 text-xs text-zinc-600 dark:text-zinc-400">{authorLine(paper.authors)}</p>
+          <p className="mt-0.5 text-xs text-zinc-600 dark:text-zinc-400">
+            <AuthorList authors={paper.authors} max={4} />
+          </p>
         )}
-        <p className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">
-          {snippetParts ? <Highlight parts={snippetParts} /> : excerpt(paper.summary)}
+        <p dir="auto" className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">
+          {snippetParts ? <Highlight parts={snippetParts} /> : excerpt(plainText(paper.summary))}
         </p>
         <TopicChips topics={paper.topics} />
         <div className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">

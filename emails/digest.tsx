@@ -70,10 +70,16 @@ export function DigestEmail(props: DigestEmailProps) {
           <Text style={styles.intro}>{`${props.periodLabel}: the top papers for you, ranked by trending score.`}</Text>
           {props.papers.map((paper) => (
             <Section key={paper.url} style={styles.paper}>
-              <Link href={paper.url} style={styles.title}>
+              {/* dir="auto": a right-to-left title or abstract keeps its own direction and can't reorder
+                  the text around it (email clients drop <bdi> more often than the dir attribute). */}
+              <Link href={paper.url} style={styles.title} dir="auto">
                 {paper.title}
               </Link>
-              {paper.excerpt ? <Text style={styles.excerpt}>{paper.excerpt}</Text> : null}
+              {paper.excerpt ? (
+                <Text style={styles.excerpt} dir="auto">
+                  {paper.excerpt}
+                </Text>
+              ) : null}
               <Text style={styles.meta}>
                 {paper.topics.length > 0 ? `Topics: ${paper.topics.join(", ")}` : null}
                 {paper.topics.length > 0 && paper.codeUrl ? " · " : null}

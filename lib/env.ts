@@ -65,6 +65,14 @@ export const envSchema = z.object({
   DIGEST_HOUR: intInRange(0, 23, 8),
   /** Papers per digest email; the rest are behind a link to the full filtered view. */
   DIGEST_MAX_PAPERS: intInRange(1, 50, 10),
+  /**
+   * Proxies in front of the app that append the client's address to X-Forwarded-For
+   * (1 behind one load balancer or Vercel). 0: the header is ignored and the client
+   * is the TCP peer, since any client can write the header.
+   */
+  TRUST_PROXY_HOPS: intInRange(0, 10, 0),
+  /** Voter identities (vote cookies) one client address may obtain per hour. */
+  VOTER_IDS_PER_HOUR: intInRange(1, 100_000, 10),
 });
 
 export type Env = z.infer<typeof envSchema> & { APP_URL: string };

@@ -119,7 +119,8 @@ export default async function PreferencesPage({
 
       <h2 className="mt-8 text-lg font-semibold">Delete my data</h2>
       <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-        Removes your address, preferences and the record of papers sent to you. This cannot be undone.
+        Removes your address, preferences and the record of papers sent to you. This cannot be undone; the next step
+        asks you to confirm.
       </p>
       <div className="mt-2">
         <ActionForm

@@ -3,6 +3,7 @@
 // replays it under the same Idempotency-Key instead of sending it again.
 import { DigestEmail, type DigestEmailProps, digestSubject, digestText } from "@/emails/digest";
 import type { MailMessage } from "@/lib/mail/types";
+import { plainText } from "@/lib/papers/text";
 import { preferencesUrl, unsubscribeUrl } from "@/lib/subscriptions/links";
 import type { Frequency } from "./period";
 
@@ -131,9 +132,10 @@ async function renderShared(ctx: RenderContext, r: Recipient): Promise<Rendered>
   const props: DigestEmailProps = {
     periodLabel: ctx.periodLabel,
     papers: papers.map((p) => ({
-      title: p.title,
+      // Neutralised again here: rows stored before ingest dropped bidi overrides (lib/papers/text.ts).
+      title: plainText(p.title),
       url: `${ctx.appUrl}/papers/${p.id}`,
-      excerpt: excerpt(p.summary),
+      excerpt: excerpt(plainText(p.summary)),
       codeUrl: p.repoUrl && /^https?:\/\//.test(p.repoUrl) ? p.repoUrl : null,
       topics: sortedNames(p.topicIds, ctx.topics),
     })),

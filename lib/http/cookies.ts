@@ -11,3 +11,24 @@ export type CookieAttributes = { httpOnly: true; secure: boolean; sameSite: "lax
 export function cookieAttributes(maxAgeSeconds: number, appUrl = env().APP_URL): CookieAttributes {
   return { httpOnly: true, secure: appUrl.startsWith("https://"), sameSite: "lax", path: "/", maxAge: maxAgeSeconds };
 }
+
+/** One cookie's value from a request's Cookie header, or undefined. */
+export function readCookie(headers: Headers, name: string): string | undefined {
+  for (const part of (headers.get("cookie") ?? "").split(";")) {
+    const eq = part.indexOf("=");
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return undefined;
+}
+
+/** A Set-Cookie header value with Paperboy's attributes. The value must be cookie-safe (no ; , or spaces). */
+export function setCookieHeader(name: string, value: string, attributes: CookieAttributes): string {
+  return [
+    `${name}=${value}`,
+    `Max-Age=${attributes.maxAge}`,
+    `Path=${attributes.path}`,
+    "HttpOnly",
+    "SameSite=Lax",
+    ...(attributes.secure ? ["Secure"] : []),
+  ].join("; ");
+}

@@ -19,7 +19,10 @@ export async function readForm(request: Request, maxBytes = MAX_FORM_BYTES): Pro
     };
   }
   const read = await readBoundedBytes(request, maxBytes);
-  if (!read.ok) return tooLarge(maxBytes);
+  if (!read.ok)
+    return read.reason === "aborted"
+      ? { ok: false, status: 400, message: "The form arrived incomplete (the upload was interrupted)." }
+      : tooLarge(maxBytes);
   const { bytes } = read;
 
   if (type === "application/x-www-form-urlencoded") {

@@ -8,9 +8,31 @@ export function escapeHtml(value: string): string {
   );
 }
 
-export type HtmlPage = { title: string; paragraphs: string[]; list?: string[]; link?: { href: string; label: string } };
+/** Text, or text from outside (a paper title) rendered isolated so its direction can't spill over. */
+export type HtmlPart = string | { isolate: string };
+
+/** A one-button form: POSTs its hidden fields to action. */
+export type HtmlForm = { action: string; fields: Record<string, string>; button: string };
+
+export type HtmlPage = {
+  title: string;
+  paragraphs: (string | HtmlPart[])[];
+  list?: string[];
+  form?: HtmlForm;
+  link?: { href: string; label: string };
+};
+
+const part = (p: HtmlPart) => (typeof p === "string" ? escapeHtml(p) : `<bdi>${escapeHtml(p.isolate)}</bdi>`);
+
+function formHtml(form: HtmlForm): string {
+  const hidden = Object.entries(form.fields)
+    .map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`)
+    .join("");
+  return `<form method="post" action="${escapeHtml(form.action)}">${hidden}<button type="submit">${escapeHtml(form.button)}</button></form>`;
+}
 
 export function htmlResponse(status: number, page: HtmlPage, headers: Record<string, string> = {}): Response {
+  const form = page.form ? formHtml(page.form) : "";
   const list = page.list?.length ? `<ul>${page.list.map((i) => `<li>${escapeHtml(i)}</li>`).join("")}</ul>` : "";
   const link = page.link ? `<p><a href="${escapeHtml(page.link.href)}">${escapeHtml(page.link.label)}</a></p>` : "";
   const body = `<!doctype html>
@@ -18,7 +40,7 @@ export function htmlResponse(status: number, page: HtmlPage, headers: Record<str
 <meta name="robots" content="noindex"><title>${escapeHtml(page.title)} · Paperboy</title>
 <style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color-scheme:light dark}a{color:#1d4ed8}</style>
 </head><body><p><a href="/">Paperboy</a></p><main><h1>${escapeHtml(page.title)}</h1>
-${page.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join("\n")}${list}${link}</main></body></html>`;
+${page.paragraphs.map((p) => `<p>${[p].flat().map(part).join("")}</p>`).join("\n")}${list}${form}${link}</main></body></html>`;
   return new Response(body, {
     status,
     headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", ...headers },

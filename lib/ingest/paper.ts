@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { MIN_DAY, maxDay } from "@/lib/papers/schema";
+import { plainText } from "@/lib/papers/text";
 
 // The one shape every source (seed listing, Hugging Face, arXiv, files) is
 // parsed into before it is stored through upsertPapers.
@@ -7,14 +9,12 @@ import { z } from "zod";
 export const MAX_TITLE_LENGTH = 1_000;
 export const MAX_SUMMARY_LENGTH = 20_000;
 
-// Control characters (all C0 but tab/newline/CR, DEL, C1) carry no meaning in
-// a paper's text, Postgres refuses NUL outright (one would fail the whole
-// upsert chunk) and XML 1.0 feeds can't contain most of them: dropped here,
-// the one boundary every source passes.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is this pattern's job
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
-export const stripControlCharacters = (value: string): string => value.replace(CONTROL_CHARACTERS, "");
-const text = () => z.string().overwrite(stripControlCharacters);
+// Control characters and bidirectional overrides (lib/papers/text.ts) are
+// dropped here, the one boundary every source passes: Postgres refuses NUL
+// outright (one would fail the whole upsert chunk), XML 1.0 feeds can't
+// contain most of C0, and an override reorders the text around it.
+export const stripControlCharacters = plainText;
+const text = () => z.string().overwrite(plainText);
 
 const url = z
   .string()
@@ -34,8 +34,13 @@ export const normalizedPaperSchema = z.object({
   repoStars: z.number().int().min(0).nullable(),
   projectUrl: url.nullable(),
   publishedAt: z.date().nullable(),
-  /** YYYY-MM-DD (UTC day it was featured). */
-  featuredOn: z.iso.date(),
+  /**
+   * YYYY-MM-DD (UTC day it was featured), within the days the feed serves: one paper
+   * "featured" in 9999 would become the latest day, the default view of every page.
+   */
+  featuredOn: z.iso
+    .date()
+    .refine((v) => v >= MIN_DAY && v <= maxDay(), { error: () => `must be between ${MIN_DAY} and ${maxDay()}` }),
   source: z.string().min(1).max(40),
   sourceRank: z.number().int().min(0),
   upvotes: z.number().int().min(0).nullable(),

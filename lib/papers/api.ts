@@ -1,3 +1,4 @@
+import { plainText } from "./text";
 import type { PaperListItem } from "./types";
 
 // The public JSON shape of a paper (GET /api/papers), kept separate from the
@@ -27,9 +28,10 @@ export function toApiPaper(p: PaperListItem, appUrl: string): ApiPaper {
     id: p.id,
     url: `${appUrl}/papers/${p.id}`,
     arxivId: p.arxivId,
-    title: p.title,
-    summary: p.summary,
-    authors: p.authors,
+    // Rows stored before ingest dropped bidi overrides are neutralised on the way out (lib/papers/text.ts).
+    title: plainText(p.title),
+    summary: plainText(p.summary),
+    authors: p.authors.map(plainText),
     repoUrl: p.repoUrl,
     projectUrl: p.projectUrl,
     publishedAt: p.publishedAt,

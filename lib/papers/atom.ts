@@ -1,4 +1,5 @@
 import { safeHttpUrl } from "@/lib/http/url";
+import { plainText } from "./text";
 import type { PaperListItem } from "./types";
 
 // Atom 1.0 (RFC 4287) for any feed view. Every text goes through xmlText, so
@@ -36,7 +37,8 @@ export function renderAtom(feed: AtomFeed): string {
   const entries = feed.papers.map((p) => {
     const url = `${feed.appUrl}/papers/${p.id}`;
     const repoUrl = safeHttpUrl(p.repoUrl);
-    const authors = p.authors.map((a) => `    <author><name>${xmlText(a)}</name></author>`).join("\n");
+    // Atom text constructs can't isolate direction (no markup): the overrides are dropped (lib/papers/text.ts).
+    const authors = p.authors.map((a) => `    <author><name>${xmlText(plainText(a))}</name></author>`).join("\n");
     const links = [
       `    <link rel="alternate" type="text/html" href="${xmlText(url)}"/>`,
       p.arxivId
@@ -48,13 +50,13 @@ export function renderAtom(feed: AtomFeed): string {
     return [
       "  <entry>",
       `    <id>${xmlText(url)}</id>`,
-      `    <title type="text">${xmlText(p.title)}</title>`,
+      `    <title type="text">${xmlText(plainText(p.title))}</title>`,
       ...links,
       `    <updated>${p.featuredOn}T00:00:00Z</updated>`,
       p.publishedAt ? `    <published>${xmlText(p.publishedAt)}</published>` : "",
       authors || `    <author><name>Unknown</name></author>`,
       ...categories,
-      `    <summary type="text">${xmlText(p.summary)}</summary>`,
+      `    <summary type="text">${xmlText(plainText(p.summary))}</summary>`,
       "  </entry>",
     ]
       .filter(Boolean)

@@ -222,3 +222,9 @@ export async function votedPaperIds(voterHash: string, paperIds: number[]): Prom
   );
   return rows.map((r) => r.paperId);
 }
+
+/** A paper's title, or null when there is no such paper. */
+export async function paperTitle(id: number): Promise<string | null> {
+  const row = await db().paper.findUnique({ where: { id }, select: { title: true } });
+  return row?.title ?? null;
+}

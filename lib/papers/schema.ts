@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isCalendarDay } from "@/lib/time";
+import { isCalendarDay, isoDate } from "@/lib/time";
 import { FEED_PERIODS, type FeedPeriod } from "./period";
 import type { FeedQuery, SearchQuery } from "./types";
 
@@ -15,10 +15,20 @@ export const MAX_LIMIT = 100;
 export const MAX_QUERY_LENGTH = 256;
 export const MAX_TOPICS = 20;
 
+/** The first day a date parameter may name: before arXiv (1991) there are no papers to show. */
+export const MIN_DAY = "1991-01-01";
+
+/** The last day a date parameter may name: a year after today (UTC), far inside what Postgres dates handle. */
+export function maxDay(now = new Date()): string {
+  return isoDate(new Date(Date.UTC(now.getUTCFullYear() + 1, now.getUTCMonth(), now.getUTCDate())));
+}
+
 const day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD")
-  .refine(isCalendarDay, "must be a real calendar date");
+  .refine(isCalendarDay, "must be a real calendar date")
+  // ISO days compare as strings.
+  .refine((v) => v >= MIN_DAY && v <= maxDay(), { error: () => `must be between ${MIN_DAY} and ${maxDay()}` });
 
 /** A paper id in a URL: a positive 32-bit integer. */
 export const paperIdSchema = z
@@ -31,10 +41,14 @@ export const topicSlug = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "must be a topic slug (lower-case letters, digits, dashes)");
 
-/** Trims, drops control characters (they are our highlight sentinels) and caps the length. */
+/**
+ * Trims, drops control characters (they are our highlight sentinels) and bidi overrides (the query is
+ * shown back on the page: lib/papers/text.ts) and caps the length.
+ */
 export function normalizeQuery(raw: string): string {
   return (
     raw
+      .replace(/[\u202a-\u202e\u2066-\u2069]+/g, "")
       // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is this pattern's job
       .replace(/[\u0000-\u001f\u007f]+/g, " ")
       .replace(/\s+/g, " ")

@@ -13,6 +13,7 @@ export const SOURCE_PATHS = [
   "emails",
   "public",
   "proxy.ts",
+  "instrumentation.ts",
   "next.config.ts",
   "postcss.config.mjs",
   "tsconfig.json",

@@ -40,6 +40,14 @@ export async function subscriberFromLink(purpose: LinkPurpose, token: string) {
   return subscriber;
 }
 
+/** What an unsubscribe link's page should say: it works, it already did its job, or it is no link of ours. */
+export async function unsubscribeLinkState(token: string): Promise<"valid" | "unsubscribed" | "invalid"> {
+  if (!token) return "invalid";
+  const subscriber = await subscriberFromLink("unsubscribe", token);
+  if (!subscriber) return "invalid";
+  return subscriber.status === "unsubscribed" || subscriber.status === "suppressed" ? "unsubscribed" : "valid";
+}
+
 export type PreferencesView = {
   email: string;
   status: "pending" | "active" | "paused" | "unsubscribed" | "suppressed";

@@ -4,6 +4,7 @@ import { clientKey } from "@/lib/http/client";
 import { type FormFields, readForm, textField } from "@/lib/http/form";
 import { htmlResponse, seeOther } from "@/lib/http/html";
 import { consumeRateLimit } from "@/lib/security/rate-limit";
+import { preferencesView } from "./data";
 import {
   confirm,
   deleteData,
@@ -134,6 +135,22 @@ export async function handlePreferences(request: Request): Promise<Response> {
       return seeOther(`${back}&saved=unsubscribed`);
     }
     case "delete": {
+      // One click is never enough to delete: the first post asks, the second (confirm=yes) deletes.
+      if (textField(read.form, "confirm") !== "yes") {
+        if (!(await preferencesView(token))) return badLink();
+        return htmlResponse(200, {
+          title: "Delete your data?",
+          paragraphs: [
+            "This removes your address, your preferences and the record of papers sent to you. It cannot be undone; you would have to subscribe again to get digests.",
+          ],
+          form: {
+            action: "/api/subscriptions/preferences",
+            fields: { token, action: "delete", confirm: "yes" },
+            button: "Yes, delete my data",
+          },
+          link: { href: back, label: "No, keep my data" },
+        });
+      }
       const result = await deleteData(token);
       if (!result.ok) return badLink();
       return seeOther("/preferences/deleted");

@@ -19,6 +19,8 @@ export async function benchApp(options: { port: number; databaseUrl?: string }):
       APP_URL: url,
       DATABASE_URL: options.databaseUrl ?? "",
       LOG_LEVEL: "warn",
+      // Load clients are distinct visitors behind one proxy, each with its own X-Forwarded-For.
+      TRUST_PROXY_HOPS: "1",
     },
     stdio: ["ignore", "inherit", "inherit"],
   });

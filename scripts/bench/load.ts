@@ -15,7 +15,10 @@
 // with other load, CPU per request much less.
 //
 // Each client sends its own X-Forwarded-For (a distinct visitor behind a
-// proxy), so per-client limits apply per virtual visitor, as in production.
+// proxy: the app is started with TRUST_PROXY_HOPS=1, scripts/bench/app.ts),
+// so per-client limits apply per virtual visitor, as in production. A client's
+// first vote answers the "confirm your vote" step with its voter cookie; the
+// client keeps cookies, so its later votes count.
 import { randomBytes } from "node:crypto";
 import { createPrisma } from "@/lib/db/client";
 import { benchApp } from "./app";
@@ -79,7 +82,7 @@ async function buildMix(base: string): Promise<Mix[]> {
     "llm",
     "zzzz-no-match",
   ];
-  const periods = ["today", "week", "month"];
+  const periods = ["day", "week", "month"];
   const form = (fields: Record<string, string>): RequestInit => ({
     method: "POST",
     body: new URLSearchParams(fields),

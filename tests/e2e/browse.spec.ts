@@ -36,8 +36,9 @@ test.describe("feed", () => {
   });
 
   test("an invalid link explains itself instead of failing", async ({ page }) => {
+    // 400 (a client error, answered by proxy.ts), with a page that names the parameter.
     const response = await page.goto("/?period=year");
-    expect(response!.status()).toBe(200);
+    expect(response!.status()).toBe(400);
     await expect(page.getByText(/The link has an invalid period/)).toBeVisible();
   });
 
@@ -174,24 +175,42 @@ test.describe("paper page", () => {
 test.describe("votes", () => {
   // Counts are read first and checked relative to that: other specs (the hostile
   // sweep) may vote on the same demo papers from their own browsers meanwhile.
-  test("with JavaScript: toggles in place and is remembered by this browser", async ({ page }) => {
+  test("with JavaScript: toggles in place, every count on the page follows, and is remembered by this browser", async ({
+    page,
+  }) => {
     await page.goto("/papers/3");
     const button = page.getByRole("button", { name: /Upvote|Remove vote/ }).first();
     await expect(button).toHaveAccessibleName(/^Upvote, \d+ votes$/);
     const votes = async () => Number(await button.getByTestId("vote-count").textContent());
     const before = await votes();
+    const tally = page.getByTestId("vote-tally");
+    const local = async () => Number((await tally.textContent())!.match(/, (\d+) here\)/)![1]);
+    const localBefore = await local();
+    // The first vote gets this browser a voter identity (POST /api/votes), then votes.
+    const identity = page.waitForResponse((r) => r.url().endsWith("/api/votes") && r.request().method() === "POST");
     await button.click();
+    expect((await identity).status()).toBe(200);
     await expect(button).toHaveAccessibleName(/^Remove vote, \d+ votes$/);
-    expect(await votes()).toBeGreaterThanOrEqual(before + 1);
+    const after = await votes();
+    expect(after).toBeGreaterThanOrEqual(before + 1);
     await expect(button).toHaveAttribute("aria-pressed", "true");
+    await expect(page.locator("#voted-3")).toBeVisible();
+    await expect(page.locator("#voted-3")).toContainText("You voted");
+    // "Votes 57 (54 from the source, 3 here)" changes with the button.
+    await expect(tally).toContainText(`${after} (`);
+    expect(await local()).toBeGreaterThanOrEqual(localBefore + 1);
     await page.reload();
     await expect(button).toHaveAccessibleName(/^Remove vote, \d+ votes$/);
     await button.click();
     await expect(button).toHaveAccessibleName(/^Upvote, \d+ votes$/);
     await expect(button).toHaveAttribute("aria-pressed", "false");
+    await expect(page.locator("#voted-3")).toBeHidden();
+    await expect(tally).toContainText(`${await votes()} (`);
   });
 
-  test("without JavaScript: the form posts and comes back to the same view", async ({ browser }) => {
+  test("without JavaScript: the first vote asks to confirm, returns to the card showing the vote; a second click keeps it; Undo removes it", async ({
+    browser,
+  }) => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto("/papers/4");
@@ -201,21 +220,43 @@ test.describe("votes", () => {
       .getByRole("button", { name: /Upvote/ })
       .first()
       .click();
-    await expect(page).toHaveURL(/\/papers\/4$/);
+    // No cookie yet: nothing is counted, the answer issues the voter cookie and asks to confirm.
+    await expect(page.getByRole("heading", { name: "Confirm your vote" })).toBeVisible();
+    const cookies = await context.cookies();
+    expect(cookies.find((c) => c.name === "pb_voter")).toMatchObject({ httpOnly: true, sameSite: "Lax" });
+    await page.getByRole("button", { name: "Confirm my vote" }).click();
+    await expect(page).toHaveURL(/\/papers\/4#voted-4$/);
     await expect(count).toHaveText(String(before + 1));
-    // Cached pages carry no per-browser state, so the same button toggles the vote off.
+    await expect(page.getByTestId("vote-tally")).toContainText(`${before + 1} (`);
+    const note = page.locator("#voted-4");
+    await expect(note).toBeVisible();
+    await expect(note).toContainText("You voted");
+    // The button looks pressed (the same colours as with JavaScript).
+    const pressed = await page
+      .getByRole("button", { name: /Upvote/ })
+      .first()
+      .evaluate((b) => getComputedStyle(b).backgroundColor);
+    expect(pressed).not.toBe("rgba(0, 0, 0, 0)");
+
+    // A second click keeps the vote (form posts never toggle).
     await page
       .getByRole("button", { name: /Upvote/ })
       .first()
       .click();
+    await expect(page).toHaveURL(/#voted-4$/);
+    await expect(count).toHaveText(String(before + 1));
+    await note.getByRole("button", { name: "Undo my vote" }).click();
+    await expect(page).toHaveURL(/\/papers\/4#paper-4$/);
     await expect(count).toHaveText(String(before));
+    await expect(note).toBeHidden();
 
-    // From a filtered feed view, the vote returns to that view.
+    // From a filtered feed view, the vote returns to that view, scrolled to the card.
     await page.goto("/?period=week&sort=newest");
-    await page.locator("article").nth(5).getByRole("button").click();
-    await expect(page).toHaveURL(/\?period=week&sort=newest$/);
-    const cookies = await context.cookies();
-    expect(cookies.find((c) => c.name === "pb_voter")).toMatchObject({ httpOnly: true, sameSite: "Lax" });
+    const article = page.locator("article").nth(12);
+    const id = (await article.getAttribute("id"))!.replace("paper-", "");
+    await article.getByRole("button").first().click();
+    await expect(page).toHaveURL(new RegExp(`\\?period=week&sort=newest#voted-${id}$`));
+    await expect(page.locator(`#voted-${id}`)).toBeInViewport();
     await context.close();
   });
 });
@@ -236,7 +277,8 @@ test.describe("votes show at once where the voter looks next", () => {
     const id = await idOf(page.locator("article").nth(7));
     const before = Number(await card(page, id).textContent());
     await card(page, id).click();
-    await expect(page).toHaveURL(/\?period=month&sort=newest$/);
+    await page.getByRole("button", { name: "Confirm my vote" }).click();
+    await expect(page).toHaveURL(new RegExp(`\\?period=month&sort=newest#voted-${id}$`));
     await expect(card(page, id)).toHaveText(String(before + 1));
     // The paper page and the JSON API agree.
     await page.goto(`/papers/${id}`);
@@ -251,7 +293,7 @@ test.describe("votes show at once where the voter looks next", () => {
     const topicId = await idOf(page.locator("article").nth(2));
     const topicBefore = Number(await card(page, topicId).textContent());
     await card(page, topicId).click();
-    await expect(page).toHaveURL(/\/topics\/lmm$/);
+    await expect(page).toHaveURL(new RegExp(`/topics/lmm#voted-${topicId}$`));
     await expect(card(page, topicId)).toHaveText(String(topicBefore + 1));
     await context.close();
   });

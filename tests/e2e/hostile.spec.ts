@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import fc from "fast-check";
+import { edgeDate } from "@/tests/helpers/hostile";
 import { INJECTIONS } from "@/tests/helpers/injections";
 
 // A smaller hostile sweep against the running app (the route handlers get the
@@ -30,11 +31,12 @@ const PAGES = [
   "/api/votes",
   "/about",
 ];
-const PARAMS = ["token", "to", "saved", "q", "topic", "period", "page", "id"];
+const PARAMS = ["token", "to", "saved", "q", "topic", "period", "page", "id", "date", "sort"];
 const RUNS = Number(process.env.E2E_FUZZ_RUNS ?? 15);
 
 const junk = fc.oneof(
   fc.string({ maxLength: 100 }),
+  edgeDate(),
   fc.string({ unit: "binary", maxLength: 60 }),
   fc.constantFrom(...INJECTIONS.filter((s) => s.length < 2000)),
 );
@@ -65,6 +67,33 @@ for (const path of PAGES) {
     );
   });
 }
+
+test("dates outside the supported range answer 400 naming the parameter on pages, API, Atom and search", async ({
+  request,
+}) => {
+  for (const path of [
+    "/api/papers?date=9999-12-31",
+    "/api/papers?date=0000-01-01",
+    "/?date=9999-12-31",
+    "/feed.xml?date=9999-12-31",
+    "/search?q=moe&period=day&date=9999-12-31",
+    "/search?q=moe&period=week&date=9999-12-27",
+    "/search?q=moe&period=month&date=9999-12-01",
+    "/api/papers?q=moe&period=month&date=1990-12-01",
+    "/?period=week&date=1990-12-31",
+  ]) {
+    const response = await request.get(path, { maxRedirects: 0 });
+    expect(response.status(), path).toBe(400);
+    expect(await response.text(), path).toMatch(/date/);
+  }
+  // The first supported day, in a week and a month that start before it, is served.
+  for (const path of [
+    "/?period=week&date=1991-01-01",
+    "/api/papers?period=month&date=1991-01-01",
+    "/feed.xml?date=1991-01-01",
+  ])
+    expect((await request.get(path)).status(), path).toBe(200);
+});
 
 for (const path of [
   "/api/subscriptions/subscribe",

@@ -150,7 +150,7 @@ test("requests with a foreign Origin are refused; same-origin and origin-less on
   expect(oneClick.status()).toBe(400);
 });
 
-test("votes: a cross-site vote is refused; the voter cookie is HttpOnly, SameSite=Lax, Path=/", async ({
+test("votes: a cross-site vote is refused; a cookie-less vote counts nothing; the voter cookie is HttpOnly, SameSite=Lax, Path=/", async ({
   request,
   baseURL,
 }) => {
@@ -158,13 +158,61 @@ test("votes: a cross-site vote is refused; the voter cookie is HttpOnly, SameSit
     headers: { origin: "https://evil.example", accept: "application/json" },
   });
   expect(foreign.status()).toBe(403);
-  const vote = await request.post("/papers/1/vote", { headers: { origin: baseURL!, accept: "application/json" } });
-  expect(vote.status()).toBe(200);
-  const cookie = vote.headers()["set-cookie"] ?? "";
+  const headers = { origin: baseURL!, accept: "application/json" };
+  const cookieless = await request.post("/papers/1/vote", { headers });
+  expect(cookieless.status()).toBe(403);
+  expect((await cookieless.json()).error.parameter).toBe("voter");
+  const identity = await request.post("/api/votes", { headers });
+  expect(identity.status()).toBe(200);
+  const cookie = identity.headers()["set-cookie"] ?? "";
   expect(cookie).toMatch(/HttpOnly/i);
   expect(cookie).toMatch(/SameSite=Lax/i);
   expect(cookie).toMatch(/Path=\//i);
   expect(cookie).not.toMatch(/Secure/i); // APP_URL is plain http here; https sets Secure (tests/unit/http/origin.test.ts)
+  const vote = await request.post("/papers/1/vote", { headers });
+  expect(vote.status()).toBe(200);
+  expect(await vote.json()).toMatchObject({ voted: true });
+  // A cross-site POST to the identity endpoint is refused too.
+  expect((await request.post("/api/votes", { headers: { origin: "https://evil.example" } })).status()).toBe(403);
+});
+
+test("votes: 100 cookie-less POSTs, and 100 with rotating X-Forwarded-For, add no votes", async ({
+  request,
+  baseURL,
+}) => {
+  // A paper no other test votes on (they use ids 1, 3, 4 and the first cards of "newest" views).
+  const list = async () =>
+    (
+      (await (await request.get("/api/papers?period=month&sort=votes&limit=60")).json()) as {
+        papers: { id: number; upvotes: number }[];
+      }
+    ).papers;
+  const target = (await list()).filter((p) => ![1, 3, 4].includes(p.id)).at(-1)!;
+  const statuses = new Map<number, number>();
+  for (let i = 0; i < 200; i++) {
+    const json = i % 2 === 1;
+    // Mostly the "confirm" button's fields sent straight away; every tenth a plain form post (which is
+    // answered with the confirm step and a cookie this client never sends back).
+    const body = i % 10 === 0 ? "intent=vote" : "intent=vote&confirm=1";
+    // Node's fetch keeps no cookies: every request is a fresh, cookie-less client.
+    const response = await fetch(`${baseURL}/papers/${target.id}/vote`, {
+      method: "POST",
+      redirect: "manual",
+      headers: {
+        origin: baseURL!,
+        "content-type": "application/x-www-form-urlencoded",
+        ...(json ? { accept: "application/json" } : {}),
+        ...(i >= 100 ? { "x-forwarded-for": `203.0.${i >> 8}.${i & 255}` } : {}),
+      },
+      body,
+    });
+    await response.arrayBuffer();
+    statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+    expect(response.status, `request ${i}`).not.toBe(303);
+    if (json) expect(response.status, `request ${i}`).toBe(403);
+  }
+  expect(statuses.get(303)).toBeUndefined();
+  expect((await list()).find((p) => p.id === target.id)?.upvotes).toBe(target.upvotes);
 });
 
 test("the dev outbox still shows email HTML in its sandboxed srcdoc iframe under the CSP", async ({ page }) => {

@@ -121,6 +121,24 @@ test("subscribe, confirm from the outbox, change preferences, one-click unsubscr
 
   await page.goto(preferencesUrl);
   await expect(page.getByTestId("subscription-status")).toContainText("Unsubscribed");
+  // The unsubscribe page says it is done, with no button left to press.
+  await page.goto(unsubscribeUrl!);
+  await expect(page.getByRole("heading", { name: "You're unsubscribed" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Unsubscribe" })).toHaveCount(0);
+});
+
+test("an unsubscribe link with a missing or garbage token says so on the page", async ({ page }) => {
+  for (const path of [
+    "/unsubscribe",
+    "/unsubscribe?token=",
+    "/unsubscribe?token=garbage",
+    "/unsubscribe?token=1.AAAA",
+  ]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { name: "This unsubscribe link is not valid" }), path).toBeVisible();
+    await expect(page.getByText("You will get no more digests"), path).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Unsubscribe" }), path).toHaveCount(0);
+  }
 });
 
 test("the unsubscribe button posts the one-click body and shows the result", async ({ page }) => {
@@ -144,7 +162,17 @@ test("the unsubscribe button posts the one-click body and shows the result", asy
   await page.goto(preferencesUrl);
   await expect(page.getByTestId("subscription-status")).toContainText("Unsubscribed");
   await page.getByRole("button", { name: "Delete my data" }).click();
+  // A confirming second step (a plain form: no JavaScript needed); "No" keeps everything.
+  await expect(page.getByRole("heading", { name: "Delete your data?" })).toBeVisible();
+  await page.getByRole("link", { name: "No, keep my data" }).click();
+  await expect(page.getByTestId("subscription-status")).toContainText("Unsubscribed");
+  await page.getByRole("button", { name: "Delete my data" }).click();
+  await page.getByRole("button", { name: "Yes, delete my data" }).click();
   await expect(page.getByRole("heading", { name: "Your data is deleted" })).toBeVisible();
+  // The unsubscribe link of deleted data says it is not valid on the page, before any button.
+  await page.goto(link(welcome.text, "unsubscribe"));
+  await expect(page.getByRole("heading", { name: "This unsubscribe link is not valid" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Unsubscribe" })).toHaveCount(0);
   await page.goto(preferencesUrl);
   await expect(page.getByRole("heading", { name: "This link is not valid" })).toBeVisible();
 });

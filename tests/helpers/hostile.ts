@@ -112,3 +112,63 @@ export async function databaseFingerprint(): Promise<Record<string, string>> {
   }
   return out;
 }
+
+const pad = (n: number, width: number) => String(n).padStart(width, "0");
+
+/**
+ * Date parameters at and past the edges: year 0 and 9999, 29-31 February, ISO
+ * week 53, months and days out of range, the supported range's first and last
+ * days and their neighbours, and any YYYY-MM-DD at all.
+ */
+export function edgeDate(now = new Date()): fc.Arbitrary<string> {
+  const day = (d: Date) => d.toISOString().slice(0, 10);
+  const y = now.getUTCFullYear();
+  const lastDay = day(new Date(Date.UTC(y + 1, now.getUTCMonth(), now.getUTCDate())));
+  const afterLast = day(new Date(Date.UTC(y + 1, now.getUTCMonth(), now.getUTCDate() + 1)));
+  return fc.oneof(
+    fc.constantFrom(
+      "0000-01-01",
+      "0001-01-01",
+      "9999-12-31",
+      "9999-12-27",
+      "9999-12-01",
+      "1990-12-31",
+      "1991-01-01",
+      "1970-01-01",
+      "2024-02-29",
+      "2025-02-29",
+      "2025-02-30",
+      "2025-02-31",
+      "2020-12-31", // ISO week 53 of 2020
+      "2026-12-31", // ISO week 53 of 2026
+      "2027-01-03",
+      "2025-00-10",
+      "2025-13-01",
+      "2025-01-00",
+      "2025-01-32",
+      "+02025-01-01",
+      "2025-1-1",
+      "2025-W53",
+      lastDay,
+      afterLast,
+    ),
+    fc
+      .record({
+        y: fc.integer({ min: 0, max: 9999 }),
+        m: fc.integer({ min: 0, max: 13 }),
+        d: fc.integer({ min: 0, max: 32 }),
+      })
+      .map(({ y, m, d }) => `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`),
+    fc.integer({ min: Date.UTC(1991, 0, 1), max: Date.UTC(y + 1, 0, 1) }).map((ms) => day(new Date(ms))),
+  );
+}
+
+/** Whether a date parameter is one the app serves (a real day from 1991-01-01 to a year after today). */
+export function isSupportedDate(value: string, now = new Date()): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value) return false;
+  const y = now.getUTCFullYear();
+  const last = new Date(Date.UTC(y + 1, now.getUTCMonth(), now.getUTCDate())).toISOString().slice(0, 10);
+  return value >= "1991-01-01" && value <= last;
+}

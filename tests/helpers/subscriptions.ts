@@ -15,7 +15,8 @@ type Fields = Record<string, string | string[]>;
 
 /** A browser-like form POST: urlencoded by default, multipart on request, from a given client IP. */
 export function formRequest(url: string, fields: Fields, options: { ip?: string; multipart?: boolean } = {}): Request {
-  const headers: Record<string, string> = { "x-forwarded-for": `${options.ip ?? "203.0.113.7"}, 10.0.0.1` };
+  // A client-written entry, then the one the trusted proxy appended (TRUST_PROXY_HOPS=1 in the test config).
+  const headers: Record<string, string> = { "x-forwarded-for": `10.0.0.1, ${options.ip ?? "203.0.113.7"}` };
   let body: URLSearchParams | FormData;
   if (options.multipart) {
     body = new FormData();

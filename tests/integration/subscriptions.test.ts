@@ -5,6 +5,7 @@ import { POST as subscribePost } from "@/app/api/subscriptions/subscribe/route";
 import { POST as unsubscribePost } from "@/app/api/subscriptions/unsubscribe/route";
 import { resetMailer } from "@/lib/mail";
 import { sha256 } from "@/lib/security/crypto";
+import { unsubscribeLinkState } from "@/lib/subscriptions/data";
 import { signLink } from "@/lib/subscriptions/links";
 import {
   ADDRESS_EMAIL_LIMIT,
@@ -424,8 +425,22 @@ describe("preferences", () => {
     const run = await testDb().digestRun.create({ data: { frequency: "weekly", periodKey: "2025-W11" } });
     await testDb().delivery.create({ data: { runId: run.id, subscriberId: row.id, paperIds: [paper.id] } });
 
-    const response = await preferencesPost(
+    // The first post only asks: nothing is deleted without the confirming second step.
+    const asked = await preferencesPost(
       formRequest("/api/subscriptions/preferences", { token: preferences, action: "delete" }, { multipart: true }),
+    );
+    expect(asked.status).toBe(200);
+    const page = await asked.text();
+    expect(page).toContain("Delete your data?");
+    expect(page).toContain('name="confirm" value="yes"');
+    expect(await testDb().subscriber.count()).toBe(1);
+
+    const response = await preferencesPost(
+      formRequest(
+        "/api/subscriptions/preferences",
+        { token: preferences, action: "delete", confirm: "yes" },
+        { multipart: true },
+      ),
     );
     expect(response.status).toBe(303);
     expect(response.headers.get("location")).toBe("/preferences/deleted");
@@ -451,6 +466,15 @@ describe("preferences", () => {
 });
 
 describe("one-click unsubscribe (RFC 8058)", () => {
+  it("the GET page's link state: valid, already unsubscribed, or not valid (missing, garbage, another purpose's token)", async () => {
+    const { unsubscribe: token, preferences } = await activeSubscriber();
+    expect(await unsubscribeLinkState(token)).toBe("valid");
+    for (const bad of ["", "garbage", "1.AAAA", preferences, `${token}x`])
+      expect(await unsubscribeLinkState(bad), bad).toBe("invalid");
+    await unsubscribe(token);
+    expect(await unsubscribeLinkState(token)).toBe("unsubscribed");
+  });
+
   for (const multipart of [false, true]) {
     it(`unsubscribes on POST List-Unsubscribe=One-Click (${multipart ? "multipart/form-data" : "urlencoded"}), 200 without redirect, repeatable`, async () => {
       const { unsubscribe: token, row } = await activeSubscriber();

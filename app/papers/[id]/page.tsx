@@ -2,11 +2,13 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { AppLink } from "@/components/app-link";
-import { PaperCard } from "@/components/paper-card";
+import { AuthorList, PaperCard } from "@/components/paper-card";
 import { PaperLinks } from "@/components/paper-links";
 import { VoteButton } from "@/components/vote-button";
+import { VoteTally } from "@/components/vote-tally";
 import { loadPaper as loadPaperData } from "@/lib/papers/cache";
 import { paperIdSchema } from "@/lib/papers/schema";
+import { plainText } from "@/lib/papers/text";
 import { todayUtc } from "@/lib/time";
 
 // Rendered per request so the page carries the request's CSP nonce (proxy.ts;
@@ -30,7 +32,7 @@ async function load(params: Params) {
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const data = await load(params);
   return data
-    ? { title: data.paper.title, description: data.paper.summary.slice(0, 200) }
+    ? { title: plainText(data.paper.title), description: plainText(data.paper.summary).slice(0, 200) }
     : { title: "Paper not found" };
 }
 
@@ -40,17 +42,19 @@ export default async function PaperPage({ params }: { params: Params }) {
   const { paper, related } = data;
   const returnTo = `/papers/${paper.id}`;
   return (
-    <article aria-labelledby="paper-title">
+    <article id={`paper-${paper.id}`} aria-labelledby="paper-title">
       <div className="flex items-start gap-3">
         <div className="pt-1">
           <VoteButton paperId={paper.id} upvotes={paper.upvotes} returnTo={returnTo} />
         </div>
         <div className="min-w-0">
-          <h1 id="paper-title" className="text-2xl font-bold leading-tight">
-            {paper.title}
+          <h1 id="paper-title" dir="auto" className="text-2xl font-bold leading-tight">
+            {plainText(paper.title)}
           </h1>
           {paper.authors.length > 0 && (
-            <p className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">{paper.authors.join(", ")}</p>
+            <p className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">
+              <AuthorList authors={paper.authors} />
+            </p>
           )}
         </div>
       </div>
@@ -69,7 +73,12 @@ export default async function PaperPage({ params }: { params: Params }) {
         )}
         <dt className="text-zinc-600 dark:text-zinc-400">Votes</dt>
         <dd>
-          {paper.upvotes} ({paper.sourceUpvotes} from the source, {paper.localVotes} here)
+          <VoteTally
+            paperId={paper.id}
+            upvotes={paper.upvotes}
+            sourceUpvotes={paper.sourceUpvotes}
+            localVotes={paper.localVotes}
+          />
         </dd>
         <dt className="text-zinc-600 dark:text-zinc-400">Trending score</dt>
         <dd>
@@ -92,7 +101,9 @@ export default async function PaperPage({ params }: { params: Params }) {
         <h2 id="abstract-heading" className="text-lg font-semibold">
           Abstract
         </h2>
-        <p className="mt-2 leading-relaxed whitespace-pre-line">{paper.summary || "No abstract available."}</p>
+        <p dir="auto" className="mt-2 leading-relaxed whitespace-pre-line">
+          {plainText(paper.summary) || "No abstract available."}
+        </p>
       </section>
       <section aria-labelledby="topics-heading" className="mt-6">
         <h2 id="topics-heading" className="text-lg font-semibold">

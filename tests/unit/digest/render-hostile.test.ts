@@ -109,3 +109,64 @@ test("the Atom feed: well-formed XML with escaped text, no control characters, n
     ].sort(),
   );
 });
+
+// Bidirectional overrides and isolates in a row stored before ingest dropped them: "gnp.exe" after
+// U+202E shows as "exe.png"; an unterminated one reverses the rest of the paragraph.
+const BIDI = /[\u202A-\u202E\u2066-\u2069]/;
+const BIDI_ITEM = {
+  ...HOSTILE_ITEM,
+  title: "Evil \u202Egnp.exe",
+  summary: "An abstract with an \u202Bunterminated embedding and an \u2067isolate",
+  authors: ["\u202DMallory", "Eve\u2069"],
+};
+
+test("bidi overrides are dropped on output: Atom, JSON API, digest email; pages isolate the text", async () => {
+  const { renderAtom } = await import("@/lib/papers/atom");
+  const { toApiPaper } = await import("@/lib/papers/api");
+  const { createElement } = await import("react");
+  const { renderToStaticMarkup } = await import("react-dom/server");
+  const { PaperCard } = await import("@/components/paper-card");
+
+  const xml = renderAtom({
+    title: "Paperboy",
+    selfUrl: "https://paperboy.example/feed.xml",
+    htmlUrl: "https://paperboy.example/",
+    appUrl: "https://paperboy.example",
+    updated: "2025-03-14T00:00:00Z",
+    papers: [BIDI_ITEM as never],
+  });
+  expect(xml).not.toMatch(BIDI);
+  expect(xml).toContain("Evil gnp.exe");
+
+  expect(JSON.stringify(toApiPaper(BIDI_ITEM as never, "https://paperboy.example"))).not.toMatch(BIDI);
+
+  const message = await renderDigest(
+    {
+      runId: 1,
+      appUrl: "https://paperboy.example",
+      frequency: "daily",
+      periodLabel: "March 14, 2025",
+      topics: new Map(),
+      papers: new Map([[7, { ...HOSTILE_ROW, title: BIDI_ITEM.title, summary: BIDI_ITEM.summary }]]),
+      cache: new Map(),
+    },
+    {
+      deliveryId: 1,
+      subscriberId: 1,
+      email: "reader@example.com",
+      linkSecret: "s".repeat(32),
+      allTopics: true,
+      keywords: [],
+      topicIds: [],
+      paperIds: [7],
+    },
+  );
+  for (const text of [message.html, message.text, message.subject]) expect(text).not.toMatch(BIDI);
+  expect(message.html).toMatch(/<a [^>]*dir="auto"[^>]*>Evil gnp\.exe<\/a>/);
+
+  const card = renderToStaticMarkup(createElement(PaperCard, { paper: BIDI_ITEM as never, returnTo: "/" }));
+  expect(card).not.toMatch(BIDI);
+  expect(card).toContain("<bdi>Evil gnp.exe</bdi>");
+  expect(card).toContain("<bdi>Mallory</bdi>");
+  expect(card).toMatch(/<p dir="auto"[^>]*>An abstract with an unterminated embedding and an isolate<\/p>/);
+});

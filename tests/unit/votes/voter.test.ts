@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { safeReturnPath } from "@/lib/http/same-site";
-import { newVoterId, signVoterId, verifyVoterCookie, voterHash } from "@/lib/papers/voter";
+import { newVoterId, signVoterId, verifyVoterCookie, voterHash } from "@/lib/votes/voter";
 
 beforeAll(() => {
   process.env.APP_SECRET = "v".repeat(40);
