@@ -49,6 +49,8 @@ export type TopicDefinition = {
   exclude?: Rule[];
   veto?: Rule[];
   minScore?: number;
+  /** Mentions needed when the title does not name the topic (default 2). */
+  aboutMentions?: number;
 };
 
 // Shorthands keep the table below readable.
@@ -92,8 +94,47 @@ export const TOPICS: readonly TopicDefinition[] = [
         "multi-modal model",
         "multimodal language model",
         "multimodal generalist",
+        "unified multimodal model",
+        "multimodal agent",
+        "multimodal reward model",
+        "omni-modal",
+        "omnimodal",
+        "omni-modal LLM",
+        "omni model",
+        "audio-language model",
+        "large audio language model",
+        "audio LLM",
+        "speech LLM",
+        "speech language model",
+        "speech-aware language model",
+        "speech-text language model",
+        "spoken language model",
+        "speech large language model",
+        "visual language model",
+        "vision and language model",
+        "GUI agent",
+        "GUI grounding",
+        "computer-use agent",
+        "computer-using agent",
+        "vision-language-action model",
       ),
-      ...acr("LMM", "MLLM", "mLLM", "MM-LLM", "LVLM", "VLM", "Video-LLM", "GPT-4V", "LLaVA"),
+      ...acr(
+        "LMM",
+        "MLLM",
+        "mLLM",
+        "MM-LLM",
+        "LVLM",
+        "VLM",
+        "Video-LLM",
+        "GPT-4V",
+        "LLaVA",
+        "InternVL",
+        "LALM",
+        "MLRM",
+        "VLA",
+        "SpeechLLM",
+      ),
+      { p: "Qwen[0-9.]*-(?:VL|Omni|Audio)", re: true },
       ...weak(
         "visual tokens",
         "visual question answering",
@@ -104,6 +145,7 @@ export const TOPICS: readonly TopicDefinition[] = [
         "visual-language",
         "image-text",
         "text-image",
+        "vision-language-action",
         "visual reasoning",
         "vision encoder",
         "image encoder",
@@ -251,6 +293,8 @@ export const TOPICS: readonly TopicDefinition[] = [
       ),
       ...weak("teacher-student", "teacher and student"),
     ],
+    // Reasoning models distilled by others ("DeepSeek-R1-Distill-Qwen") are used, not made.
+    exclude: r("R1-distill*", "distilled models", "distilled variants"),
   },
   {
     slug: "mixture-of-experts",
@@ -335,8 +379,18 @@ export const TOPICS: readonly TopicDefinition[] = [
         "runtime performance",
       ),
       ...acr("vLLM", "TTFT"),
-      ...weak("latency", "speedup", "speedups", "inference time", "deployment", "on-device"),
+      ...weak("latency", "speedup", "speedups", "deployment", "on-device"),
     ],
+    // Spending more compute at inference time to get better answers is the opposite of efficiency.
+    exclude: r(
+      "inference-time scal*",
+      "inference time scal*",
+      "inference-time compute",
+      "inference-time search",
+      "inference-time reasoning",
+      "inference-time alignment",
+      "inference-time intervention",
+    ),
   },
   {
     slug: "rag",
@@ -356,6 +410,8 @@ export const TOPICS: readonly TopicDefinition[] = [
       ),
       ...acr("RAG", "RAU", "GraphRAG"),
     ],
+    // One mention of retrieval-augmented generation is a strong signal on its own.
+    aboutMentions: 1,
   },
   {
     slug: "agents",
@@ -417,6 +473,10 @@ export const TOPICS: readonly TopicDefinition[] = [
       ...acr("CoT"),
       ...weak("reasoning", "math problems"),
     ],
+    // Most papers "reason" somewhere: the word alone, even three times, is not the subject.
+    minScore: 4,
+    // Test-time compute for diffusion image generators is sampling, not reasoning.
+    veto: r("diffusion model", "image generation", "video generation"),
   },
   {
     slug: "evaluation",
@@ -535,9 +595,7 @@ export const TOPICS: readonly TopicDefinition[] = [
         "multilingualism",
         "cross-lingual",
         "crosslingual",
-        "low-resource languages",
         "low-resource language",
-        "machine translation",
         "translate",
         "translation",
         "non-English",
@@ -545,11 +603,21 @@ export const TOPICS: readonly TopicDefinition[] = [
         "code switching",
         "linguistically diverse",
       ),
+      ...decisive("machine translation", "low-resource languages", "cross-lingual transfer"),
       { p: "\\d+ languages", re: true },
       ...weak("languages", "Chinese", "Japanese", "German", "Italian", "Arabic", "Korean", "French", "Spanish"),
     ],
     // "Programming languages" are not human languages.
-    exclude: r("programming languages", "natural and programming languages", "natural languages"),
+    exclude: r(
+      "programming languages",
+      "programming language",
+      "natural and programming languages",
+      "natural languages",
+      "multilingual code",
+      "multi-lingual code",
+    ),
+    // "Multilingual" code benchmarks span programming languages, not human ones.
+    veto: r("programming languages", "programming language"),
   },
   {
     slug: "alignment",
@@ -561,26 +629,25 @@ export const TOPICS: readonly TopicDefinition[] = [
         "human preference",
         "human values",
         "human feedback",
-        "preference optimization",
         "preference learning",
         "reward model",
         "aligned with human",
         "align with human",
         "alignment goals",
         "aligning large language models",
-        "aligning LLMs",
         "align LLMs",
         "LLM alignment",
-        "safety alignment",
-        "jailbreak",
-        "red teaming",
         "harmlessness",
         "harmless",
         "trustworthiness",
       ),
       ...acr("RLHF", "RLAIF", "DPO", "PPO"),
+      ...decisive("preference optimization", "safety alignment", "jailbreak", "red teaming", "aligning LLMs"),
       ...weak("alignment", "safety"),
     ],
+    minScore: 3,
+    // Studies of LLM judges measure their "alignment" (agreement) with human raters.
+    veto: r("LLM-as-a-judge", "LLMs-as-judges", "LLM-as-judge", "LLMs as judges"),
     // "Alignment" of modalities, features or representations is a different thing.
     exclude: r(
       "cross-modal alignment",
@@ -606,7 +673,7 @@ export const TOPICS: readonly TopicDefinition[] = [
     name: "Image and video generation",
     description: "Diffusion models and other generators of images, video and 3D.",
     include: [
-      ...r(
+      ...decisive(
         "text-to-image",
         "text-to-video",
         "image generation",
@@ -614,16 +681,20 @@ export const TOPICS: readonly TopicDefinition[] = [
         "image synthesis",
         "video synthesis",
         "image editing",
+        "3D generation",
+      ),
+      ...r(
         "diffusion model",
         "diffusion transformer",
         "latent diffusion",
         "stable diffusion",
-        "3D generation",
         "generative adversarial network",
       ),
       ...acr("GAN", "DiT", "SDXL"),
     ],
     exclude: r("text-to-video retrieval", "text-to-image retrieval"),
+    // Diffusion over molecules, proteins or graphs generates no pictures.
+    veto: r("molecular", "molecule", "protein", "graph generation"),
   },
   {
     slug: "speech-audio",
@@ -708,7 +779,6 @@ export const TOPICS: readonly TopicDefinition[] = [
         "scaling laws",
         "pre-training data",
         "pretraining data",
-        "training data",
         "data processing",
         "data curation",
         "data augmentation",
@@ -717,14 +787,12 @@ export const TOPICS: readonly TopicDefinition[] = [
         "training tokens",
         "trained from scratch",
         "from scratch",
-        "pre-training",
-        "pretraining",
         "distributed training",
         "training efficiency",
-        "corpus",
-        "corpora",
         "datasets for",
       ),
+      // Most papers pretrain something or use a corpus: these need support.
+      ...weak("pre-training", "pretraining", "corpus", "corpora", "training data"),
       { p: "\\d+(?:\\.\\d+)?\\s?(?:B|T|billion|trillion) tokens", re: true },
     ],
     minScore: 4,
@@ -776,7 +844,9 @@ export const TOPICS: readonly TopicDefinition[] = [
       "LLMs for medicine, law, finance, science, chemistry, telecommunications and other specialised domains.",
     include: [
       ...r(
-        "domain-specific",
+        "domain-specific LLM",
+        "domain-specific language model",
+        "domain-specific model",
         "domain specialization",
         "specialized domains",
         "medical",
@@ -794,7 +864,8 @@ export const TOPICS: readonly TopicDefinition[] = [
         "scientific discovery",
         "social science",
       ),
-      ...weak("domain", "domains", "science", "scientific"),
+      // "Domain" alone is any task distribution ("out-of-domain", "across domains").
+      ...weak("science", "scientific"),
     ],
     minScore: 3,
   },
