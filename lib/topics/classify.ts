@@ -189,6 +189,8 @@ const NEGATED_BEFORE = /(?:^|[^A-Za-z0-9])(?:without|w\/o|no|not|free of|instead
 const JUDGE_AFTER =
   /^(?:[\s-]*\([^)]{0,20}\))?[\s-]+(?:as[\s-]+(?:an?[\s-]+|the[\s-]+)?(?:automatic[\s-]+|automated[\s-]+)?(?:judges?|evaluators?|annotators?|critics?|graders?|verifiers?|reward[\s-]+models?)|judges?|evaluators?|graders?|based[\s-]+(?:evaluat|judg|scor|metric))(?![A-Za-z])/i;
 
+const CONTRIBUTION =
+  /\b(?:we|this paper|this work|our)\s+(?:\w+\s+)?(?:propose|introduce|present|develop|build|design|train|release)/i;
 const WORD_BEFORE = /([A-Za-z0-9]+)[^A-Za-z0-9]*$/;
 const WORD_AFTER = /^[^A-Za-z0-9]*([A-Za-z0-9]+)/;
 
@@ -277,12 +279,34 @@ export function ruleResults(title: string, summary: string): RuleResult[] {
     }
     const context: string[] = [];
     if (MODELS.topics[topic.slug]) {
+      const abstractStart = titleEnd + SEPARATOR.length;
+      const firstStop = text.indexOf(". ", abstractStart);
       for (const hit of kept) {
         const before = WORD_BEFORE.exec(text.slice(Math.max(0, hit.start - 30), hit.start));
         const after = WORD_AFTER.exec(text.slice(hit.end, hit.end + 30));
         if (before) context.push(`${before[1]!.toLowerCase()} _`);
         if (after) context.push(`_ ${after[1]!.toLowerCase()}`);
+        if (hit.start < titleEnd) continue;
+        // Where the phrase sits: the opening sentence sets the subject; "we
+        // propose ..." sentences state the contribution.
+        if (firstStop < 0 || hit.start < firstStop) context.push("@first");
+        const stop = text.indexOf(". ", hit.end);
+        const sentence = text.slice(
+          Math.max(abstractStart, text.lastIndexOf(". ", hit.start)),
+          stop < 0 ? text.length : stop,
+        );
+        if (CONTRIBUTION.test(sentence)) context.push("@contribution");
       }
+      const mentions = kept.length - kept.filter((h) => h.start < titleEnd).length;
+      if (summary) context.push(mentions >= 4 ? "@mentions:4+" : `@mentions:${mentions}`);
+      // The share of the abstract's sentences that name the topic: one mention
+      // in a one-sentence abstract is its subject, in a ten-sentence one a detail.
+      let sentences = summary ? 1 : 0;
+      for (let i = text.indexOf(". ", abstractStart); i >= 0; i = text.indexOf(". ", i + 2)) sentences++;
+      const named = new Set<number>();
+      for (const hit of kept) if (hit.start >= titleEnd) named.add(text.lastIndexOf(". ", hit.start));
+      const share = sentences ? named.size / sentences : 0;
+      if (summary) context.push(share >= 0.5 ? "@share:high" : share >= 0.25 ? "@share:mid" : "@share:low");
     }
     result.push({ slug: topic.slug, score, titleHit, tagged, blocked, evidence, context });
   }
@@ -308,7 +332,8 @@ export function classify(title: string, summary: string): TopicMatch[] {
     const model = MODELS.topics[found.slug];
     if (model && modelCandidate(found.slug, found, title, summary)) {
       const z = logit(model, featuresOf(title, summary, found));
-      if (z >= (found.tagged ? model.threshold : model.rescue)) result.push({ slug: found.slug, evidence: found.evidence });
+      if (z >= (found.tagged ? model.threshold : model.rescue))
+        result.push({ slug: found.slug, evidence: found.evidence });
     } else if (found.tagged) {
       result.push({ slug: found.slug, evidence: found.evidence });
     }

@@ -170,7 +170,7 @@ export const TOPICS: readonly TopicDefinition[] = [
         "binariz*",
         "binarised",
         "mixed-precision",
-        "ternary weights",
+        "ternary",
         "1-bit",
         "1.58-bit",
         "2-bit",
@@ -194,6 +194,12 @@ export const TOPICS: readonly TopicDefinition[] = [
         "quantized weights",
         "quantized large language model",
         "binarized LLM",
+        "LLM quantization",
+        "model quantization",
+        "extreme quantization",
+        "ternary LLM",
+        "ternary weights",
+        "low-precision training",
       ),
       ...decisiveAcr(
         "INT4",
@@ -237,6 +243,8 @@ export const TOPICS: readonly TopicDefinition[] = [
         "quantization failure",
       ),
       ...acr("VQ-VAE", "VQGAN", "RVQ"),
+      // Audio codecs talk about bitrates, not bit-widths.
+      ...r("low bit rate", "low bitrate", "low-bitrate"),
     ],
     // Physics quantizes energy levels; tokenizers quantize images, audio and
     // motion into codes. Neither is model compression (unless a decisive rule

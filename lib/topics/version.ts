@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { type ModelFile, MODELS } from "./model";
+import { MODELS, type ModelFile } from "./model";
 import { TOPICS, type TopicDefinition } from "./taxonomy";
 
 // Bump when classify.ts changes how rules or models are applied (not only what they say),

@@ -181,9 +181,7 @@ function splitOfId(arxivId: string): Split {
 export function meetsTarget(s: TopicScore): boolean {
   const full = (FULL_TOPICS as readonly string[]).includes(s.topic);
   if (full) {
-    return (
-      (s.precision ?? 1) >= TARGETS.full.precision && (s.recall === null || s.recall >= TARGETS.full.recall)
-    );
+    return (s.precision ?? 1) >= TARGETS.full.precision && (s.recall === null || s.recall >= TARGETS.full.recall);
   }
   return (s.precision ?? 1) >= TARGETS.sampled.precision;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classify, MAX_EVIDENCE, ruleSource } from "@/lib/topics/classify";
+import { classify, MAX_EVIDENCE, ruleResults, ruleSource } from "@/lib/topics/classify";
 import { MODELS } from "@/lib/topics/model";
 import { TOPICS } from "@/lib/topics/taxonomy";
 import { TAXONOMY_VERSION, taxonomyVersion } from "@/lib/topics/version";
@@ -145,10 +145,21 @@ describe("classify", () => {
     // "tokenizer" vetoes quantization: image tokenizers quantize latents, not models.
     expect(slugs("An image tokenizer", "We quantize patches into 4-bit codes.")).not.toContain("quantization");
     expect(slugs("A quantum view of quantization", "")).not.toContain("quantization");
-    // ...but post-training quantization of a model is decisive, tokenizer or not.
+    // ...but post-training quantization of a model is decisive, tokenizer or not: the rules propose the topic,
+    // and the learned model (which weighs how much of the paper is about it) decides.
+    const rules = ruleResults("An image tokenizer", "We apply post-training quantization to the tokenizer.");
+    expect(rules.find((r) => r.slug === "quantization")).toMatchObject({
+      tagged: true,
+      blocked: false,
+      evidence: ["post-training quantization"],
+    });
     expect(
-      evidenceFor("quantization", "An image tokenizer", "We apply post-training quantization to the tokenizer."),
-    ).toEqual(["post-training quantization"]);
+      evidenceFor(
+        "quantization",
+        "Post-training quantization of an image tokenizer",
+        "We apply post-training quantization to the tokenizer.",
+      ),
+    ).toEqual(["Post-training quantization"]);
   });
 
   it("ignores sentences about future work", () => {

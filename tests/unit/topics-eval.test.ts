@@ -1,12 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  FULL_TOPICS,
-  labelledTopics,
-  loadEvalSet,
-  predictAll,
-  score,
-  TARGETS,
-} from "@/tests/helpers/topic-eval";
+import { FULL_TOPICS, labelledTopics, loadEvalSet, predictAll, score, TARGETS } from "@/tests/helpers/topic-eval";
 
 // The classifier on papers its rules and weights were never tuned on: the test
 // half of the labelled evaluation set in tests/fixtures/topic-eval (see
@@ -23,7 +16,9 @@ const counts = (s: ReturnType<typeof score>) =>
 describe("topic classifier on the held-out test half", () => {
   it("the evaluation set has labels on both halves", () => {
     for (const topic of labelledTopics(set)) {
-      expect(score(set, predicted, topic, "test").labelledIn + score(set, predicted, topic, "test").labelledOut).toBeGreaterThan(0);
+      expect(
+        score(set, predicted, topic, "test").labelledIn + score(set, predicted, topic, "test").labelledOut,
+      ).toBeGreaterThan(0);
     }
     expect(labelledTopics(set)).toEqual(expect.arrayContaining([...FULL_TOPICS]));
   });
