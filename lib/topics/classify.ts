@@ -1,4 +1,4 @@
-import { featuresOf, logit, MODELS, NETS, type RuleSignal } from "./model";
+import { MODELS, NETS, type PaperWords, paperWords, type RuleSignal, score } from "./model";
 import { DECISIVE_WEIGHT, type Rule, TOPICS } from "./taxonomy";
 
 /**
@@ -316,7 +316,7 @@ export function ruleResults(title: string, summary: string): RuleResult[] {
 /** Whether a topic's learned model judges this paper: the rules found a phrase, no veto applies, and the net catches it. */
 export function modelCandidate(slug: string, found: RuleResult | undefined, title: string, summary: string): boolean {
   const net = NETS[slug];
-  return !!found && !found.blocked && found.evidence.length > 0 && !!net && net.test(`${title}\n${summary}`);
+  return !!found && !found.blocked && found.evidence.length > 0 && !!net && (net.test(title) || net.test(summary));
 }
 
 /**
@@ -328,10 +328,12 @@ export function modelCandidate(slug: string, found: RuleResult | undefined, titl
  */
 export function classify(title: string, summary: string): TopicMatch[] {
   const result: TopicMatch[] = [];
+  let words: PaperWords | undefined;
   for (const found of ruleResults(title, summary)) {
     const model = MODELS.topics[found.slug];
     if (model && modelCandidate(found.slug, found, title, summary)) {
-      const z = logit(model, featuresOf(title, summary, found));
+      words ??= paperWords(title, summary);
+      const z = score(model, words, found);
       if (z >= (found.tagged ? model.threshold : model.rescue))
         result.push({ slug: found.slug, evidence: found.evidence });
     } else if (found.tagged) {

@@ -65,7 +65,8 @@ export const TOPICS: readonly TopicDefinition[] = [
   {
     slug: "lmm",
     name: "Multimodal LLMs",
-    description: "Large multimodal models: vision-language, video, 3D and audio-visual LLMs.",
+    description:
+      "Large multimodal models: LLMs that see or hear (vision-language, video, 3D, audio-visual and omni-modal LLMs, MLLM-based GUI and robot agents), their benchmarks and training. Not image generators, CLIP-style encoders or robot policies without an LLM, nor papers that only use a VLM as a judge or tool.",
     include: [
       ...r(
         "large multimodal model",
@@ -146,6 +147,20 @@ export const TOPICS: readonly TopicDefinition[] = [
         "image-text",
         "text-image",
         "vision-language-action",
+        "video reasoning",
+        "video question answering",
+        "video QA",
+        "video LLMs",
+        "VideoLLM",
+        "speech modality",
+        "speech instruction",
+        "LLM-based ASR",
+        "audio-visual speech recognition",
+        "multimodal browsing",
+        "visual agent",
+        "vision-language reasoning",
+        "large vision and language model",
+        "GUI",
         "visual reasoning",
         "vision encoder",
         "image encoder",
@@ -162,7 +177,8 @@ export const TOPICS: readonly TopicDefinition[] = [
   {
     slug: "quantization",
     name: "Quantization",
-    description: "Low-bit weights, activations and KV cache: quantization and binarization.",
+    description:
+      'Lower-precision weights, activations, KV cache or training (PTQ, QAT, INT4/FP8, binary and ternary networks). Not vector-quantized tokenizers or codecs, not quantizing other things, and not a passing mention such as "supports FP8".',
     include: [
       ...r(
         "quantiz*",
@@ -262,7 +278,8 @@ export const TOPICS: readonly TopicDefinition[] = [
   {
     slug: "pruning-sparsity",
     name: "Pruning and sparsity",
-    description: "Removing weights, heads, layers or tokens; sparse attention and activation sparsity.",
+    description:
+      "Making models sparser: removing weights, heads, layers or tokens, sparse attention and activation sparsity. Not pruning training data or search spaces.",
     include: [
       ...r(
         "pruning",
@@ -288,7 +305,8 @@ export const TOPICS: readonly TopicDefinition[] = [
   {
     slug: "distillation",
     name: "Knowledge distillation",
-    description: "Training smaller students from larger teachers, and distilling reasoning or data.",
+    description:
+      "Training students from teachers: knowledge distillation, distilling reasoning or data into smaller models. Not papers that only use someone else's distilled model.",
     include: [
       ...r(
         "knowledge distillation",
@@ -307,7 +325,8 @@ export const TOPICS: readonly TopicDefinition[] = [
   {
     slug: "mixture-of-experts",
     name: "Mixture of experts",
-    description: "Sparse mixture-of-experts models, expert routing and MoE systems.",
+    description:
+      "Sparse mixture-of-experts models, expert routing and MoE systems. Not papers that only name an MoE model they use.",
     include: [
       ...r(
         "mixture of experts",
@@ -323,7 +342,8 @@ export const TOPICS: readonly TopicDefinition[] = [
   {
     slug: "long-context",
     name: "Long context",
-    description: "Long inputs and memory: context extension, long documents and long videos.",
+    description:
+      "Long inputs and memory: context extension, long documents and long videos. Not papers where a long input is one detail.",
     include: [
       ...r(
         "long context",
@@ -351,7 +371,8 @@ export const TOPICS: readonly TopicDefinition[] = [
   {
     slug: "efficient-inference",
     name: "Efficient inference and serving",
-    description: "Faster, cheaper inference: decoding, KV cache, serving systems and on-device deployment.",
+    description:
+      "Faster, cheaper inference: decoding, KV cache, serving systems and on-device deployment. Not spending more compute at test time to get better answers.",
     include: [
       ...r(
         "efficient inference",
@@ -403,7 +424,8 @@ export const TOPICS: readonly TopicDefinition[] = [
   {
     slug: "rag",
     name: "Retrieval-augmented generation",
-    description: "Grounding generation in retrieved documents, tools or memories.",
+    description:
+      "Grounding generation in retrieved documents, tools or memories (retrieval-augmented generation). Not retrieval models on their own, which are under embeddings.",
     include: [
       ...r(
         "retrieval-augmented",
@@ -424,7 +446,8 @@ export const TOPICS: readonly TopicDefinition[] = [
   {
     slug: "agents",
     name: "Agents and tool use",
-    description: "LLM agents that plan and act: tool use, function calling, web and GUI agents, multi-agent systems.",
+    description:
+      "LLM agents that plan and act: tool use, function calling, web and GUI agents, multi-agent systems. Not reinforcement-learning agents without a language model.",
     include: [
       ...r(
         "tool use",
@@ -453,7 +476,8 @@ export const TOPICS: readonly TopicDefinition[] = [
   {
     slug: "reasoning",
     name: "Reasoning",
-    description: "Mathematical, logical and multi-step reasoning; chain of thought and test-time scaling.",
+    description:
+      "Mathematical, logical and multi-step reasoning; chain of thought and test-time scaling. Not papers that only say their model reasons, nor sampling tricks for image generators.",
     include: [
       ...r(
         "chain-of-thought",
@@ -489,7 +513,8 @@ export const TOPICS: readonly TopicDefinition[] = [
   {
     slug: "evaluation",
     name: "Evaluation and benchmarks",
-    description: "New benchmarks, datasets for evaluation, metrics and evaluation methodology.",
+    description:
+      "New benchmarks, evaluation datasets, metrics and evaluation methodology. Not the usual evaluation section of a method paper.",
     include: [
       ...r(
         "new benchmark",
@@ -516,7 +541,8 @@ export const TOPICS: readonly TopicDefinition[] = [
   {
     slug: "surveys",
     name: "Surveys and reviews",
-    description: "Surveys, reviews, overviews and guides of a research area.",
+    description:
+      "Surveys, reviews, overviews and guides of a research area: the paper is the survey. Not user surveys or code reviews.",
     include: [
       ...r(
         "survey",
@@ -540,7 +566,8 @@ export const TOPICS: readonly TopicDefinition[] = [
   {
     slug: "code-generation",
     name: "Code generation",
-    description: "LLMs that write, complete, repair or reason about code; software engineering tasks.",
+    description:
+      "LLMs that write, complete, repair or reason about code, and software engineering tasks. Not papers that only release their code.",
     include: [
       ...r(
         "code generation",
@@ -579,7 +606,8 @@ export const TOPICS: readonly TopicDefinition[] = [
   {
     slug: "recommendation",
     name: "Recommendation",
-    description: "Recommender systems and LLMs for recommendation, ranking of items and users.",
+    description:
+      "Recommender systems and LLMs for recommendation: ranking items for users. Not ranking documents for search.",
     include: [
       ...r(
         "recommendation",
@@ -596,7 +624,8 @@ export const TOPICS: readonly TopicDefinition[] = [
   {
     slug: "multilingual",
     name: "Multilingual and translation",
-    description: "Many languages, low-resource languages, cross-lingual transfer and machine translation.",
+    description:
+      "Many human languages, low-resource languages, cross-lingual transfer and machine translation. Not programming languages, nor a benchmark that merely has a few languages.",
     include: [
       ...r(
         "multilingual",
@@ -630,7 +659,8 @@ export const TOPICS: readonly TopicDefinition[] = [
   {
     slug: "alignment",
     name: "Alignment and safety",
-    description: "Aligning models with human preferences and values: RLHF, preference optimization, safety.",
+    description:
+      'Aligning models with human preferences and values: RLHF, preference optimization, safety and jailbreaks. Not "alignment" of modalities or features, nor judges agreeing with humans.',
     include: [
       ...r(
         "human preferences",
@@ -679,7 +709,8 @@ export const TOPICS: readonly TopicDefinition[] = [
   {
     slug: "image-generation",
     name: "Image and video generation",
-    description: "Diffusion models and other generators of images, video and 3D.",
+    description:
+      "Generators of images, video and 3D: diffusion models, text-to-image and text-to-video, editing. Not diffusion over molecules or graphs.",
     include: [
       ...decisive(
         "text-to-image",
@@ -707,7 +738,8 @@ export const TOPICS: readonly TopicDefinition[] = [
   {
     slug: "speech-audio",
     name: "Speech and audio",
-    description: "Speech recognition and synthesis, audio understanding, spoken dialogue and music.",
+    description:
+      "Speech recognition and synthesis, audio understanding, spoken dialogue and music. Not papers where audio is one input among many.",
     include: [
       ...r(
         "speech recognition",
@@ -727,7 +759,8 @@ export const TOPICS: readonly TopicDefinition[] = [
   {
     slug: "embeddings",
     name: "Embeddings and retrieval",
-    description: "Text and multimodal embedding models, dense retrieval and representation learning.",
+    description:
+      "Text and multimodal embedding models, dense retrieval and representation learning. Not papers that only use embeddings.",
     include: [
       ...r(
         "embedding model",
@@ -752,7 +785,7 @@ export const TOPICS: readonly TopicDefinition[] = [
     slug: "fine-tuning",
     name: "Fine-tuning and instruction tuning",
     description:
-      "Adapting pretrained models: instruction tuning, parameter-efficient fine-tuning (LoRA) and continual learning.",
+      "Adapting pretrained models: instruction tuning, parameter-efficient fine-tuning (LoRA) and continual learning. Not papers that only fine-tune a baseline on the way.",
     include: [
       ...r(
         "instruction tuning",
@@ -780,7 +813,7 @@ export const TOPICS: readonly TopicDefinition[] = [
     slug: "pretraining-data",
     name: "Pretraining, data and scaling",
     description:
-      "Training foundation models from scratch: data curation, synthetic data, scaling laws and training systems.",
+      "Training foundation models from scratch: data curation, synthetic data, scaling laws and training systems. Not papers that only mention their training data or corpus.",
     include: [
       ...r(
         "scaling law",
@@ -808,7 +841,8 @@ export const TOPICS: readonly TopicDefinition[] = [
   {
     slug: "small-models",
     name: "Small and on-device models",
-    description: "Small language models, lightweight models and models for phones and edge devices.",
+    description:
+      "Small language models, lightweight models and models for phones and edge devices. Not papers that only try a small variant.",
     include: [
       ...r(
         "small language model",
@@ -831,7 +865,8 @@ export const TOPICS: readonly TopicDefinition[] = [
   {
     slug: "hallucination",
     name: "Hallucination and factuality",
-    description: "Hallucinations, factual errors, faithfulness and knowledge editing.",
+    description:
+      "Hallucinations, factual errors, faithfulness and knowledge editing. Not papers that name hallucination only as a motivation.",
     include: [
       ...r(
         "hallucination",
@@ -849,7 +884,7 @@ export const TOPICS: readonly TopicDefinition[] = [
     slug: "domain-specific",
     name: "Domain-specific models",
     description:
-      "LLMs for medicine, law, finance, science, chemistry, telecommunications and other specialised domains.",
+      'LLMs for medicine, law, finance, science, chemistry, telecommunications and other specialised domains. Not general methods tested on several "domains".',
     include: [
       ...r(
         "domain-specific LLM",
