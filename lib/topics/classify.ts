@@ -277,8 +277,9 @@ export function ruleResults(title: string, summary: string): RuleResult[] {
       evidence.push(phrase);
       if (evidence.length === MAX_EVIDENCE) break;
     }
+    // What a learned model weighs besides the words; only papers it judges need it (see modelCandidate).
     const context: string[] = [];
-    if (MODELS.topics[topic.slug]) {
+    if (MODELS.topics[topic.slug] && !blocked && kept.length > 0) {
       const abstractStart = titleEnd + SEPARATOR.length;
       const firstStop = text.indexOf(". ", abstractStart);
       for (const hit of kept) {

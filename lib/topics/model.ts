@@ -90,16 +90,16 @@ export function logit(model: TopicModel, features: Iterable<string>): number {
 }
 
 /**
- * A model indexed for scoring without building feature strings: word pairs are
- * looked up as nested maps, and a stamp per feature counts each one once.
- * Building and hashing ~600 strings a paper would cost more than all the rules.
+ * A model indexed for scoring without building feature strings: one look-up
+ * per word finds its weights and the pairs it starts, and a stamp per feature
+ * counts each one once. Building and hashing ~600 strings a paper would cost
+ * more than all the rules.
  */
+type Entry = { word: number; titleWord: number; next?: Map<string, number>; titleNext?: Map<string, number> };
+
 type Compiled = {
   weight: Float64Array;
-  words: Map<string, number>;
-  pairs: Map<string, Map<string, number>>;
-  titleWords: Map<string, number>;
-  titlePairs: Map<string, Map<string, number>>;
+  vocab: Map<string, Entry>;
   other: Map<string, number>;
   stamp: Uint32Array;
   generation: number;
@@ -111,13 +111,18 @@ function compile(model: TopicModel): Compiled {
   const keys = Object.keys(model.weights);
   const c: Compiled = {
     weight: Float64Array.from(keys, (k) => model.weights[k]!),
-    words: new Map(),
-    pairs: new Map(),
-    titleWords: new Map(),
-    titlePairs: new Map(),
+    vocab: new Map(),
     other: new Map(),
     stamp: new Uint32Array(keys.length),
     generation: 0,
+  };
+  const entry = (word: string) => {
+    let e = c.vocab.get(word);
+    if (!e) {
+      e = { word: -1, titleWord: -1 };
+      c.vocab.set(word, e);
+    }
+    return e;
   };
   keys.forEach((key, id) => {
     if (key.startsWith("rule:") || key.startsWith("ctx:")) {
@@ -126,14 +131,17 @@ function compile(model: TopicModel): Compiled {
     }
     const title = key.startsWith("t:");
     const [a, b] = (title ? key.slice(2) : key).split(" ") as [string, string | undefined];
+    const e = entry(a);
     if (b === undefined) {
-      (title ? c.titleWords : c.words).set(a, id);
-      return;
+      if (title) e.titleWord = id;
+      else e.word = id;
+    } else if (title) {
+      e.titleNext ??= new Map();
+      e.titleNext.set(b, id);
+    } else {
+      e.next ??= new Map();
+      e.next.set(b, id);
     }
-    const pairs = title ? c.titlePairs : c.pairs;
-    const inner = pairs.get(a) ?? new Map<string, number>();
-    inner.set(b, id);
-    pairs.set(a, inner);
   });
   return c;
 }
@@ -157,65 +165,39 @@ export function score(model: TopicModel, paper: PaperWords, rules: RuleSignal): 
     c.generation = 0;
   }
   const g = ++c.generation;
-  const { weight, stamp, words, pairs } = c;
+  const { weight, stamp, vocab } = c;
   let z = model.bias;
-  let id: number | undefined;
-  const t = paper.title;
-  for (let i = 0; i < t.length; i++) {
-    const w = t[i]!;
-    id = c.titleWords.get(w);
-    if (id !== undefined && stamp[id] !== g) {
+  const add = (id: number | undefined) => {
+    if (id !== undefined && id >= 0 && stamp[id] !== g) {
       stamp[id] = g;
       z += weight[id]!;
     }
-    id = words.get(w);
-    if (id !== undefined && stamp[id] !== g) {
-      stamp[id] = g;
-      z += weight[id]!;
+  };
+  let previous: Entry | undefined;
+  for (const w of paper.title) {
+    const e = vocab.get(w);
+    if (e) {
+      add(e.titleWord);
+      add(e.word);
     }
-    if (i === 0) continue;
-    id = c.titlePairs.get(t[i - 1]!)?.get(w);
-    if (id !== undefined && stamp[id] !== g) {
-      stamp[id] = g;
-      z += weight[id]!;
+    if (previous) {
+      if (previous.titleNext) add(previous.titleNext.get(w));
+      if (previous.next) add(previous.next.get(w));
     }
-    id = pairs.get(t[i - 1]!)?.get(w);
-    if (id !== undefined && stamp[id] !== g) {
-      stamp[id] = g;
-      z += weight[id]!;
-    }
+    previous = e;
   }
-  const s = paper.summary;
-  let inner = s.length ? pairs.get(s[0]!) : undefined;
-  for (let i = 0; i < s.length; i++) {
-    const w = s[i]!;
-    id = words.get(w);
-    if (id !== undefined && stamp[id] !== g) {
-      stamp[id] = g;
-      z += weight[id]!;
-    }
-    if (i > 0) {
-      id = inner?.get(w);
-      if (id !== undefined && stamp[id] !== g) {
-        stamp[id] = g;
-        z += weight[id]!;
-      }
-      inner = pairs.get(w);
-    }
+  previous = undefined;
+  for (const w of paper.summary) {
+    const e = vocab.get(w);
+    if (e) add(e.word);
+    if (previous?.next) add(previous.next.get(w));
+    previous = e;
   }
-  const other: string[] = [];
-  if (rules.score > 0) other.push("rule:any");
-  if (rules.score >= 4) other.push("rule:4");
-  if (rules.score >= 8) other.push("rule:8");
-  if (rules.titleHit) other.push("rule:title");
-  if (rules.tagged) other.push("rule:tagged");
-  for (const x of rules.context) other.push(`ctx:${x}`);
-  for (const f of other) {
-    id = c.other.get(f);
-    if (id !== undefined && stamp[id] !== g) {
-      stamp[id] = g;
-      z += weight[id]!;
-    }
-  }
+  if (rules.score > 0) add(c.other.get("rule:any"));
+  if (rules.score >= 4) add(c.other.get("rule:4"));
+  if (rules.score >= 8) add(c.other.get("rule:8"));
+  if (rules.titleHit) add(c.other.get("rule:title"));
+  if (rules.tagged) add(c.other.get("rule:tagged"));
+  for (const x of rules.context) add(c.other.get(`ctx:${x}`));
   return z;
 }
