@@ -1,3 +1,4 @@
+import { MODELS, NETS, type PaperWords, paperWords, type RuleSignal, score } from "./model";
 import { DECISIVE_WEIGHT, type Rule, TOPICS } from "./taxonomy";
 
 /**
@@ -21,6 +22,11 @@ const DEFAULT_WEIGHT = 2;
 const DEFAULT_MIN_SCORE = 2;
 const TITLE_FACTOR = 2;
 const MAX_COUNT_PER_RULE = 3;
+// A topic is what a paper is about when its title names it, the abstract comes
+// back to it, or a decisive phrase names it; a single ordinary mention in the
+// abstract is usually a baseline, a tool or context (measured on the
+// development half of tests/fixtures/topic-eval).
+const ABOUT_MENTIONS = 2;
 
 // Word boundaries on ASCII letters and digits: "LMM" must not match inside
 // "groundingLMM", but "LLaVA-1.5" still contains "LLaVA".
@@ -175,17 +181,44 @@ function futureWorkRanges(text: string, from: number): [number, number][] {
   return ranges;
 }
 
+// A phrase right after a negation ("without vertex quantization", "no
+// pruning") names what the paper does not do; one followed by "as a judge" /
+// "as evaluator" (or "-as-a-judge", "-based evaluation") names a tool that
+// grades the outputs, not the subject.
+const NEGATED_BEFORE = /(?:^|[^A-Za-z0-9])(?:without|w\/o|no|not|free of|instead of)[\s-]+(?:[A-Za-z0-9-]+\s+)?$/i;
+const JUDGE_AFTER =
+  /^(?:[\s-]*\([^)]{0,20}\))?[\s-]+(?:as[\s-]+(?:an?[\s-]+|the[\s-]+)?(?:automatic[\s-]+|automated[\s-]+)?(?:judges?|evaluators?|annotators?|critics?|graders?|verifiers?|reward[\s-]+models?)|judges?|evaluators?|graders?|based[\s-]+(?:evaluat|judg|scor|metric))(?![A-Za-z])/i;
+
+const CONTRIBUTION =
+  /\b(?:we|this paper|this work|our)\s+(?:\w+\s+)?(?:propose|introduce|present|develop|build|design|train|release)/i;
+const WORD_BEFORE = /([A-Za-z0-9]+)[^A-Za-z0-9]*$/;
+const WORD_AFTER = /^[^A-Za-z0-9]*([A-Za-z0-9]+)/;
+
+function incidental(text: string, hit: Hit): boolean {
+  if (NEGATED_BEFORE.test(text.slice(Math.max(0, hit.start - 24), hit.start))) return true;
+  return JUDGE_AFTER.test(text.slice(hit.end, hit.end + 48));
+}
+
 const overlaps = (hit: Hit, ranges: [number, number][]) => ranges.some(([s, e]) => hit.start < e && hit.end > s);
 
 // Title and abstract are scanned as one text; the blank line keeps phrases
 // from running across them.
 const SEPARATOR = "\n\n";
 
+/** What the rules found for one topic: its score, whether they tag it, and the phrases that matched. */
+export type RuleResult = RuleSignal & {
+  slug: string;
+  /** A veto applies and no decisive rule overrides it: the topic is out whatever the score. */
+  blocked: boolean;
+  evidence: string[];
+};
+
 /**
- * The topics of a paper, in taxonomy order, each with the distinct phrases
- * that matched (as written in the text, title first, at most MAX_EVIDENCE).
+ * What the rules find for every topic they match at all, in taxonomy order,
+ * with the distinct phrases that matched (as written in the text, title first,
+ * at most MAX_EVIDENCE).
  */
-export function classify(title: string, summary: string): TopicMatch[] {
+export function ruleResults(title: string, summary: string): RuleResult[] {
   const text = summary ? title + SEPARATOR + summary : title;
   const titleEnd = title.length;
   const hits = findHits(text);
@@ -195,12 +228,12 @@ export function classify(title: string, summary: string): TopicMatch[] {
   for (const hit of hits) push(perTopic, hit.rule.topic, hit);
   let futureWork: [number, number][] | null = null;
 
-  const result: TopicMatch[] = [];
+  const result: RuleResult[] = [];
   for (const topicIndex of [...perTopic.keys()].sort((a, b) => a - b)) {
     const topic = TOPICS[topicIndex]!;
     const all = perTopic.get(topicIndex)!;
     futureWork ??= summary ? futureWorkRanges(text, titleEnd + SEPARATOR.length) : [];
-    const blocked = all
+    const excluded = all
       .filter((h) => h.rule.kind === "exclude")
       .map((h): [number, number] => [h.start, h.end])
       .concat(futureWork);
@@ -208,7 +241,7 @@ export function classify(title: string, summary: string): TopicMatch[] {
     // Leftmost, longest first; a phrase inside a longer one of the same topic
     // ("speech" in "text-to-speech") is not counted again.
     const included = all
-      .filter((h) => h.rule.kind === "include" && !overlaps(h, blocked))
+      .filter((h) => h.rule.kind === "include" && !overlaps(h, excluded) && !incidental(text, h))
       .sort((a, b) => a.start - b.start || b.end - a.end);
     const kept: Hit[] = [];
     for (const hit of included) {
@@ -225,9 +258,14 @@ export function classify(title: string, summary: string): TopicMatch[] {
       counts.set(hit.rule, n + 1);
       score += (hit.rule.rule.w ?? DEFAULT_WEIGHT) * (hit.start < titleEnd ? TITLE_FACTOR : 1);
     }
-    if (score < (topic.minScore ?? DEFAULT_MIN_SCORE)) continue;
     const vetoed = all.some((h) => h.rule.kind === "veto");
-    if (vetoed && !kept.some((h) => (h.rule.rule.w ?? DEFAULT_WEIGHT) >= DECISIVE_WEIGHT)) continue;
+    const titleHit = kept.some((h) => h.start < titleEnd);
+    const decisive = kept.some((h) => (h.rule.rule.w ?? DEFAULT_WEIGHT) >= DECISIVE_WEIGHT);
+    const blocked = vetoed && !decisive;
+    const tagged =
+      !blocked &&
+      score >= (topic.minScore ?? DEFAULT_MIN_SCORE) &&
+      (titleHit || decisive || kept.length >= (topic.aboutMentions ?? ABOUT_MENTIONS));
 
     const evidence: string[] = [];
     const seen = new Set<string>();
@@ -239,7 +277,69 @@ export function classify(title: string, summary: string): TopicMatch[] {
       evidence.push(phrase);
       if (evidence.length === MAX_EVIDENCE) break;
     }
-    result.push({ slug: topic.slug, evidence });
+    // What a learned model weighs besides the words; only papers it judges need it (see modelCandidate).
+    const context: string[] = [];
+    if (MODELS.topics[topic.slug] && !blocked && kept.length > 0) {
+      const abstractStart = titleEnd + SEPARATOR.length;
+      const firstStop = text.indexOf(". ", abstractStart);
+      for (const hit of kept) {
+        const before = WORD_BEFORE.exec(text.slice(Math.max(0, hit.start - 30), hit.start));
+        const after = WORD_AFTER.exec(text.slice(hit.end, hit.end + 30));
+        if (before) context.push(`${before[1]!.toLowerCase()} _`);
+        if (after) context.push(`_ ${after[1]!.toLowerCase()}`);
+        if (hit.start < titleEnd) continue;
+        // Where the phrase sits: the opening sentence sets the subject; "we
+        // propose ..." sentences state the contribution.
+        if (firstStop < 0 || hit.start < firstStop) context.push("@first");
+        const stop = text.indexOf(". ", hit.end);
+        const sentence = text.slice(
+          Math.max(abstractStart, text.lastIndexOf(". ", hit.start)),
+          stop < 0 ? text.length : stop,
+        );
+        if (CONTRIBUTION.test(sentence)) context.push("@contribution");
+      }
+      const mentions = kept.length - kept.filter((h) => h.start < titleEnd).length;
+      if (summary) context.push(mentions >= 4 ? "@mentions:4+" : `@mentions:${mentions}`);
+      // The share of the abstract's sentences that name the topic: one mention
+      // in a one-sentence abstract is its subject, in a ten-sentence one a detail.
+      let sentences = summary ? 1 : 0;
+      for (let i = text.indexOf(". ", abstractStart); i >= 0; i = text.indexOf(". ", i + 2)) sentences++;
+      const named = new Set<number>();
+      for (const hit of kept) if (hit.start >= titleEnd) named.add(text.lastIndexOf(". ", hit.start));
+      const share = sentences ? named.size / sentences : 0;
+      if (summary) context.push(share >= 0.5 ? "@share:high" : share >= 0.25 ? "@share:mid" : "@share:low");
+    }
+    result.push({ slug: topic.slug, score, titleHit, tagged, blocked, evidence, context });
+  }
+  return result;
+}
+
+/** Whether a topic's learned model judges this paper: the rules found a phrase, no veto applies, and the net catches it. */
+export function modelCandidate(slug: string, found: RuleResult | undefined, title: string, summary: string): boolean {
+  const net = NETS[slug];
+  return !!found && !found.blocked && found.evidence.length > 0 && !!net && (net.test(title) || net.test(summary));
+}
+
+/**
+ * The topics of a paper, in taxonomy order, each with the rule phrases that
+ * earned it ("why this topic"). The rules propose; for a topic with a learned
+ * model (model.ts), the model decides on the papers where the rules found a
+ * phrase: with a lower bar where the rules alone would tag the paper, a higher
+ * one where they would not.
+ */
+export function classify(title: string, summary: string): TopicMatch[] {
+  const result: TopicMatch[] = [];
+  let words: PaperWords | undefined;
+  for (const found of ruleResults(title, summary)) {
+    const model = MODELS.topics[found.slug];
+    if (model && modelCandidate(found.slug, found, title, summary)) {
+      words ??= paperWords(title, summary);
+      const z = score(model, words, found);
+      if (z >= (found.tagged ? model.threshold : model.rescue))
+        result.push({ slug: found.slug, evidence: found.evidence });
+    } else if (found.tagged) {
+      result.push({ slug: found.slug, evidence: found.evidence });
+    }
   }
   return result;
 }

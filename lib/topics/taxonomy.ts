@@ -49,6 +49,8 @@ export type TopicDefinition = {
   exclude?: Rule[];
   veto?: Rule[];
   minScore?: number;
+  /** Mentions needed when the title does not name the topic (default 2). */
+  aboutMentions?: number;
 };
 
 // Shorthands keep the table below readable.
@@ -63,7 +65,8 @@ export const TOPICS: readonly TopicDefinition[] = [
   {
     slug: "lmm",
     name: "Multimodal LLMs",
-    description: "Large multimodal models: vision-language, video, 3D and audio-visual LLMs.",
+    description:
+      "Large multimodal models: LLMs that see or hear (vision-language, video, 3D, audio-visual and omni-modal LLMs, MLLM-based GUI and robot agents), their benchmarks and training. Not image generators, CLIP-style encoders or robot policies without an LLM, nor papers that only use a VLM as a judge or tool.",
     include: [
       ...r(
         "large multimodal model",
@@ -92,8 +95,47 @@ export const TOPICS: readonly TopicDefinition[] = [
         "multi-modal model",
         "multimodal language model",
         "multimodal generalist",
+        "unified multimodal model",
+        "multimodal agent",
+        "multimodal reward model",
+        "omni-modal",
+        "omnimodal",
+        "omni-modal LLM",
+        "omni model",
+        "audio-language model",
+        "large audio language model",
+        "audio LLM",
+        "speech LLM",
+        "speech language model",
+        "speech-aware language model",
+        "speech-text language model",
+        "spoken language model",
+        "speech large language model",
+        "visual language model",
+        "vision and language model",
+        "GUI agent",
+        "GUI grounding",
+        "computer-use agent",
+        "computer-using agent",
+        "vision-language-action model",
       ),
-      ...acr("LMM", "MLLM", "mLLM", "MM-LLM", "LVLM", "VLM", "Video-LLM", "GPT-4V", "LLaVA"),
+      ...acr(
+        "LMM",
+        "MLLM",
+        "mLLM",
+        "MM-LLM",
+        "LVLM",
+        "VLM",
+        "Video-LLM",
+        "GPT-4V",
+        "LLaVA",
+        "InternVL",
+        "LALM",
+        "MLRM",
+        "VLA",
+        "SpeechLLM",
+      ),
+      { p: "Qwen[0-9.]*-(?:VL|Omni|Audio)", re: true },
       ...weak(
         "visual tokens",
         "visual question answering",
@@ -104,6 +146,21 @@ export const TOPICS: readonly TopicDefinition[] = [
         "visual-language",
         "image-text",
         "text-image",
+        "vision-language-action",
+        "video reasoning",
+        "video question answering",
+        "video QA",
+        "video LLMs",
+        "VideoLLM",
+        "speech modality",
+        "speech instruction",
+        "LLM-based ASR",
+        "audio-visual speech recognition",
+        "multimodal browsing",
+        "visual agent",
+        "vision-language reasoning",
+        "large vision and language model",
+        "GUI",
         "visual reasoning",
         "vision encoder",
         "image encoder",
@@ -120,7 +177,8 @@ export const TOPICS: readonly TopicDefinition[] = [
   {
     slug: "quantization",
     name: "Quantization",
-    description: "Low-bit weights, activations and KV cache: quantization and binarization.",
+    description:
+      'Lower-precision weights, activations, KV cache or training (PTQ, QAT, INT4/FP8, binary and ternary networks). Not vector-quantized tokenizers or codecs, not quantizing other things, and not a passing mention such as "supports FP8".',
     include: [
       ...r(
         "quantiz*",
@@ -128,7 +186,7 @@ export const TOPICS: readonly TopicDefinition[] = [
         "binariz*",
         "binarised",
         "mixed-precision",
-        "ternary weights",
+        "ternary",
         "1-bit",
         "1.58-bit",
         "2-bit",
@@ -152,6 +210,12 @@ export const TOPICS: readonly TopicDefinition[] = [
         "quantized weights",
         "quantized large language model",
         "binarized LLM",
+        "LLM quantization",
+        "model quantization",
+        "extreme quantization",
+        "ternary LLM",
+        "ternary weights",
+        "low-precision training",
       ),
       ...decisiveAcr(
         "INT4",
@@ -195,6 +259,8 @@ export const TOPICS: readonly TopicDefinition[] = [
         "quantization failure",
       ),
       ...acr("VQ-VAE", "VQGAN", "RVQ"),
+      // Audio codecs talk about bitrates, not bit-widths.
+      ...r("low bit rate", "low bitrate", "low-bitrate"),
     ],
     // Physics quantizes energy levels; tokenizers quantize images, audio and
     // motion into codes. Neither is model compression (unless a decisive rule
@@ -212,7 +278,8 @@ export const TOPICS: readonly TopicDefinition[] = [
   {
     slug: "pruning-sparsity",
     name: "Pruning and sparsity",
-    description: "Removing weights, heads, layers or tokens; sparse attention and activation sparsity.",
+    description:
+      "Making models sparser: removing weights, heads, layers or tokens, sparse attention and activation sparsity. Not pruning training data or search spaces.",
     include: [
       ...r(
         "pruning",
@@ -238,7 +305,8 @@ export const TOPICS: readonly TopicDefinition[] = [
   {
     slug: "distillation",
     name: "Knowledge distillation",
-    description: "Training smaller students from larger teachers, and distilling reasoning or data.",
+    description:
+      "Training students from teachers: knowledge distillation, distilling reasoning or data into smaller models. Not papers that only use someone else's distilled model.",
     include: [
       ...r(
         "knowledge distillation",
@@ -251,11 +319,14 @@ export const TOPICS: readonly TopicDefinition[] = [
       ),
       ...weak("teacher-student", "teacher and student"),
     ],
+    // Reasoning models distilled by others ("DeepSeek-R1-Distill-Qwen") are used, not made.
+    exclude: r("R1-distill*", "distilled models", "distilled variants"),
   },
   {
     slug: "mixture-of-experts",
     name: "Mixture of experts",
-    description: "Sparse mixture-of-experts models, expert routing and MoE systems.",
+    description:
+      "Sparse mixture-of-experts models, expert routing and MoE systems. Not papers that only name an MoE model they use.",
     include: [
       ...r(
         "mixture of experts",
@@ -271,7 +342,8 @@ export const TOPICS: readonly TopicDefinition[] = [
   {
     slug: "long-context",
     name: "Long context",
-    description: "Long inputs and memory: context extension, long documents and long videos.",
+    description:
+      "Long inputs and memory: context extension, long documents and long videos. Not papers where a long input is one detail.",
     include: [
       ...r(
         "long context",
@@ -299,7 +371,8 @@ export const TOPICS: readonly TopicDefinition[] = [
   {
     slug: "efficient-inference",
     name: "Efficient inference and serving",
-    description: "Faster, cheaper inference: decoding, KV cache, serving systems and on-device deployment.",
+    description:
+      "Faster, cheaper inference: decoding, KV cache, serving systems and on-device deployment. Not spending more compute at test time to get better answers.",
     include: [
       ...r(
         "efficient inference",
@@ -335,13 +408,24 @@ export const TOPICS: readonly TopicDefinition[] = [
         "runtime performance",
       ),
       ...acr("vLLM", "TTFT"),
-      ...weak("latency", "speedup", "speedups", "inference time", "deployment", "on-device"),
+      ...weak("latency", "speedup", "speedups", "deployment", "on-device"),
     ],
+    // Spending more compute at inference time to get better answers is the opposite of efficiency.
+    exclude: r(
+      "inference-time scal*",
+      "inference time scal*",
+      "inference-time compute",
+      "inference-time search",
+      "inference-time reasoning",
+      "inference-time alignment",
+      "inference-time intervention",
+    ),
   },
   {
     slug: "rag",
     name: "Retrieval-augmented generation",
-    description: "Grounding generation in retrieved documents, tools or memories.",
+    description:
+      "Grounding generation in retrieved documents, tools or memories (retrieval-augmented generation). Not retrieval models on their own, which are under embeddings.",
     include: [
       ...r(
         "retrieval-augmented",
@@ -356,11 +440,14 @@ export const TOPICS: readonly TopicDefinition[] = [
       ),
       ...acr("RAG", "RAU", "GraphRAG"),
     ],
+    // One mention of retrieval-augmented generation is a strong signal on its own.
+    aboutMentions: 1,
   },
   {
     slug: "agents",
     name: "Agents and tool use",
-    description: "LLM agents that plan and act: tool use, function calling, web and GUI agents, multi-agent systems.",
+    description:
+      "LLM agents that plan and act: tool use, function calling, web and GUI agents, multi-agent systems. Not reinforcement-learning agents without a language model.",
     include: [
       ...r(
         "tool use",
@@ -389,7 +476,8 @@ export const TOPICS: readonly TopicDefinition[] = [
   {
     slug: "reasoning",
     name: "Reasoning",
-    description: "Mathematical, logical and multi-step reasoning; chain of thought and test-time scaling.",
+    description:
+      "Mathematical, logical and multi-step reasoning; chain of thought and test-time scaling. Not papers that only say their model reasons, nor sampling tricks for image generators.",
     include: [
       ...r(
         "chain-of-thought",
@@ -417,11 +505,16 @@ export const TOPICS: readonly TopicDefinition[] = [
       ...acr("CoT"),
       ...weak("reasoning", "math problems"),
     ],
+    // Most papers "reason" somewhere: the word alone, even three times, is not the subject.
+    minScore: 4,
+    // Test-time compute for diffusion image generators is sampling, not reasoning.
+    veto: r("diffusion model", "image generation", "video generation"),
   },
   {
     slug: "evaluation",
     name: "Evaluation and benchmarks",
-    description: "New benchmarks, datasets for evaluation, metrics and evaluation methodology.",
+    description:
+      "New benchmarks, evaluation datasets, metrics and evaluation methodology. Not the usual evaluation section of a method paper.",
     include: [
       ...r(
         "new benchmark",
@@ -448,7 +541,8 @@ export const TOPICS: readonly TopicDefinition[] = [
   {
     slug: "surveys",
     name: "Surveys and reviews",
-    description: "Surveys, reviews, overviews and guides of a research area.",
+    description:
+      "Surveys, reviews, overviews and guides of a research area: the paper is the survey. Not user surveys or code reviews.",
     include: [
       ...r(
         "survey",
@@ -472,7 +566,8 @@ export const TOPICS: readonly TopicDefinition[] = [
   {
     slug: "code-generation",
     name: "Code generation",
-    description: "LLMs that write, complete, repair or reason about code; software engineering tasks.",
+    description:
+      "LLMs that write, complete, repair or reason about code, and software engineering tasks. Not papers that only release their code.",
     include: [
       ...r(
         "code generation",
@@ -511,7 +606,8 @@ export const TOPICS: readonly TopicDefinition[] = [
   {
     slug: "recommendation",
     name: "Recommendation",
-    description: "Recommender systems and LLMs for recommendation, ranking of items and users.",
+    description:
+      "Recommender systems and LLMs for recommendation: ranking items for users. Not ranking documents for search.",
     include: [
       ...r(
         "recommendation",
@@ -528,16 +624,15 @@ export const TOPICS: readonly TopicDefinition[] = [
   {
     slug: "multilingual",
     name: "Multilingual and translation",
-    description: "Many languages, low-resource languages, cross-lingual transfer and machine translation.",
+    description:
+      "Many human languages, low-resource languages, cross-lingual transfer and machine translation. Not programming languages, nor a benchmark that merely has a few languages.",
     include: [
       ...r(
         "multilingual",
         "multilingualism",
         "cross-lingual",
         "crosslingual",
-        "low-resource languages",
         "low-resource language",
-        "machine translation",
         "translate",
         "translation",
         "non-English",
@@ -545,42 +640,52 @@ export const TOPICS: readonly TopicDefinition[] = [
         "code switching",
         "linguistically diverse",
       ),
+      ...decisive("machine translation", "low-resource languages", "cross-lingual transfer"),
       { p: "\\d+ languages", re: true },
       ...weak("languages", "Chinese", "Japanese", "German", "Italian", "Arabic", "Korean", "French", "Spanish"),
     ],
     // "Programming languages" are not human languages.
-    exclude: r("programming languages", "natural and programming languages", "natural languages"),
+    exclude: r(
+      "programming languages",
+      "programming language",
+      "natural and programming languages",
+      "natural languages",
+      "multilingual code",
+      "multi-lingual code",
+    ),
+    // "Multilingual" code benchmarks span programming languages, not human ones.
+    veto: r("programming languages", "programming language"),
   },
   {
     slug: "alignment",
     name: "Alignment and safety",
-    description: "Aligning models with human preferences and values: RLHF, preference optimization, safety.",
+    description:
+      'Aligning models with human preferences and values: RLHF, preference optimization, safety and jailbreaks. Not "alignment" of modalities or features, nor judges agreeing with humans.',
     include: [
       ...r(
         "human preferences",
         "human preference",
         "human values",
         "human feedback",
-        "preference optimization",
         "preference learning",
         "reward model",
         "aligned with human",
         "align with human",
         "alignment goals",
         "aligning large language models",
-        "aligning LLMs",
         "align LLMs",
         "LLM alignment",
-        "safety alignment",
-        "jailbreak",
-        "red teaming",
         "harmlessness",
         "harmless",
         "trustworthiness",
       ),
       ...acr("RLHF", "RLAIF", "DPO", "PPO"),
+      ...decisive("preference optimization", "safety alignment", "jailbreak", "red teaming", "aligning LLMs"),
       ...weak("alignment", "safety"),
     ],
+    minScore: 3,
+    // Studies of LLM judges measure their "alignment" (agreement) with human raters.
+    veto: r("LLM-as-a-judge", "LLMs-as-judges", "LLM-as-judge", "LLMs as judges"),
     // "Alignment" of modalities, features or representations is a different thing.
     exclude: r(
       "cross-modal alignment",
@@ -604,9 +709,10 @@ export const TOPICS: readonly TopicDefinition[] = [
   {
     slug: "image-generation",
     name: "Image and video generation",
-    description: "Diffusion models and other generators of images, video and 3D.",
+    description:
+      "Generators of images, video and 3D: diffusion models, text-to-image and text-to-video, editing. Not diffusion over molecules or graphs.",
     include: [
-      ...r(
+      ...decisive(
         "text-to-image",
         "text-to-video",
         "image generation",
@@ -614,21 +720,26 @@ export const TOPICS: readonly TopicDefinition[] = [
         "image synthesis",
         "video synthesis",
         "image editing",
+        "3D generation",
+      ),
+      ...r(
         "diffusion model",
         "diffusion transformer",
         "latent diffusion",
         "stable diffusion",
-        "3D generation",
         "generative adversarial network",
       ),
       ...acr("GAN", "DiT", "SDXL"),
     ],
     exclude: r("text-to-video retrieval", "text-to-image retrieval"),
+    // Diffusion over molecules, proteins or graphs generates no pictures.
+    veto: r("molecular", "molecule", "protein", "graph generation"),
   },
   {
     slug: "speech-audio",
     name: "Speech and audio",
-    description: "Speech recognition and synthesis, audio understanding, spoken dialogue and music.",
+    description:
+      "Speech recognition and synthesis, audio understanding, spoken dialogue and music. Not papers where audio is one input among many.",
     include: [
       ...r(
         "speech recognition",
@@ -648,7 +759,8 @@ export const TOPICS: readonly TopicDefinition[] = [
   {
     slug: "embeddings",
     name: "Embeddings and retrieval",
-    description: "Text and multimodal embedding models, dense retrieval and representation learning.",
+    description:
+      "Text and multimodal embedding models, dense retrieval and representation learning. Not papers that only use embeddings.",
     include: [
       ...r(
         "embedding model",
@@ -673,7 +785,7 @@ export const TOPICS: readonly TopicDefinition[] = [
     slug: "fine-tuning",
     name: "Fine-tuning and instruction tuning",
     description:
-      "Adapting pretrained models: instruction tuning, parameter-efficient fine-tuning (LoRA) and continual learning.",
+      "Adapting pretrained models: instruction tuning, parameter-efficient fine-tuning (LoRA) and continual learning. Not papers that only fine-tune a baseline on the way.",
     include: [
       ...r(
         "instruction tuning",
@@ -701,14 +813,13 @@ export const TOPICS: readonly TopicDefinition[] = [
     slug: "pretraining-data",
     name: "Pretraining, data and scaling",
     description:
-      "Training foundation models from scratch: data curation, synthetic data, scaling laws and training systems.",
+      "Training foundation models from scratch: data curation, synthetic data, scaling laws and training systems. Not papers that only mention their training data or corpus.",
     include: [
       ...r(
         "scaling law",
         "scaling laws",
         "pre-training data",
         "pretraining data",
-        "training data",
         "data processing",
         "data curation",
         "data augmentation",
@@ -717,14 +828,12 @@ export const TOPICS: readonly TopicDefinition[] = [
         "training tokens",
         "trained from scratch",
         "from scratch",
-        "pre-training",
-        "pretraining",
         "distributed training",
         "training efficiency",
-        "corpus",
-        "corpora",
         "datasets for",
       ),
+      // Most papers pretrain something or use a corpus: these need support.
+      ...weak("pre-training", "pretraining", "corpus", "corpora", "training data"),
       { p: "\\d+(?:\\.\\d+)?\\s?(?:B|T|billion|trillion) tokens", re: true },
     ],
     minScore: 4,
@@ -732,7 +841,8 @@ export const TOPICS: readonly TopicDefinition[] = [
   {
     slug: "small-models",
     name: "Small and on-device models",
-    description: "Small language models, lightweight models and models for phones and edge devices.",
+    description:
+      "Small language models, lightweight models and models for phones and edge devices. Not papers that only try a small variant.",
     include: [
       ...r(
         "small language model",
@@ -755,7 +865,8 @@ export const TOPICS: readonly TopicDefinition[] = [
   {
     slug: "hallucination",
     name: "Hallucination and factuality",
-    description: "Hallucinations, factual errors, faithfulness and knowledge editing.",
+    description:
+      "Hallucinations, factual errors, faithfulness and knowledge editing. Not papers that name hallucination only as a motivation.",
     include: [
       ...r(
         "hallucination",
@@ -773,10 +884,12 @@ export const TOPICS: readonly TopicDefinition[] = [
     slug: "domain-specific",
     name: "Domain-specific models",
     description:
-      "LLMs for medicine, law, finance, science, chemistry, telecommunications and other specialised domains.",
+      'LLMs for medicine, law, finance, science, chemistry, telecommunications and other specialised domains. Not general methods tested on several "domains".',
     include: [
       ...r(
-        "domain-specific",
+        "domain-specific LLM",
+        "domain-specific language model",
+        "domain-specific model",
         "domain specialization",
         "specialized domains",
         "medical",
@@ -794,7 +907,8 @@ export const TOPICS: readonly TopicDefinition[] = [
         "scientific discovery",
         "social science",
       ),
-      ...weak("domain", "domains", "science", "scientific"),
+      // "Domain" alone is any task distribution ("out-of-domain", "across domains").
+      ...weak("science", "scientific"),
     ],
     minScore: 3,
   },

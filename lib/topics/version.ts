@@ -1,14 +1,18 @@
 import { createHash } from "node:crypto";
+import { MODELS, type ModelFile } from "./model";
 import { TOPICS, type TopicDefinition } from "./taxonomy";
 
-// Bump when classify.ts changes how rules are applied (not only what they say),
+// Bump when classify.ts changes how rules or models are applied (not only what they say),
 // so that the next start reclassifies every paper.
-const CLASSIFIER_REVISION = 2;
+const CLASSIFIER_REVISION = 3;
 
-/** A short hash of a taxonomy definition (every rule, weight and threshold) and the classifier revision. */
-export function taxonomyVersion(topics: readonly TopicDefinition[]): string {
+/**
+ * A short hash of a taxonomy definition (every rule, weight and threshold), the
+ * learned models' weights and thresholds, and the classifier revision.
+ */
+export function taxonomyVersion(topics: readonly TopicDefinition[], models: ModelFile = MODELS): string {
   return createHash("sha256")
-    .update(JSON.stringify({ revision: CLASSIFIER_REVISION, topics }))
+    .update(JSON.stringify({ revision: CLASSIFIER_REVISION, topics, models }))
     .digest("hex")
     .slice(0, 16);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { classify, MAX_EVIDENCE, ruleSource } from "@/lib/topics/classify";
+import { classify, MAX_EVIDENCE, ruleResults, ruleSource } from "@/lib/topics/classify";
+import { MODELS } from "@/lib/topics/model";
 import { TOPICS } from "@/lib/topics/taxonomy";
 import { TAXONOMY_VERSION, taxonomyVersion } from "@/lib/topics/version";
 
@@ -48,6 +49,10 @@ describe("taxonomy", () => {
     expect(taxonomyVersion(edited)).not.toBe(TAXONOMY_VERSION);
     const renamed = TOPICS.map((t) => (t.slug === "rag" ? { ...t, minScore: 3 } : t));
     expect(taxonomyVersion(renamed)).not.toBe(TAXONOMY_VERSION);
+    // New model weights reclassify stored papers too.
+    const lmm = MODELS.topics.lmm!;
+    const retrained = { ...MODELS, topics: { ...MODELS.topics, lmm: { ...lmm, threshold: lmm.threshold + 0.1 } } };
+    expect(taxonomyVersion(TOPICS, retrained)).not.toBe(TAXONOMY_VERSION);
   });
 
   it("turns phrases into patterns with flexible separators, plurals and wildcards", () => {
@@ -114,7 +119,11 @@ describe("classify", () => {
       "quantization",
     );
     expect(
-      evidenceFor("quantization", "VQ image codes", "Vector quantization of patches; we also use 4-bit weights."),
+      evidenceFor(
+        "quantization",
+        "VQ image codes with 4-bit weights",
+        "Vector quantization of patches; we also use 4-bit weights.",
+      ),
     ).toEqual(["4-bit"]);
     expect(
       slugs("Scaling image tokenizers with grouped spherical quantization", "A codebook tokenizer."),
@@ -136,10 +145,21 @@ describe("classify", () => {
     // "tokenizer" vetoes quantization: image tokenizers quantize latents, not models.
     expect(slugs("An image tokenizer", "We quantize patches into 4-bit codes.")).not.toContain("quantization");
     expect(slugs("A quantum view of quantization", "")).not.toContain("quantization");
-    // ...but post-training quantization of a model is decisive, tokenizer or not.
+    // ...but post-training quantization of a model is decisive, tokenizer or not: the rules propose the topic,
+    // and the learned model (which weighs how much of the paper is about it) decides.
+    const rules = ruleResults("An image tokenizer", "We apply post-training quantization to the tokenizer.");
+    expect(rules.find((r) => r.slug === "quantization")).toMatchObject({
+      tagged: true,
+      blocked: false,
+      evidence: ["post-training quantization"],
+    });
     expect(
-      evidenceFor("quantization", "An image tokenizer", "We apply post-training quantization to the tokenizer."),
-    ).toEqual(["post-training quantization"]);
+      evidenceFor(
+        "quantization",
+        "Post-training quantization of an image tokenizer",
+        "We apply post-training quantization to the tokenizer.",
+      ),
+    ).toEqual(["Post-training quantization"]);
   });
 
   it("ignores sentences about future work", () => {
@@ -151,6 +171,28 @@ describe("classify", () => {
     expect(slugs("A lightweight LLM", "We apply 4-bit quantization. In future work we study pruning.")).not.toContain(
       "pruning-sparsity",
     );
+  });
+
+  it("does not count negated mentions or tools that only judge the outputs", () => {
+    expect(
+      slugs("Autoregressive mesh generation", "We generate meshes without vertex quantization, at full precision."),
+    ).not.toContain("quantization");
+    expect(
+      slugs(
+        "A benchmark for video generation",
+        "We score generated videos with a VLM as a judge and GPT-4o as the judge; MLLM-based evaluation agrees with humans.",
+      ),
+    ).not.toContain("lmm");
+  });
+
+  it("needs a title mention, a decisive phrase or a second mention: one passing mention is not the subject", () => {
+    expect(slugs("Forecasting weather", "Our model is small. We also support FP8 at inference.")).not.toContain(
+      "quantization",
+    );
+    expect(slugs("Forecasting weather", "A small model. We train it in FP8.")).not.toContain("pruning-sparsity");
+    expect(slugs("A router for experts", "We compare with one MoE baseline.")).not.toContain("mixture-of-experts");
+    expect(slugs("A router for experts", "A sparse MoE. Our MoE routes tokens.")).toContain("mixture-of-experts");
+    expect(slugs("Sparse MoE layers", "")).toContain("mixture-of-experts");
   });
 
   it("needs a second mention or a title mention for weak rules", () => {

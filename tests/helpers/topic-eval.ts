@@ -1,0 +1,199 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { classify } from "@/lib/topics/classify";
+
+/**
+ * Measures the topic classifier on the labelled evaluation set in
+ * tests/fixtures/topic-eval (drawn by scripts/eval/draw-topic-sample.ts,
+ * labelled by reading as GUIDE.md describes). Shared by `npm run eval:topics`
+ * and tests/unit/topics-eval.test.ts so both report the same numbers.
+ *
+ * - lmm and quantization (FULL_TOPICS): every candidate of the random 2,000
+ *   that the broad net caught is labelled; a random-2,000 paper outside the net
+ *   counts as out. Quantization has extra labelled candidates from the rest of
+ *   the pool, which count for precision and recall the same way.
+ * - Every other topic: a 30-paper sample labelled for that topic only;
+ *   precision is the share labelled in among the sample papers the classifier
+ *   tags. Recall is shown when the sample has positives, as a hint.
+ * - Ambiguous labels and unlabelled (paper, topic) pairs count neither way.
+ */
+
+export type Split = "dev" | "test";
+export type Label = "in" | "out" | "ambiguous";
+
+export type SamplePaper = {
+  arxivId: string;
+  split: Split;
+  set: "random2000" | "other" | "quantization-pool";
+  topics: string[];
+  title: string;
+  summary: string;
+};
+
+export type LabelRow = { arxivId: string; topic: string; label: Label; reason: string };
+
+/** Topics labelled exhaustively on the random 2,000: precision and recall are targets. */
+export const FULL_TOPICS = ["lmm", "quantization"] as const;
+
+export const TARGETS = {
+  full: { precision: 0.95, recall: 0.95 },
+  sampled: { precision: 0.9 },
+} as const;
+
+const dir = path.resolve(import.meta.dirname, "..", "fixtures", "topic-eval");
+
+const readJsonl = <T>(file: string): T[] =>
+  readFileSync(path.join(dir, file), "utf8")
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .map((line) => JSON.parse(line) as T);
+
+export type EvalSet = {
+  papers: SamplePaper[];
+  labels: Map<string, Map<string, Label>>; // arxivId -> topic -> label
+  reasons: Map<string, string>; // `${arxivId} ${topic}` -> reason
+  random2000: Set<string>;
+};
+
+export function loadEvalSet(): EvalSet {
+  const papers = readJsonl<SamplePaper>("sample.jsonl");
+  const labels = new Map<string, Map<string, Label>>();
+  const reasons = new Map<string, string>();
+  for (const row of readJsonl<LabelRow>("labels.jsonl")) {
+    const perPaper = labels.get(row.arxivId) ?? new Map<string, Label>();
+    perPaper.set(row.topic, row.label);
+    labels.set(row.arxivId, perPaper);
+    reasons.set(`${row.arxivId} ${row.topic}`, row.reason);
+  }
+  const random2000 = new Set(
+    readFileSync(path.join(dir, "random2000.txt"), "utf8")
+      .split("\n")
+      .map((l) => l.trim())
+      .filter(Boolean),
+  );
+  return { papers, labels, reasons, random2000 };
+}
+
+export type Confusion = { arxivId: string; title: string; evidence: string[]; reason: string };
+
+export type TopicScore = {
+  topic: string;
+  split: Split;
+  /** Labelled in / out pairs that count (ambiguous and unlabelled excluded). */
+  labelledIn: number;
+  labelledOut: number;
+  tp: number;
+  fp: number;
+  fn: number;
+  /** tp / (tp + fp); null when the classifier tags none of the labelled papers. */
+  precision: number | null;
+  /** tp / (tp + fn); null when there are no positives. */
+  recall: number | null;
+  falsePositives: Confusion[];
+  falseNegatives: Confusion[];
+};
+
+/** Classifier output for every sample paper (computed once). */
+export function predictAll(set: EvalSet): Map<string, Map<string, string[]>> {
+  const out = new Map<string, Map<string, string[]>>();
+  for (const p of set.papers) {
+    out.set(p.arxivId, new Map(classify(p.title, p.summary).map((m) => [m.slug, m.evidence])));
+  }
+  return out;
+}
+
+/** Every topic that has labels, in a stable order: the full topics first. */
+export function labelledTopics(set: EvalSet): string[] {
+  const topics = new Set<string>();
+  for (const perPaper of set.labels.values()) for (const t of perPaper.keys()) topics.add(t);
+  const rest = [...topics].filter((t) => !(FULL_TOPICS as readonly string[]).includes(t)).sort();
+  return [...FULL_TOPICS.filter((t) => topics.has(t)), ...rest];
+}
+
+export function score(
+  set: EvalSet,
+  predicted: Map<string, Map<string, string[]>>,
+  topic: string,
+  split: Split,
+): TopicScore {
+  const full = (FULL_TOPICS as readonly string[]).includes(topic);
+  const result: TopicScore = {
+    topic,
+    split,
+    labelledIn: 0,
+    labelledOut: 0,
+    tp: 0,
+    fp: 0,
+    fn: 0,
+    precision: null,
+    recall: null,
+    falsePositives: [],
+    falseNegatives: [],
+  };
+  for (const p of set.papers) {
+    if (p.split !== split) continue;
+    let label = set.labels.get(p.arxivId)?.get(topic);
+    // A random-2,000 paper outside a full topic's net was never a candidate: it is out.
+    if (!label && full && p.set === "random2000" && !p.topics.includes(topic)) label = "out";
+    if (!label || label === "ambiguous") continue;
+    const evidence = predicted.get(p.arxivId)?.get(topic);
+    const confusion = () => ({
+      arxivId: p.arxivId,
+      title: p.title,
+      evidence: evidence ?? [],
+      reason: set.reasons.get(`${p.arxivId} ${topic}`) ?? "",
+    });
+    if (label === "in") {
+      result.labelledIn++;
+      if (evidence) result.tp++;
+      else {
+        result.fn++;
+        result.falseNegatives.push(confusion());
+      }
+    } else {
+      result.labelledOut++;
+      if (evidence) {
+        result.fp++;
+        result.falsePositives.push(confusion());
+      }
+    }
+  }
+  // Random-2,000 papers not in the sample at all are outside every net: out, and
+  // a classifier that tagged them would be a false positive. They are not in
+  // sample.jsonl (no text), so full topics count them only as true negatives.
+  if (full) {
+    const inSample = new Set(set.papers.map((p) => p.arxivId));
+    for (const id of set.random2000) if (!inSample.has(id) && splitOfId(id) === split) result.labelledOut++;
+  }
+  result.precision = result.tp + result.fp > 0 ? result.tp / (result.tp + result.fp) : null;
+  result.recall = result.labelledIn > 0 ? result.tp / result.labelledIn : null;
+  return result;
+}
+
+/** The split of a paper outside the sample: the same fixed hash as scripts/eval/draw-topic-sample.ts. */
+function splitOfId(arxivId: string): Split {
+  const nibble = Number.parseInt(createHash("sha256").update(`paperboy-topic-split:${arxivId}`).digest("hex")[0]!, 16);
+  return nibble % 2 === 0 ? "dev" : "test";
+}
+
+/** Whether a score meets its target (a topic the classifier never tags has no false positives). */
+export function meetsTarget(s: TopicScore): boolean {
+  const full = (FULL_TOPICS as readonly string[]).includes(s.topic);
+  if (full) {
+    return (s.precision ?? 1) >= TARGETS.full.precision && (s.recall === null || s.recall >= TARGETS.full.recall);
+  }
+  return (s.precision ?? 1) >= TARGETS.sampled.precision;
+}
+
+const fmt = (x: number | null) => (x === null ? "  n/a" : x.toFixed(3));
+
+export function formatRow(s: TopicScore): string {
+  const full = (FULL_TOPICS as readonly string[]).includes(s.topic);
+  const ok = meetsTarget(s) ? "ok" : "BELOW TARGET";
+  return (
+    `${s.topic.padEnd(20)} ${s.split.padEnd(4)} precision ${fmt(s.precision)} (${s.tp}/${s.tp + s.fp})  ` +
+    `recall ${fmt(s.recall)} (${s.tp}/${s.labelledIn})  in ${s.labelledIn} out ${s.labelledOut}` +
+    `${full ? "" : " [sample]"}  ${ok}`
+  );
+}
