@@ -36,9 +36,22 @@ export type LabelRow = { arxivId: string; topic: string; label: Label; reason: s
 /** Topics labelled exhaustively on the random 2,000: precision and recall are targets. */
 export const FULL_TOPICS = ["lmm", "quantization"] as const;
 
+/** The product's targets on the test half; `npm run eval:topics` marks every topic below them. */
 export const TARGETS = {
   full: { precision: 0.95, recall: 0.95 },
   sampled: { precision: 0.9 },
+} as const;
+
+/**
+ * What the suite holds the classifier to on the test half: the targets are not
+ * reached yet (lmm and the sampled topics fall short), so the suite guards the
+ * quality reached against regressions and the eval script shows the gap. Raise
+ * these towards TARGETS as the classifier improves; never lower them to pass.
+ */
+export const FLOORS = {
+  full: { lmm: { precision: 0.9, recall: 0.85 }, quantization: { precision: 0.95, recall: 0.9 } },
+  /** Micro-averaged over the sampled topics: each has only about 15 test papers. */
+  sampled: { precision: 0.75 },
 } as const;
 
 const dir = path.resolve(import.meta.dirname, "..", "fixtures", "topic-eval");
