@@ -151,7 +151,12 @@ export async function startFakeResend(options: FakeResendOptions = {}): Promise<
 
   const server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
+    try {
+      for await (const c of req) chunks.push(c as Buffer);
+    } catch {
+      // The client gave up mid-body (its timeout under load): there is no one to answer.
+      return;
+    }
     const bytes = Buffer.concat(chunks);
     const raw = bytes.toString("utf8");
     let body: unknown;
