@@ -9,11 +9,17 @@ describe("period keys", () => {
     expect(p.label).toBe("Friday, 14 March 2025");
   });
 
-  it("keys a weekly period by ISO week, due on its Monday", () => {
+  it("keys a weekly period by ISO week, due on its Monday, labelled by the week of its papers", () => {
     expect(periodFor("weekly", new Date("2025-03-14T09:00:00Z"), 8)).toMatchObject({
       key: "2025-W11",
-      label: "Week 11, 2025",
+      label: "Week 10, 2025 (3–9 March)",
+      feed: { period: "week", date: "2025-03-03" },
     });
+    // Sent on Monday 30 November 2026 (week 49): the papers of week 48.
+    expect(periodFor("weekly", new Date("2026-11-30T08:00:00Z"), 8).label).toBe("Week 48, 2026 (23–29 November)");
+    expect(periodFor("weekly", new Date("2025-01-06T08:00:00Z"), 8).label).toBe(
+      "Week 1, 2025 (30 December – 5 January)",
+    );
     expect(periodFor("weekly", new Date("2025-03-14T09:00:00Z"), 8).dueAt.toISOString()).toBe(
       "2025-03-10T08:00:00.000Z",
     );
