@@ -16,6 +16,6 @@ export async function generateMetadata({ searchParams }: { searchParams: SearchP
 export default async function HomePage({ searchParams }: { searchParams: SearchParams }) {
   const parsed = parseBrowseParams(await searchParams);
   if (!parsed.ok) return <InvalidFeedLink error={parsed.error} />;
-  const { result, topics } = await loadFeedHome(parsed.value, todayUtc());
-  return <FeedView params={parsed.value} result={result} topics={topics} />;
+  const { result, topics, freshness } = await loadFeedHome(parsed.value, todayUtc());
+  return <FeedView params={parsed.value} result={result} topics={topics} freshness={freshness} />;
 }

@@ -1,6 +1,7 @@
 import { AppLink } from "@/components/app-link";
 import { FeedControls } from "@/components/feed-controls";
 import { PaperCard } from "@/components/paper-card";
+import type { Freshness } from "@/lib/ingest/freshness";
 import { type BrowseParams, browseQuery, type ParamError } from "@/lib/papers/schema";
 import type { FeedResult, TopicSummary } from "@/lib/papers/types";
 
@@ -27,14 +28,55 @@ export function InvalidFeedLink({ error }: { error: ParamError }) {
 }
 
 /** The feed home for one view (period, date, topics, sort, page); the page loads it with loadFeedHome. */
+const DAY = 86_400_000;
+
+function utcTime(iso: string): string {
+  const d = new Date(iso);
+  return `${d.toLocaleDateString("en-GB", { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" })}, ${iso.slice(11, 16)} UTC`;
+}
+
+/** A quiet line when the papers are out of date: how old, and when the last update succeeded. */
+export function StaleNotice({ freshness, today }: { freshness: Freshness; today: string }) {
+  if (!freshness.stale) return null;
+  const parts: string[] = [];
+  if (freshness.reasons.includes("oldPapers") && freshness.newestDay) {
+    const days = Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${freshness.newestDay}T00:00:00Z`)) / DAY);
+    const newest = new Date(`${freshness.newestDay}T00:00:00Z`).toLocaleDateString("en-GB", {
+      timeZone: "UTC",
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+    });
+    parts.push(`The newest papers here were featured on ${newest}, ${days} days ago.`);
+  }
+  if (freshness.scheduledFailedAt)
+    parts.push(`The last scheduled update failed (${utcTime(freshness.scheduledFailedAt)}).`);
+  parts.push(
+    freshness.lastSuccessAt
+      ? `Last successful update: ${utcTime(freshness.lastSuccessAt)}.`
+      : "No update has succeeded yet: these are the papers the app was installed with.",
+  );
+  return (
+    <p
+      className="mt-2 rounded border border-zinc-200 bg-zinc-50 px-3 py-1.5 text-sm text-zinc-700 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-300"
+      data-testid="stale-notice"
+    >
+      {parts.join(" ")}
+    </p>
+  );
+}
+
 export function FeedView({
   params,
   result,
   topics,
+  freshness,
 }: {
   params: BrowseParams;
   result: FeedResult;
   topics: TopicSummary[];
+  /** Whether the papers are current; out of date, a quiet notice says so. */
+  freshness?: Freshness;
 }) {
   if (!result.ok) {
     return (
@@ -64,6 +106,7 @@ export function FeedView({
         {view.label}
         {params.topic.length > 0 && ` · topics: ${params.topic.join(", ")}`}
       </p>
+      {freshness && <StaleNotice freshness={freshness} today={result.refDay} />}
       <FeedControls base="/" params={params} view={view} topics={topics} />
       {papers.length === 0 ? (
         <p className="mt-6">

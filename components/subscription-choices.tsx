@@ -15,20 +15,38 @@ export type ChoiceDefaults = {
 const legend = "text-sm font-semibold";
 const hint = "text-sm text-zinc-600 dark:text-zinc-400";
 
+/** A validation message beside its field (role=alert: read out when the form comes back). */
+export function FieldError({ id, message }: { id: string; message?: string }) {
+  if (!message) return null;
+  return (
+    <p id={id} role="alert" className="mt-1 text-sm font-semibold text-red-700 dark:text-red-400">
+      {message}
+    </p>
+  );
+}
+
 export function SubscriptionChoices({
   topics,
   defaults,
   idPrefix,
+  errors = {},
 }: {
   topics: TopicOption[];
   defaults: ChoiceDefaults;
   idPrefix: string;
+  /** Messages per field from a rejected submission. */
+  errors?: Record<string, string>;
 }) {
   const chosen = new Set(defaults.topics);
   return (
     <>
-      <fieldset className="mt-4">
+      <fieldset
+        className="mt-4"
+        aria-invalid={errors.topics ? true : undefined}
+        aria-describedby={errors.topics ? `${idPrefix}-topics-error` : undefined}
+      >
         <legend className={legend}>Topics</legend>
+        <FieldError id={`${idPrefix}-topics-error`} message={errors.topics} />
         <label className="mt-2 flex items-center gap-2">
           <input type="checkbox" name="allTopics" defaultChecked={defaults.allTopics || topics.length === 0} />
           <span>All topics, including ones added later</span>
@@ -49,8 +67,13 @@ export function SubscriptionChoices({
           </>
         )}
       </fieldset>
-      <fieldset className="mt-4">
+      <fieldset
+        className="mt-4"
+        aria-invalid={errors.frequency ? true : undefined}
+        aria-describedby={errors.frequency ? `${idPrefix}-frequency-error` : undefined}
+      >
         <legend className={legend}>How often</legend>
+        <FieldError id={`${idPrefix}-frequency-error`} message={errors.frequency} />
         <div className="mt-2 flex gap-4">
           {(["daily", "weekly"] as const).map((f) => (
             <label key={f} className="flex items-center gap-2">
@@ -74,9 +97,11 @@ export function SubscriptionChoices({
           type="text"
           defaultValue={defaults.keywords.join(", ")}
           maxLength={MAX_KEYWORDS * (MAX_KEYWORD_LENGTH + 2)}
-          aria-describedby={`${idPrefix}-keywords-hint`}
+          aria-invalid={errors.keywords ? true : undefined}
+          aria-describedby={`${idPrefix}-keywords-hint${errors.keywords ? ` ${idPrefix}-keywords-error` : ""}`}
           className="mt-1 w-full rounded border border-zinc-300 px-2 py-1 dark:border-zinc-700 dark:bg-zinc-900"
         />
+        <FieldError id={`${idPrefix}-keywords-error`} message={errors.keywords} />
       </div>
     </>
   );

@@ -7,6 +7,12 @@ import { z } from "zod";
 import { runDigest } from "@/lib/digest/run";
 import { boot, EXIT_CONFIG, runCli } from "@/lib/runtime/boot";
 
+const APP_URL_SOURCES = {
+  env: "APP_URL",
+  recorded: "recorded by `npm start`",
+  default: "default for PORT",
+} as const;
+
 const USAGE = "usage: npm run digest -- --frequency daily|weekly [--dry-run] [--now ISO-TIME]";
 
 const argsSchema = z.object({
@@ -41,8 +47,17 @@ runCli("digest", async () => {
     return EXIT_CONFIG;
   }
   // The embedded database is a single process: stop `npm start` first (or set DATABASE_URL).
-  const runtime = await boot({ poolSize: 10, secret: "existing", migrateServer: false });
+  const runtime = await boot({ poolSize: 10, secret: "existing", appUrl: "recorded", migrateServer: false });
   try {
+    // Links in the emails must reach the app: refuse rather than guess a port it may not run on.
+    if (runtime.appUrlSource === "default" && !parsed.args["dry-run"]) {
+      console.error(
+        `APP_URL is not set and \`npm start\` has not recorded the address it serves on, so links in the emails would point at ${runtime.env.APP_URL}.\n` +
+          "Set APP_URL to the app's public address (e.g. APP_URL=https://papers.example.org npm run digest -- ...), or start the app once with `npm start`.",
+      );
+      return EXIT_CONFIG;
+    }
+    console.error(`[digest] links point at ${runtime.env.APP_URL} (${APP_URL_SOURCES[runtime.appUrlSource]})`);
     const summary = await runDigest({
       frequency: parsed.args.frequency,
       dryRun: parsed.args["dry-run"],

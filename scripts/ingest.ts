@@ -22,6 +22,8 @@ runCli("ingest", async () => {
   const runtime = await boot({
     poolSize: 2,
     secret: "optional",
+    // The same APP_URL as the app (and `npm run digest`), for anything the ingest links to.
+    appUrl: "recorded",
     migrateServer: true,
     note: (_message, { dataDir }) =>
       console.error(`[ingest] embedded database in ${dataDir} (set DATABASE_URL for a Postgres server)`),

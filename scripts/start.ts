@@ -24,6 +24,7 @@ async function main() {
   const startedAt = Date.now();
   const runtime = await boot({
     secret: "create",
+    appUrl: "record",
     migrateServer: true,
     note: (message, fields) => log.info(message, fields),
   });
@@ -55,6 +56,7 @@ async function main() {
     ...process.env,
     DATABASE_URL: config.DATABASE_URL,
     APP_SECRET: config.APP_SECRET,
+    APP_URL: config.APP_URL,
     NODE_ENV: "production",
   };
 

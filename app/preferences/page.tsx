@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
+import { cookies } from "next/headers";
+import { DigestPreview } from "@/components/digest-preview";
 import { SubscriptionChoices } from "@/components/subscription-choices";
-import { listTopicOptions, preferencesView } from "@/lib/subscriptions/data";
+import { listTopicOptions, nextDigestView, preferencesView } from "@/lib/subscriptions/data";
+import { FORM_STATE_COOKIE, readFormState } from "@/lib/subscriptions/form-state";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Your preferences", robots: { index: false }, referrer: "no-referrer" };
@@ -10,6 +13,14 @@ const SAVED: Record<string, string> = {
   paused: "Digest paused. Resume whenever you like.",
   resumed: "Digest resumed.",
   unsubscribed: "You're unsubscribed. No more emails will be sent.",
+  sample: "Sample sent: look for “[Sample]” in your inbox. It does not count as a digest.",
+};
+
+const PROBLEM: Record<string, string> = {
+  rateLimited: "Sample not sent: at most 3 emails a day go to one address. Try again tomorrow.",
+  nothingToSend: "Sample not sent: no paper matches your choices yet.",
+  notSubscribed: "Samples are for active or paused subscriptions.",
+  sendFailed: "Sample not sent: the mail service refused it. Try again later.",
 };
 
 const STATUS: Record<string, string> = {
@@ -66,14 +77,25 @@ export default async function PreferencesPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { token, saved } = await searchParams;
+  const { token, saved, problem, invalid } = await searchParams;
   const value = typeof token === "string" ? token : "";
   const view = await preferencesView(value);
   // An inline message rather than notFound(): Next's 404 shell for a dynamic
   // page needs JavaScript to show its content, and these pages must work without it.
   if (!view) return <InvalidLink />;
-  const topics = await listTopicOptions();
+  const [topics, preview] = await Promise.all([listTopicOptions(), nextDigestView(view)]);
   const notice = typeof saved === "string" ? SAVED[saved] : undefined;
+  const trouble = typeof problem === "string" ? PROBLEM[problem] : undefined;
+  // After a rejected save: what was typed, and the messages (lib/subscriptions/form-state.ts).
+  const state = invalid === "1" ? readFormState((await cookies()).get(FORM_STATE_COOKIE)?.value, "preferences") : null;
+  const defaults = state
+    ? {
+        allTopics: state.allTopics,
+        topics: state.topics,
+        frequency: state.frequency === "daily" ? ("daily" as const) : ("weekly" as const),
+        keywords: state.keywords ? [state.keywords] : [],
+      }
+    : view;
 
   return (
     <>
@@ -89,16 +111,37 @@ export default async function PreferencesPage({
           {notice}
         </p>
       )}
+      {trouble && (
+        <p
+          role="alert"
+          className="mt-3 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100"
+        >
+          {trouble}
+        </p>
+      )}
+
+      {preview && <DigestPreview view={preview} token={value} />}
+
+      <h2 className="mt-8 text-lg font-semibold">Your choices</h2>
 
       <form
+        id="preferences-form"
         method="post"
         action="/api/subscriptions/preferences"
-        className="mt-4 max-w-xl"
+        className="mt-2 max-w-xl"
         aria-label="Digest preferences"
       >
+        {state && (
+          <p
+            role="alert"
+            className="mb-3 rounded border border-red-300 bg-red-50 px-3 py-2 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
+          >
+            Nothing was saved: please fix the fields marked below.
+          </p>
+        )}
         <input type="hidden" name="token" value={value} />
         <input type="hidden" name="action" value="update" />
-        <SubscriptionChoices topics={topics} idPrefix="preferences" defaults={view} />
+        <SubscriptionChoices topics={topics} idPrefix="preferences" defaults={defaults} errors={state?.errors} />
         <button type="submit" className={`${button} mt-4 bg-blue-700 text-white hover:bg-blue-800`}>
           Save preferences
         </button>

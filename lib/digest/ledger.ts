@@ -196,6 +196,10 @@ export async function runsSince(since: Date): Promise<number[]> {
     .map((r) => r.id);
 }
 
+const SUBSCRIBER_COLUMNS = `s.id, ${RECIPIENT_COLUMNS}, (extract(epoch FROM s.last_digest_at) * 1000)::float8 AS last_digest_ms,
+  ARRAY(SELECT u.pid FROM deliveries d CROSS JOIN LATERAL unnest(d.paper_ids) AS u(pid)
+         WHERE d.subscriber_id = s.id AND d.status = 'sent' AND d.run_id = ANY($1::int[])) AS sent_ids`;
+
 /** One page of active subscribers of a frequency, keyset by id: memory stays flat however long the list. */
 export async function subscriberPage(
   frequency: Frequency,
@@ -204,17 +208,25 @@ export async function subscriberPage(
   sentRuns: number[],
 ): Promise<SubscriberPageRow[]> {
   return db().$queryRawUnsafe<SubscriberPageRow[]>(
-    `SELECT s.id, ${RECIPIENT_COLUMNS}, (extract(epoch FROM s.last_digest_at) * 1000)::float8 AS last_digest_ms,
-            ARRAY(SELECT u.pid FROM deliveries d CROSS JOIN LATERAL unnest(d.paper_ids) AS u(pid)
-                   WHERE d.subscriber_id = s.id AND d.status = 'sent' AND d.run_id = ANY($4::int[])) AS sent_ids
+    `SELECT ${SUBSCRIBER_COLUMNS}
        FROM subscribers s
-      WHERE s.status = 'active' AND s.frequency = $1::digest_frequency AND s.id > $2
-      ORDER BY s.id LIMIT $3`,
+      WHERE s.status = 'active' AND s.frequency = $2::digest_frequency AND s.id > $3
+      ORDER BY s.id LIMIT $4`,
+    sentRuns,
     frequency,
     afterId,
     limit,
-    sentRuns,
   );
+}
+
+/** One subscriber as the planner sees them, whatever their status (the preview of their next digest). */
+export async function subscriberRow(id: number, sentRuns: number[]): Promise<SubscriberPageRow | null> {
+  const rows = await db().$queryRawUnsafe<SubscriberPageRow[]>(
+    `SELECT ${SUBSCRIBER_COLUMNS} FROM subscribers s WHERE s.id = $2`,
+    sentRuns,
+    id,
+  );
+  return rows[0] ?? null;
 }
 
 /** The run's counters from the ledger (refreshed by the heartbeat; exact across crashes and resumes). */

@@ -25,9 +25,60 @@ export type DigestPeriod = {
   day: Date;
   /** Featured-on floor for a subscriber who never had a digest. */
   defaultSince: Date;
-  /** For subjects: "Friday, 14 March 2025" or "Week 11, 2025". */
+  /**
+   * For subjects: "Friday, 14 March 2025", or for a weekly digest the week of its papers (the week
+   * before the one it is sent in): "Week 10, 2025 (3–9 March)".
+   */
   label: string;
+  /** The feed view of the period's papers, for the "see all" link: a day, or the week of `label`. */
+  feed: { period: "day" | "week"; date: string };
 };
+
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+/** "Friday, 14 March 2025". */
+export function dayLabel(day: Date): string {
+  return day.toLocaleDateString("en-GB", {
+    timeZone: "UTC",
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+  });
+}
+
+/** "21 August 2026", or a range: "30 July – 21 August 2026", "3 December 2025 – 2 January 2026". */
+export function rangeLabel(from: Date, to: Date): string {
+  const d = (x: Date, year: boolean) =>
+    `${x.getUTCDate()} ${MONTHS[x.getUTCMonth()]}${year ? ` ${x.getUTCFullYear()}` : ""}`;
+  if (isoDate(from) === isoDate(to)) return d(to, true);
+  return `${d(from, from.getUTCFullYear() !== to.getUTCFullYear())} – ${d(to, true)}`;
+}
+
+/** "Week 10, 2025 (3–9 March)": the ISO week holding `day`, with its Monday-to-Sunday dates. */
+export function weekLabel(day: Date): string {
+  const { year, week, monday } = isoWeek(day);
+  const sunday = new Date(monday.getTime() + 6 * DAY_MS);
+  const to = `${sunday.getUTCDate()} ${MONTHS[sunday.getUTCMonth()]}`;
+  const range =
+    monday.getUTCMonth() === sunday.getUTCMonth()
+      ? `${monday.getUTCDate()}–${to}`
+      : `${monday.getUTCDate()} ${MONTHS[monday.getUTCMonth()]} – ${to}`;
+  return `Week ${week}, ${year} (${range})`;
+}
 
 export function periodFor(frequency: Frequency, now: Date, hour: number): DigestPeriod {
   const today = utcDay(now);
@@ -38,24 +89,30 @@ export function periodFor(frequency: Frequency, now: Date, hour: number): Digest
       dueAt: new Date(today.getTime() + hour * HOUR_MS),
       day: today,
       defaultSince: new Date(today.getTime() - DAY_MS),
-      label: today.toLocaleDateString("en-GB", {
-        timeZone: "UTC",
-        weekday: "long",
-        day: "numeric",
-        month: "long",
-        year: "numeric",
-      }),
+      label: dayLabel(today),
+      // Yesterday: the day a morning digest's papers were featured (today's are mostly still to come).
+      feed: { period: "day", date: isoDate(new Date(today.getTime() - DAY_MS)) },
     };
   }
-  const { year, week, monday } = isoWeek(now);
+  const { monday } = isoWeek(now);
+  // Sent on a Monday, a weekly digest carries the papers of the week before.
+  const papersWeek = new Date(monday.getTime() - 7 * DAY_MS);
   return {
     frequency,
     key: isoWeekKey(now),
     dueAt: new Date(monday.getTime() + hour * HOUR_MS),
     day: today,
-    defaultSince: new Date(monday.getTime() - 7 * DAY_MS),
-    label: `Week ${week}, ${year}`,
+    defaultSince: papersWeek,
+    label: weekLabel(papersWeek),
+    feed: { period: "week", date: isoDate(papersWeek) },
   };
+}
+
+/** The period after `period` (the next day, or the next ISO week). */
+export function nextPeriod(period: DigestPeriod, hour: number): DigestPeriod {
+  const step = period.frequency === "daily" ? DAY_MS : 7 * DAY_MS;
+  const start = period.frequency === "daily" ? period.day : isoWeek(period.day).monday;
+  return periodFor(period.frequency, new Date(start.getTime() + step), hour);
 }
 
 /** Re-derive a period from its stored key (a resumed run renders exactly what the first attempt did). */

@@ -12,12 +12,41 @@ import {
   planCursor,
   type RunIdentity,
   runsSince,
+  type SubscriberPageRow,
   subscriberPage,
 } from "./ledger";
 import type { DigestPeriod } from "./period";
 import type { Recipient } from "./render";
 import { type Candidate, choosePapers, loadCandidates, MAX_LOOKBACK_DAYS, sinceFor } from "./select";
 import type { DigestSettings } from "./settings";
+
+/**
+ * One subscriber's papers from a period's candidates: the choice every digest makes, and what the
+ * preferences page previews (lib/digest/preview.ts).
+ */
+export function choosePapersFor(
+  candidates: Candidate[],
+  sub: Pick<SubscriberPageRow, "id" | "all_topics" | "keywords" | "topic_ids" | "sent_ids">,
+  since: Date,
+  maxPapers: number,
+): number[] {
+  return choosePapers(
+    candidates,
+    { id: sub.id, allTopics: sub.all_topics, keywords: sub.keywords, topicIds: sub.topic_ids, lastDigestAt: null },
+    sub.sent_ids.length > 0 ? new Set(sub.sent_ids) : undefined,
+    since,
+    maxPapers,
+  );
+}
+
+/** The featured-on floor of one subscriber in a period (their last digest, or the period's window). */
+export function sinceForRow(row: Pick<SubscriberPageRow, "last_digest_ms">, period: DigestPeriod): Date {
+  return sinceFor(
+    { lastDigestAt: row.last_digest_ms === null ? null : new Date(row.last_digest_ms) },
+    period.defaultSince,
+    period.day,
+  );
+}
 
 /**
  * Plans every remaining subscriber into the ledger, handing sendable batches to `emit`; without a run
@@ -47,16 +76,7 @@ export async function planDeliveries(
     pageSize = Math.min(s.pageSize, pageSize * 2);
     cursor = page[page.length - 1]!.id;
 
-    const sinceOf = new Map(
-      page.map((row) => [
-        row.id,
-        sinceFor(
-          { lastDigestAt: row.last_digest_ms === null ? null : new Date(row.last_digest_ms) },
-          period.defaultSince,
-          period.day,
-        ),
-      ]),
-    );
+    const sinceOf = new Map(page.map((row) => [row.id, sinceForRow(row, period)]));
     const minSince = new Date(Math.min(...[...sinceOf.values()].map((d) => d.getTime())));
     const sinceKey = minSince.toISOString();
     let candidates = candidatesBySince.get(sinceKey);
@@ -79,19 +99,7 @@ export async function planDeliveries(
           : null;
       let paperIds = profile === null ? undefined : choices.get(profile);
       if (!paperIds) {
-        paperIds = choosePapers(
-          candidates,
-          {
-            id: sub.id,
-            allTopics: sub.all_topics,
-            keywords: sub.keywords,
-            topicIds: sub.topic_ids,
-            lastDigestAt: null,
-          },
-          sub.sent_ids.length > 0 ? new Set(sub.sent_ids) : undefined,
-          since,
-          s.maxPapers,
-        );
+        paperIds = choosePapersFor(candidates, sub, since, s.maxPapers);
         if (profile !== null) {
           if (choices.size >= 10_000) choices.clear();
           choices.set(profile, paperIds);

@@ -1,11 +1,20 @@
 // Rendering a digest email from what the ledger stored (paper ids in order),
 // so a resumed batch renders byte-for-byte the same payload and the provider
 // replays it under the same Idempotency-Key instead of sending it again.
-import { DigestEmail, type DigestEmailProps, digestSubject, digestText } from "@/emails/digest";
+import {
+  DigestEmail,
+  type DigestEmailProps,
+  type DigestPaper,
+  digestSubject,
+  digestText,
+  type SeeAllLink,
+} from "@/emails/digest";
+import { safeHttpUrl } from "@/lib/http/url";
 import type { MailMessage } from "@/lib/mail/types";
 import { plainText } from "@/lib/papers/text";
 import { preferencesUrl, unsubscribeUrl } from "@/lib/subscriptions/links";
-import type { Frequency } from "./period";
+import type { DigestPeriod, Frequency } from "./period";
+import { normalizePhrase } from "./select";
 
 export type Recipient = {
   deliveryId: number;
@@ -18,7 +27,18 @@ export type Recipient = {
   paperIds: number[];
 };
 
-export type PaperInfo = { id: number; title: string; summary: string; repoUrl: string | null; topicIds: number[] };
+export type PaperInfo = {
+  id: number;
+  arxivId: string | null;
+  title: string;
+  summary: string;
+  authors: string[];
+  repoUrl: string | null;
+  projectUrl: string | null;
+  /** The source's upvotes plus local votes, as the site shows them when the email is rendered. */
+  votes: number;
+  topicIds: number[];
+};
 export type TopicInfo = { id: number; slug: string; name: string };
 
 export type RenderContext = {
@@ -26,6 +46,10 @@ export type RenderContext = {
   appUrl: string;
   frequency: Frequency;
   periodLabel: string;
+  /** The feed view of the period's papers (the "see all" links). */
+  feed: DigestPeriod["feed"] | { period: "month"; date: string };
+  /** Set for a sample sent on request: the notice at the top, and "[Sample]" in the subject. */
+  sample?: string;
   topics: Map<number, TopicInfo>;
   papers: Map<number, PaperInfo>;
   /** Rendered bodies by content (placeholders for the per-person links); bounded by the caller. */
@@ -115,40 +139,114 @@ function subjectTopics(r: Recipient, papers: PaperInfo[], topics: Map<number, To
   return names.length > 0 ? names : [...r.keywords].sort().map((k) => `"${k}"`);
 }
 
-function moreUrl(ctx: RenderContext, r: Recipient): string {
-  const params = new URLSearchParams({ period: ctx.frequency === "daily" ? "day" : "week" });
-  if (!r.allTopics) {
-    for (const id of [...r.topicIds].sort((a, b) => a - b)) {
-      const slug = ctx.topics.get(id)?.slug;
-      if (slug) params.append("topic", slug);
-    }
-    if (r.topicIds.length === 0 && r.keywords[0]) params.set("q", r.keywords[0]);
-  }
-  return `${ctx.appUrl}/?${params.toString()}`;
+/** "A. Author, B. Author, C. Author et al.": the first three names. */
+export function formatAuthors(authors: string[]): string {
+  const names = authors.map((a) => a.trim()).filter(Boolean);
+  if (names.length <= 3) return names.join(", ");
+  return `${names.slice(0, 3).join(", ")} et al.`;
 }
 
-async function renderShared(ctx: RenderContext, r: Recipient): Promise<Rendered> {
+/** Why a paper is in this person's email: their topics it is in, and their keywords it mentions. */
+export function matchReasons(
+  p: Pick<PaperInfo, "title" | "summary" | "topicIds">,
+  r: Pick<Recipient, "allTopics" | "topicIds" | "keywords">,
+  topics: Map<number, TopicInfo>,
+): string[] {
+  const own = new Set(r.topicIds);
+  const reasons = sortedNames(
+    p.topicIds.filter((t) => own.has(t)),
+    topics,
+  );
+  const text = ` ${normalizePhrase(`${p.title} ${p.summary}`)} `;
+  for (const k of [...r.keywords].sort()) {
+    const phrase = normalizePhrase(k);
+    if (phrase && text.includes(` ${phrase} `)) reasons.push(`“${k}”`);
+  }
+  if (reasons.length === 0 && r.allTopics) reasons.push("all topics");
+  return reasons;
+}
+
+/**
+ * The feed views that reproduce this person's selection for the period: their topics (or every topic)
+ * on the period's dates, and a search per keyword (the feed filters by topic, not by keyword).
+ */
+export function seeAllLinks(
+  ctx: Pick<RenderContext, "appUrl" | "feed" | "topics">,
+  r: Pick<Recipient, "allTopics" | "topicIds" | "keywords">,
+): SeeAllLink[] {
+  const dated = (params: URLSearchParams) => {
+    if (ctx.feed.period !== "day") params.set("period", ctx.feed.period);
+    params.set("date", ctx.feed.date);
+    return params;
+  };
+  const links: SeeAllLink[] = [];
+  const slugs = [...r.topicIds]
+    .sort((a, b) => a - b)
+    .map((id) => ctx.topics.get(id))
+    .filter((t): t is TopicInfo => !!t);
+  if (r.allTopics || slugs.length > 0) {
+    const params = dated(new URLSearchParams());
+    if (!r.allTopics) for (const t of slugs) params.append("topic", t.slug);
+    links.push({
+      label: r.allTopics ? "Every paper of the period" : `Every paper in ${slugs.map((t) => t.name).join(", ")}`,
+      url: `${ctx.appUrl}/?${params.toString()}`,
+    });
+  }
+  for (const k of [...r.keywords].sort())
+    links.push({
+      label: `Papers mentioning “${k}”`,
+      url: `${ctx.appUrl}/search?${dated(new URLSearchParams({ q: k })).toString()}`,
+    });
+  return links;
+}
+
+/** The email's view of one paper (also what the preferences page previews). */
+export function digestPaper(
+  ctx: Pick<RenderContext, "appUrl" | "topics">,
+  r: Pick<Recipient, "allTopics" | "topicIds" | "keywords">,
+  p: PaperInfo,
+): DigestPaper {
+  const arxiv = p.arxivId ? encodeURIComponent(p.arxivId).replace(/%2F/gi, "/") : null;
+  return {
+    // Neutralised again here: rows stored before ingest dropped bidi overrides (lib/papers/text.ts).
+    title: plainText(p.title),
+    url: `${ctx.appUrl}/papers/${p.id}`,
+    authors: formatAuthors(p.authors.map(plainText)),
+    excerpt: excerpt(plainText(p.summary)),
+    arxivUrl: arxiv ? `https://arxiv.org/abs/${arxiv}` : null,
+    pdfUrl: arxiv ? `https://arxiv.org/pdf/${arxiv}` : null,
+    codeUrl: safeHttpUrl(p.repoUrl),
+    projectUrl: safeHttpUrl(p.projectUrl),
+    votes: p.votes,
+    reasons: matchReasons(p, r, ctx.topics),
+    topics: sortedNames(p.topicIds, ctx.topics),
+  };
+}
+
+/** Everything the template shows for one recipient (per-person links as placeholders). */
+export function digestProps(ctx: RenderContext, r: Recipient): DigestEmailProps {
   const papers = r.paperIds.map((id) => ctx.papers.get(id)).filter((p): p is PaperInfo => !!p);
-  const props: DigestEmailProps = {
+  return {
     periodLabel: ctx.periodLabel,
-    papers: papers.map((p) => ({
-      // Neutralised again here: rows stored before ingest dropped bidi overrides (lib/papers/text.ts).
-      title: plainText(p.title),
-      url: `${ctx.appUrl}/papers/${p.id}`,
-      excerpt: excerpt(plainText(p.summary)),
-      codeUrl: p.repoUrl && /^https?:\/\//.test(p.repoUrl) ? p.repoUrl : null,
-      topics: sortedNames(p.topicIds, ctx.topics),
-    })),
-    moreUrl: moreUrl(ctx, r),
+    frequency: ctx.frequency,
+    sample: ctx.sample,
+    papers: papers.map((p) => digestPaper(ctx, r, p)),
+    seeAll: seeAllLinks(ctx, r),
     reason: reasonFor(r, ctx.topics),
     preferencesUrl: PREFS_PLACEHOLDER,
     unsubscribeUrl: UNSUB_PLACEHOLDER,
     appUrl: ctx.appUrl,
   };
+}
+
+async function renderShared(ctx: RenderContext, r: Recipient): Promise<Rendered> {
+  const papers = r.paperIds.map((id) => ctx.papers.get(id)).filter((p): p is PaperInfo => !!p);
+  const props = digestProps(ctx, r);
   const subject = digestSubject({
     papers: props.papers,
     periodLabel: ctx.periodLabel,
     topicNames: subjectTopics(r, papers, ctx.topics),
+    sample: ctx.sample !== undefined,
   });
   // The synchronous static renderer: the same markup @react-email/render produces (the template has
   // nothing async), several times faster, which matters at 100,000 emails a run. Imported lazily:
@@ -179,7 +277,10 @@ export async function renderDigest(ctx: RenderContext, r: Recipient): Promise<Ma
     headers: {
       "List-Unsubscribe": `<${unsub}>`,
       "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-      "X-Entity-Ref-ID": `digest-${ctx.runId}-${r.subscriberId}`,
+      "X-Entity-Ref-ID":
+        ctx.sample === undefined
+          ? `digest-${ctx.runId}-${r.subscriberId}`
+          : `digest-sample-${r.subscriberId}-${Date.now()}`,
     },
   };
 }

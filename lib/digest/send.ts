@@ -16,6 +16,7 @@ export async function renderContext(runId: number, appUrl: string, period: Diges
     appUrl,
     frequency: period.frequency,
     periodLabel: period.label,
+    feed: period.feed,
     topics: await loadTopics(),
     papers: new Map(),
     cache: new Map(),
@@ -38,15 +39,27 @@ async function loadTopics(): Promise<Map<number, TopicInfo>> {
   return new Map(topics.map((t) => [t.id, t]));
 }
 
-async function ensurePapers(ctx: RenderContext, ids: number[]): Promise<void> {
+/** Loads the papers a render needs that the context does not hold yet. */
+export async function ensurePapers(ctx: RenderContext, ids: number[]): Promise<void> {
   const missing = [...new Set(ids)].filter((id) => !ctx.papers.has(id));
   if (missing.length === 0) return;
   // Bounded: a long run over many periods' papers must not grow without limit.
   if (ctx.papers.size > 20_000) ctx.papers.clear();
   const rows = await db().$queryRawUnsafe<
-    { id: number; title: string; summary: string; repo_url: string | null; topic_ids: number[] }[]
+    {
+      id: number;
+      arxiv_id: string | null;
+      title: string;
+      summary: string;
+      authors: string[];
+      repo_url: string | null;
+      project_url: string | null;
+      votes: number;
+      topic_ids: number[];
+    }[]
   >(
-    `SELECT p.id, p.title, p.summary, p.repo_url,
+    `SELECT p.id, p.arxiv_id, p.title, p.summary, p.authors, p.repo_url, p.project_url,
+            (p.upvotes + p.local_votes)::int AS votes,
             ARRAY(SELECT pt.topic_id FROM paper_topics pt WHERE pt.paper_id = p.id ORDER BY pt.topic_id) AS topic_ids
        FROM papers p WHERE p.id = ANY($1::int[])`,
     missing,
@@ -54,9 +67,13 @@ async function ensurePapers(ctx: RenderContext, ids: number[]): Promise<void> {
   for (const r of rows)
     ctx.papers.set(r.id, {
       id: r.id,
+      arxivId: r.arxiv_id,
       title: r.title,
       summary: r.summary,
+      authors: r.authors,
       repoUrl: r.repo_url,
+      projectUrl: r.project_url,
+      votes: r.votes,
       topicIds: r.topic_ids,
     } satisfies PaperInfo);
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { unstable_cache } from "next/cache";
+import { dataFreshness } from "@/lib/ingest/freshness";
 import { feedPage, paperById, relatedPapers, topicPage, topicsWithCounts } from "./data";
 import { withLiveCounts } from "./live";
 import { type BrowseParams, feedQuery } from "./schema";
@@ -63,10 +64,23 @@ export async function loadFeedPage(query: FeedQuery, today: string) {
   return { ...result, papers };
 }
 
-/** What the feed home renders for a view: the page of papers (with live counts) and every topic, for the filter. */
+/** Whether the papers are current (the feed's notice); a minute old at most. */
+export const cachedFreshness = unstable_cache(async (_today: string) => dataFreshness(), ["freshness-v1"], {
+  tags,
+  revalidate: 60,
+});
+
+/**
+ * What the feed home renders for a view: the page of papers (with live counts), every topic (for the
+ * filter) and whether the data is current.
+ */
 export async function loadFeedHome(params: BrowseParams, today: string) {
-  const [result, topics] = await Promise.all([loadFeedPage(feedQuery(params), today), cachedTopics()]);
-  return { result, topics };
+  const [result, topics, freshness] = await Promise.all([
+    loadFeedPage(feedQuery(params), today),
+    cachedTopics(),
+    cachedFreshness(today),
+  ]);
+  return { result, topics, freshness };
 }
 
 /** A paper and its related papers from the cache, with live counts. */

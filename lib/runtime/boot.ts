@@ -39,6 +39,12 @@ export type BootOptions = {
   secret: "create" | "existing" | "optional";
   /** Migrate a DATABASE_URL server too (the embedded database is always migrated). */
   migrateServer: boolean;
+  /**
+   * Without APP_URL: "record" keeps the address this process serves on beside the embedded data
+   * (`npm start`); "recorded" uses the one `npm start` recorded, so links in emails sent by a CLI
+   * point at the running app (else the default http://localhost:$PORT, reported as `default`).
+   */
+  appUrl?: "record" | "recorded";
   /** Refuse to start the embedded database without DATABASE_URL, with this message. */
   requireDatabaseUrl?: string;
   /** Progress notes (which database); default: none. */
@@ -51,6 +57,8 @@ export type Runtime = {
   embedded?: EmbeddedPostgres;
   /** Migrations applied by this start. */
   migrations: string[];
+  /** Where APP_URL came from: the environment, what `npm start` recorded, or the default for PORT. */
+  appUrlSource: AppUrlSource;
   /** Closes db(), then stops the embedded database (in that order: no lost-connection noise). */
   stop: () => Promise<void>;
 };
@@ -58,6 +66,35 @@ export type Runtime = {
 /** Where the generated app secret is kept: beside the embedded data directory. */
 export function localSecretFile(dataDir: string): string {
   return path.join(dataDir, "..", "app-secret");
+}
+
+/** Where `npm start` records the address it serves on: beside the embedded data directory. */
+export function localAppUrlFile(dataDir: string): string {
+  return path.join(dataDir, "..", "app-url");
+}
+
+export type AppUrlSource = "env" | "recorded" | "default";
+
+/**
+ * APP_URL as every process resolves it: the environment's, else (for a CLI) the address `npm start`
+ * recorded, else http://localhost:$PORT. `npm start` records what it resolved.
+ */
+export async function resolveAppUrl(
+  config: Env,
+  explicit: boolean,
+  mode: BootOptions["appUrl"],
+): Promise<{ url: string; source: AppUrlSource }> {
+  const file = localAppUrlFile(config.PGLITE_DATA_DIR);
+  if (mode === "record") {
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, `${config.APP_URL}\n`);
+  }
+  if (explicit) return { url: config.APP_URL, source: "env" };
+  if (mode === "recorded" && existsSync(file)) {
+    const recorded = (await readFile(file, "utf8")).trim();
+    if (/^https?:\/\/[^\s]+$/.test(recorded)) return { url: recorded.replace(/\/+$/, ""), source: "recorded" };
+  }
+  return { url: config.APP_URL, source: "default" };
 }
 
 async function resolveSecret(config: Env, mode: BootOptions["secret"]): Promise<string | undefined> {
@@ -103,13 +140,20 @@ export async function boot(options: BootOptions): Promise<Runtime> {
 
   try {
     const migrations = embedded || options.migrateServer ? await migrate(url) : [];
-    const settings = { ...config, DATABASE_URL: url, APP_SECRET: await resolveSecret(config, options.secret) };
+    const appUrl = await resolveAppUrl(config, Boolean(process.env.APP_URL?.trim()), options.appUrl);
+    const settings = {
+      ...config,
+      DATABASE_URL: url,
+      APP_URL: appUrl.url,
+      APP_SECRET: await resolveSecret(config, options.secret),
+    };
     configureEnv(settings);
     connectDatabase(url, { max: options.poolSize });
     return {
       env: settings,
       embedded,
       migrations,
+      appUrlSource: appUrl.source,
       stop: async () => {
         await disconnectDatabase().catch(() => {});
         await embedded?.stop();

@@ -1,5 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { previewDigest, previewView } from "@/lib/digest/preview";
+import type { DigestPreviewView } from "@/lib/digest/types";
 import { sha256 } from "@/lib/security/crypto";
 import { listTopics } from "@/lib/topics/data";
 import { type LinkPurpose, tokenSubscriberId, verifyLink } from "./links";
@@ -49,6 +51,7 @@ export async function unsubscribeLinkState(token: string): Promise<"valid" | "un
 }
 
 export type PreferencesView = {
+  id: number;
   email: string;
   status: "pending" | "active" | "paused" | "unsubscribed" | "suppressed";
   frequency: "daily" | "weekly";
@@ -57,10 +60,17 @@ export type PreferencesView = {
   keywords: string[];
 };
 
+/** "Your next digest" for the preferences page: the preview the digest's own planner makes. */
+export async function nextDigestView(view: PreferencesView, now = new Date()): Promise<DigestPreviewView | null> {
+  const preview = await previewDigest(view, { now });
+  return preview ? previewView(preview, view.status, now) : null;
+}
+
 export async function preferencesView(token: string): Promise<PreferencesView | null> {
   const s = await subscriberFromLink("preferences", token);
   if (!s) return null;
   return {
+    id: s.id,
     email: s.email,
     status: s.status,
     frequency: s.frequency,

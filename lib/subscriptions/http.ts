@@ -5,11 +5,13 @@ import { type FormFields, readForm, textField } from "@/lib/http/form";
 import { htmlResponse, seeOther } from "@/lib/http/html";
 import { consumeRateLimit } from "@/lib/security/rate-limit";
 import { preferencesView } from "./data";
+import { type FormState, formState, formStateCookie } from "./form-state";
 import {
   confirm,
   deleteData,
   pause,
   resume,
+  sendSample,
   startSubscription,
   unsubscribe,
   updatePreferences,
@@ -18,8 +20,9 @@ import {
 import { type FieldIssue, formToChoices } from "./schema";
 
 // The HTTP side of subscriptions: plain HTML form posts (no JavaScript needed)
-// mapped onto lib mutations. Success answers 303 to a page; rejections answer a
-// 4xx page that says what to fix. Nothing here echoes internal errors.
+// mapped onto lib mutations. Success answers 303 to a page; a form with invalid
+// values answers 303 back to the form, which shows them with the messages;
+// other rejections answer a 4xx page that says what to fix. Nothing here echoes internal errors.
 
 /**
  * 10 form posts per client address per 15 minutes: a person retrying typos
@@ -29,13 +32,20 @@ import { type FieldIssue, formToChoices } from "./schema";
  */
 export const CLIENT_SUBSCRIBE_LIMIT = { limit: 10, windowMs: 15 * 60 * 1000 };
 
-function invalidInput(issues: FieldIssue[], back: string): Response {
-  return htmlResponse(400, {
-    title: "Please check the form",
-    paragraphs: ["Nothing was saved. Go back and fix:"],
-    list: issues.map((i) => i.message),
-    link: { href: back, label: "Back to the form" },
-  });
+/**
+ * A rejected form goes back to its page with what was typed and each message beside its field
+ * (form-state.ts); nothing was saved.
+ */
+function invalidInput(
+  form: FormState["form"],
+  raw: Record<string, unknown>,
+  issues: FieldIssue[],
+  back: string,
+): Response {
+  const separator = back.includes("?") ? "&" : "?";
+  const response = seeOther(`${back}${separator}invalid=1#${form}-form`);
+  response.headers.append("set-cookie", formStateCookie(formState(form, raw, issues)));
+  return response;
 }
 
 const badLink = () =>
@@ -79,8 +89,9 @@ export async function handleSubscribe(request: Request): Promise<Response> {
   }
   const read = await formOrError(request);
   if ("error" in read) return read.error;
-  const valid = await validateSubscription(formToChoices(read.form));
-  if (!valid.ok) return invalidInput(valid.issues, "/subscribe");
+  const raw = formToChoices(read.form);
+  const valid = await validateSubscription(raw);
+  if (!valid.ok) return invalidInput("subscribe", raw, valid.issues, "/subscribe");
   // The same answer for every outcome, sent before the state-dependent work
   // (lookup, write, render, send) so neither content nor timing tells who is subscribed.
   await afterResponse(() => startSubscription(valid.value));
@@ -95,7 +106,7 @@ export async function handleConfirm(request: Request): Promise<Response> {
   return seeOther("/confirm/done");
 }
 
-const PREFERENCE_ACTIONS = ["update", "pause", "resume", "unsubscribe", "delete"] as const;
+const PREFERENCE_ACTIONS = ["update", "pause", "resume", "unsubscribe", "delete", "sample"] as const;
 type PreferenceAction = (typeof PREFERENCE_ACTIONS)[number];
 
 export async function handlePreferences(request: Request): Promise<Response> {
@@ -109,8 +120,10 @@ export async function handlePreferences(request: Request): Promise<Response> {
   const back = `/preferences?token=${encodeURIComponent(token)}`;
   switch (action) {
     case "update": {
-      const result = await updatePreferences(token, formToChoices(read.form));
-      if (!result.ok) return result.reason === "invalid" ? invalidInput(result.issues, back) : badLink();
+      const raw = formToChoices(read.form);
+      const result = await updatePreferences(token, raw);
+      if (!result.ok)
+        return result.reason === "invalid" ? invalidInput("preferences", raw, result.issues, back) : badLink();
       return seeOther(`${back}&saved=preferences`);
     }
     case "pause":
@@ -133,6 +146,11 @@ export async function handlePreferences(request: Request): Promise<Response> {
       const result = await unsubscribe(token, "preferences");
       if (!result.ok) return badLink();
       return seeOther(`${back}&saved=unsubscribed`);
+    }
+    case "sample": {
+      const result = await sendSample(token);
+      if (!result.ok && result.reason === "invalidToken") return badLink();
+      return seeOther(`${back}&${result.ok ? "saved=sample" : `problem=${result.reason}`}#next-digest-heading`);
     }
     case "delete": {
       // One click is never enough to delete: the first post asks, the second (confirm=yes) deletes.

@@ -1,7 +1,9 @@
 import { DAY_MS } from "@/lib/time";
 import "server-only";
+import type { WelcomeEmailProps } from "@/emails/welcome";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
+import { describeMoment, describeWait, previewDigest, sampleMessage } from "@/lib/digest/preview";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { hmac, randomToken, sha256 } from "@/lib/security/crypto";
@@ -29,6 +31,8 @@ export const CONFIRM_TOKEN_TTL_MS = 48 * 60 * 60 * 1000;
  * through the form. Counted per address, whoever submits it.
  */
 export const ADDRESS_EMAIL_LIMIT = { limit: 3, windowMs: DAY_MS };
+/** Papers the welcome email shows. */
+export const WELCOME_PAPERS = 5;
 
 export type Invalid = { ok: false; reason: "invalid"; issues: FieldIssue[] };
 
@@ -223,6 +227,7 @@ export async function confirm(
     allTopics: subscriber.allTopics,
     topicNames: subscriber.topics.map((t) => t.topic.name),
     keywords: subscriber.keywords,
+    ...(await welcomePreview(subscriber, now)),
   });
   const sent = await sendMail(mail, `welcome-${subscriber.id}-${now.getTime()}`);
   if (!sent.ok) logSendFailure("welcome", sent.error);
@@ -230,6 +235,66 @@ export async function confirm(
 }
 
 type LinkFailure = { ok: false; reason: "invalidToken" };
+
+/** When the first digest goes out and the top five papers it would carry now (the preview's own choice). */
+async function welcomePreview(
+  subscriber: { id: number; status: string; frequency: "daily" | "weekly" },
+  now: Date,
+): Promise<Pick<WelcomeEmailProps, "firstDigest" | "topPapers">> {
+  try {
+    const preview = await previewDigest(subscriber, { now, maxPapers: WELCOME_PAPERS });
+    if (!preview) return {};
+    return {
+      firstDigest: preview.nextAt
+        ? `${describeMoment(preview.nextAt)} (${describeWait(preview.nextAt.getTime() - now.getTime())})`
+        : undefined,
+      topPapers: {
+        recent: preview.kind !== "new",
+        papers: preview.email.papers.map((p) => ({
+          title: p.title,
+          url: p.url,
+          authors: p.authors,
+          reasons: p.reasons,
+        })),
+      },
+    };
+  } catch (error) {
+    // The welcome email goes out without the preview rather than not at all.
+    log.error("welcome preview failed", { error });
+    return {};
+  }
+}
+
+export type SampleResult =
+  | { ok: true }
+  | LinkFailure
+  | { ok: false; reason: "notSubscribed" | "nothingToSend" | "rateLimited" | "sendFailed" };
+
+/**
+ * "Email me this now": the preview of the next digest, sent as a marked sample through the mailer,
+ * under the per-address email limit. Outside any digest run: the ledger is not written, so the real
+ * digest still carries these papers.
+ */
+export async function sendSample(token: string, now = new Date()): Promise<SampleResult> {
+  const subscriber = await subscriberFromLink("preferences", token);
+  if (!subscriber) return { ok: false, reason: "invalidToken" };
+  if (subscriber.status !== "active" && subscriber.status !== "paused") return { ok: false, reason: "notSubscribed" };
+  const preview = await previewDigest(subscriber, { now });
+  const message = preview ? await sampleMessage(preview, now) : null;
+  if (!message) return { ok: false, reason: "nothingToSend" };
+  const budget = await consumeRateLimit(
+    addressKey(subscriber.email),
+    ADDRESS_EMAIL_LIMIT.limit,
+    ADDRESS_EMAIL_LIMIT.windowMs,
+  );
+  if (!budget.ok) return { ok: false, reason: "rateLimited" };
+  const sent = await sendMail(message);
+  if (!sent.ok) {
+    logSendFailure("sample", sent.error);
+    return { ok: false, reason: "sendFailed" };
+  }
+  return { ok: true };
+}
 type StateFailure = { ok: false; reason: "invalidState"; status: string };
 
 export async function updatePreferences(token: string, raw: unknown): Promise<{ ok: true } | LinkFailure | Invalid> {

@@ -39,9 +39,22 @@ test("a day view pages through all 134 listing papers, 50 per page, with their c
   expect(codeLinks).toBe(45);
 });
 
-test("health reports the app and the database", async ({ request }) => {
+test("health reports the app and the database, and that the demo papers are out of date", async ({ request }) => {
   const response = await request.get("/api/health");
+  // Degraded is still 200: the site works, its papers are old.
   expect(response.status()).toBe(200);
+  const health = await response.json();
   // 134 listing papers + 806 sample papers.
-  expect(await response.json()).toMatchObject({ status: "ok", app: "ok", database: { status: "ok", papers: 940 } });
+  expect(health).toMatchObject({ app: "ok", database: { status: "ok", papers: 940 } });
+  // The demo papers end on 2026-08-21, and the scheduled ingest cannot reach Hugging Face in tests.
+  expect(health.status).toBe("degraded");
+  expect(health.reasons).toContain("oldPapers");
+  expect(health.data).toMatchObject({ newestDay: "2026-08-21" });
+});
+
+test("the feed says quietly that its papers are out of date", async ({ page }) => {
+  await page.goto("/");
+  const notice = page.getByTestId("stale-notice");
+  await expect(notice).toContainText(/The newest papers here were featured on 21 August 2026, \d+ days ago\./);
+  await expect(notice).toContainText(/Last successful update: |No update has succeeded yet/);
 });

@@ -86,8 +86,11 @@ test("the digest email: the override is dropped and the paper's text is isolated
       appUrl: "https://paperboy.example",
       frequency: "daily",
       periodLabel: "Tuesday 14 January",
+      feed: { period: "day", date: "2025-01-13" },
       topics: new Map(),
-      papers: new Map([[HOSTILE.id, { ...HOSTILE, repoUrl: null, topicIds: [] }]]),
+      papers: new Map([
+        [HOSTILE.id, { ...HOSTILE, arxivId: null, repoUrl: null, projectUrl: null, votes: 0, topicIds: [] }],
+      ]),
       cache: new Map(),
     },
     {

@@ -19,6 +19,9 @@ export async function addPaper(p: {
   upvotes?: number;
   topicIds?: number[];
   repoUrl?: string;
+  projectUrl?: string;
+  arxivId?: string;
+  authors?: string[];
 }): Promise<number> {
   seq++;
   const paper = await db().paper.create({
@@ -30,6 +33,9 @@ export async function addPaper(p: {
       source: "seed",
       upvotes: p.upvotes ?? 0,
       repoUrl: p.repoUrl ?? null,
+      projectUrl: p.projectUrl ?? null,
+      arxivId: p.arxivId ?? null,
+      authors: p.authors ?? [],
     },
   });
   if (p.topicIds?.length)

@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { BootError, boot, localSecretFile } from "@/lib/runtime/boot";
+import { BootError, boot, localAppUrlFile, localSecretFile } from "@/lib/runtime/boot";
 import { databaseUrl, testDb } from "@/tests/helpers/db";
 
 // boot() reads process.env: each test sets what it needs and the original comes back afterwards.
@@ -17,6 +17,8 @@ beforeEach(async () => {
   process.env.DATABASE_URL = databaseUrl();
   process.env.PGLITE_DATA_DIR = dataDir;
   delete process.env.APP_SECRET;
+  delete process.env.APP_URL;
+  delete process.env.PORT;
 });
 afterEach(() => {
   process.env = { ...saved };
@@ -71,5 +73,32 @@ describe("boot", () => {
     await expect(
       boot({ secret: "optional", migrateServer: true, requireDatabaseUrl: "DATABASE_URL is not set" }),
     ).rejects.toMatchObject({ exitCode: 2, message: "DATABASE_URL is not set" });
+  });
+
+  it("resolves APP_URL for a CLI as `npm start` did: the environment, else what it recorded, else the default", async () => {
+    // A CLI before any `npm start`: the default, and it says so (the digest CLI refuses to send on it).
+    const before = await boot({ secret: "optional", appUrl: "recorded", migrateServer: false });
+    expect(before).toMatchObject({ appUrlSource: "default", env: { APP_URL: "http://localhost:3000" } });
+    await before.stop();
+
+    // `npm start` on another port records the address it serves on...
+    process.env.PORT = "3314";
+    const start = await boot({ secret: "optional", appUrl: "record", migrateServer: false });
+    expect(start.env.APP_URL).toBe("http://localhost:3314");
+    expect((await readFile(localAppUrlFile(dataDir), "utf8")).trim()).toBe("http://localhost:3314");
+    await start.stop();
+
+    // ...which a CLI run without PORT or APP_URL then uses for its links.
+    delete process.env.PORT;
+    const cli = await boot({ secret: "optional", appUrl: "recorded", migrateServer: false });
+    expect(cli).toMatchObject({ appUrlSource: "recorded", env: { APP_URL: "http://localhost:3314" } });
+    expect(env().APP_URL).toBe("http://localhost:3314");
+    await cli.stop();
+
+    // An explicit APP_URL always wins.
+    process.env.APP_URL = "https://papers.example.org/";
+    const explicit = await boot({ secret: "optional", appUrl: "recorded", migrateServer: false });
+    expect(explicit).toMatchObject({ appUrlSource: "env", env: { APP_URL: "https://papers.example.org" } });
+    await explicit.stop();
   });
 });

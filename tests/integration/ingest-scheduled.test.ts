@@ -67,12 +67,14 @@ describe("scheduled daily Hugging Face ingest", () => {
     const recorded = await testDb().ingestRun.findFirstOrThrow();
     expect(recorded).toMatchObject({ status: "failed", error: "2025-03-13: Hugging Face date=2025-03-13: HTTP 500" });
 
-    const health = await checkHealth();
-    // The site stays up: a failed ingest is reported, not a degraded database.
+    const health = await checkHealth(NOW);
+    // The site stays up (the database answers); the failed scheduled ingest makes it degraded, with the reason.
     expect(health).toMatchObject({
-      status: "ok",
+      status: "degraded",
+      reasons: ["scheduledIngestFailed"],
       database: { status: "ok", papers: 0 },
       ingest: { lastRun: { source: "hf", status: "failed" } },
+      data: { newestDay: null, lastSuccessAt: null, scheduledFailedAt: expect.any(String) },
     });
     expect(JSON.stringify(health)).not.toContain("HTTP 500");
 
@@ -81,7 +83,16 @@ describe("scheduled daily Hugging Face ingest", () => {
     server.failAll(null);
     const retried = await run(new Date(NOW.getTime() + RETRY_FAILED_AFTER_MS + 60_000));
     expect(retried).toMatchObject({ status: "completed", runId: recorded.id, created: 10 });
-    expect((await checkHealth()).ingest?.lastRun).toMatchObject({ status: "completed", created: 10 });
+    const healthy = await checkHealth(new Date(NOW.getTime() + RETRY_FAILED_AFTER_MS + 60_000));
+    expect(healthy.ingest?.lastRun).toMatchObject({ status: "completed", created: 10 });
+    // Current papers and a successful scheduled ingest: ok again.
+    expect(healthy).toMatchObject({ status: "ok", data: { newestDay: "2025-03-14", scheduledFailedAt: null } });
+    expect(healthy.reasons).toBeUndefined();
+    // Two days on without an update, the papers count as out of date.
+    expect(await checkHealth(new Date("2025-03-17T12:00:00Z"))).toMatchObject({
+      status: "degraded",
+      reasons: ["oldPapers"],
+    });
   });
 });
 

@@ -6,6 +6,7 @@ import { POST as unsubscribePost } from "@/app/api/subscriptions/unsubscribe/rou
 import { resetMailer } from "@/lib/mail";
 import { sha256 } from "@/lib/security/crypto";
 import { unsubscribeLinkState } from "@/lib/subscriptions/data";
+import { FORM_STATE_COOKIE, type FormState, readFormState } from "@/lib/subscriptions/form-state";
 import { signLink } from "@/lib/subscriptions/links";
 import {
   ADDRESS_EMAIL_LIMIT,
@@ -27,6 +28,14 @@ import {
   linkTokenFrom,
   subscriptionRowCounts,
 } from "@/tests/helpers/subscriptions";
+
+/** The typed values and messages a rejected form hands back to its page (lib/subscriptions/form-state.ts). */
+function formStateFrom(response: Response, form: FormState["form"]): FormState | null {
+  const cookie = response.headers.get("set-cookie") ?? "";
+  expect(cookie).toMatch(/HttpOnly/);
+  const value = new RegExp(`${FORM_STATE_COOKIE}=([^;]+)`).exec(cookie)?.[1];
+  return readFormState(value, form);
+}
 
 beforeAll(() => {
   process.env.APP_SECRET = "s".repeat(48);
@@ -264,10 +273,15 @@ describe("rejections write nothing", () => {
   ];
 
   for (const [name, fields, message] of cases) {
-    it(`400 for ${name}`, async () => {
+    it(`back to the form for ${name}, with what was typed and the message`, async () => {
       const response = await subscribePost(formRequest("/api/subscriptions/subscribe", fields));
-      expect(response.status).toBe(400);
-      expect(await response.text()).toMatch(message);
+      expect(response.status).toBe(303);
+      expect(response.headers.get("location")).toBe("/subscribe?invalid=1#subscribe-form");
+      const state = formStateFrom(response, "subscribe");
+      expect(Object.values(state?.errors ?? {}).join(" ")).toMatch(message);
+      if (typeof fields.email === "string") expect(state?.email).toBe(fields.email);
+      expect(state?.frequency).toBe(fields.frequency);
+      expect(state?.keywords).toBe(typeof fields.keywords === "string" ? fields.keywords : "");
       expect(await subscriptionRowCounts()).toEqual({ subscribers: 0, subscriberTopics: 0, outbox: 0 });
     });
   }
@@ -383,7 +397,23 @@ describe("preferences", () => {
 
     const http = async (fields: Record<string, string | string[]>) =>
       (await preferencesPost(formRequest("/api/subscriptions/preferences", fields))).status;
-    expect(await http({ token: preferences, action: "update", topics: ["astrology"], frequency: "daily" })).toBe(400);
+    const rejected = await preferencesPost(
+      formRequest("/api/subscriptions/preferences", {
+        token: preferences,
+        action: "update",
+        topics: ["astrology"],
+        frequency: "daily",
+      }),
+    );
+    expect(rejected.status).toBe(303);
+    expect(rejected.headers.get("location")).toBe(
+      `/preferences?token=${encodeURIComponent(preferences)}&invalid=1#preferences-form`,
+    );
+    expect(formStateFrom(rejected, "preferences")).toMatchObject({
+      topics: ["astrology"],
+      frequency: "daily",
+      errors: { topics: "Unknown topic: astrology" },
+    });
     expect(await http({ token: `${preferences}x`, action: "update", topics: ["agents"], frequency: "daily" })).toBe(
       400,
     );

@@ -30,6 +30,6 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function CachedFeedPage({ params }: { params: Params }) {
   const parsed = decodeFeedView((await params).view);
   if (!parsed) notFound();
-  const { result, topics } = await loadFeedHome(parsed, todayUtc());
-  return <FeedView params={parsed} result={result} topics={topics} />;
+  const { result, topics, freshness } = await loadFeedHome(parsed, todayUtc());
+  return <FeedView params={parsed} result={result} topics={topics} freshness={freshness} />;
 }

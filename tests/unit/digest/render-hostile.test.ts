@@ -9,6 +9,10 @@ const HOSTILE_ROW = {
   title: '<script>alert("t")</script><img src=x onerror=alert(1)> \u0007Title \\ 😀 Ωμέγα',
   summary: '<a href="javascript:alert(2)">click</a> ]]></summary><script>alert(3)</script> \u0000',
   repoUrl: "javascript:alert(document.cookie)",
+  arxivId: '2503.1"><script>alert(6)</script>',
+  authors: ["<b>Mallory</b>\u0001", "Eve", "Trent", "Peggy"],
+  projectUrl: "data:text/html,<script>alert(5)</script>",
+  votes: 3,
   topicIds: [1],
 };
 
@@ -20,6 +24,7 @@ test("the digest email escapes a paper's HTML and drops its javascript: link", a
     appUrl: "https://paperboy.example",
     frequency: "daily",
     periodLabel: "March 14, 2025",
+    feed: { period: "day", date: "2025-03-13" },
     topics: new Map([[1, { id: 1, slug: "lmm", name: "<b>LMM</b>" }]]),
     papers: new Map([[HOSTILE_ROW.id, HOSTILE_ROW]]),
     cache: new Map(),
@@ -41,6 +46,7 @@ test("the digest email escapes a paper's HTML and drops its javascript: link", a
   expect(tags.filter((t) => /(href|src)\s*=\s*["']?\s*javascript:/i.test(t))).toEqual([]);
   expect(message.html).toContain("&lt;script&gt;");
   expect(message.html).not.toContain("<b>LMM</b>");
+  expect(message.html).not.toMatch(/data:text/i);
   expect(message.text).not.toContain("javascript:alert(document.cookie)"); // the repo link is dropped (abstract text may mention anything)
   // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is this pattern's job
   expect(message.subject).not.toMatch(/[\u0000-\u001f]/);
@@ -146,6 +152,7 @@ test("bidi overrides are dropped on output: Atom, JSON API, digest email; pages 
       appUrl: "https://paperboy.example",
       frequency: "daily",
       periodLabel: "March 14, 2025",
+      feed: { period: "day", date: "2025-03-13" },
       topics: new Map(),
       papers: new Map([[7, { ...HOSTILE_ROW, title: BIDI_ITEM.title, summary: BIDI_ITEM.summary }]]),
       cache: new Map(),
