@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
+import { redirect } from "next/navigation";
 import { cache } from "react";
 import { AppLink } from "@/components/app-link";
 import { PaperCard } from "@/components/paper-card";
 import { TopicFilter } from "@/components/topic-filter";
 import { env } from "@/lib/env";
 import { cachedTopics } from "@/lib/papers/cache";
+import { paperNamedBy } from "@/lib/papers/data";
 import { FEED_PERIODS } from "@/lib/papers/period";
 import { type BrowseParams, browseQuery, parseBrowseParams, searchQuery } from "@/lib/papers/schema";
 import { searchPapers } from "@/lib/papers/search";
@@ -26,9 +28,16 @@ const runSearch = cache(async (key: string) => {
   return searchPapers(searchQuery(params, SEARCH_PAGE_SIZE));
 });
 
+// An arXiv id or a link to a paper (arxiv.org, huggingface.co/papers) goes
+// straight to that paper's page; when the paper is not here, the page says so,
+// links it on arXiv and searches the words as usual.
+const findNamedPaper = cache(async (q: string) => paperNamedBy(q));
+
 async function load(searchParams: SearchParams) {
   const parsed = parseBrowseParams(await searchParams);
   const q = parsed.ok ? (parsed.value.q ?? "") : "";
+  const named = parsed.ok && q && !parsed.value.cursor ? await findNamedPaper(q) : null;
+  if (named?.path) redirect(named.path);
   const result = parsed.ok && q ? await runSearch(JSON.stringify(parsed.value)) : null;
   const state: SearchPageState = !parsed.ok
     ? { kind: "invalid" }
@@ -39,7 +48,7 @@ async function load(searchParams: SearchParams) {
         : result.status === "noTerms"
           ? { kind: "noTerms", q }
           : { kind: "results", q, hits: result.hits.length, cursor: Boolean(parsed.value.cursor) };
-  return { parsed, q, result, state };
+  return { parsed, q, result, state, missingArxivId: named?.arxivId ?? null };
 }
 
 export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
@@ -75,7 +84,7 @@ function Hints() {
 }
 
 export default async function SearchPage({ searchParams }: { searchParams: SearchParams }) {
-  const { parsed, q, result } = await load(searchParams);
+  const { parsed, q, result, missingArxivId } = await load(searchParams);
   const topics = await cachedTopics();
   const params = parsed.ok ? parsed.value : { topic: [], sort: "trending" as const };
   const returnTo = `/search${browseQuery(params)}`;
@@ -139,6 +148,18 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
         </div>
       </form>
 
+      {missingArxivId && (
+        <p role="status" className="mt-6">
+          arXiv paper {missingArxivId} has not been featured here.{" "}
+          <a
+            href={`https://arxiv.org/abs/${missingArxivId}`}
+            className="text-blue-700 underline dark:text-blue-400"
+            rel="noopener noreferrer"
+          >
+            Open {missingArxivId} on arXiv
+          </a>
+        </p>
+      )}
       {!parsed.ok && (
         <p role="alert" className="mt-6">
           The search link has an invalid <code>{parsed.error.parameter}</code>: {parsed.error.message}.

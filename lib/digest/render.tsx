@@ -4,6 +4,7 @@
 import { DigestEmail, type DigestEmailProps, digestSubject, digestText } from "@/emails/digest";
 import type { MailMessage } from "@/lib/mail/types";
 import { plainText } from "@/lib/papers/text";
+import { paperUrl } from "@/lib/papers/url";
 import { preferencesUrl, unsubscribeUrl } from "@/lib/subscriptions/links";
 import type { Frequency } from "./period";
 
@@ -18,7 +19,14 @@ export type Recipient = {
   paperIds: number[];
 };
 
-export type PaperInfo = { id: number; title: string; summary: string; repoUrl: string | null; topicIds: number[] };
+export type PaperInfo = {
+  id: number;
+  arxivId: string | null;
+  title: string;
+  summary: string;
+  repoUrl: string | null;
+  topicIds: number[];
+};
 export type TopicInfo = { id: number; slug: string; name: string };
 
 export type RenderContext = {
@@ -134,7 +142,7 @@ async function renderShared(ctx: RenderContext, r: Recipient): Promise<Rendered>
     papers: papers.map((p) => ({
       // Neutralised again here: rows stored before ingest dropped bidi overrides (lib/papers/text.ts).
       title: plainText(p.title),
-      url: `${ctx.appUrl}/papers/${p.id}`,
+      url: paperUrl(ctx.appUrl, p),
       excerpt: excerpt(plainText(p.summary)),
       codeUrl: p.repoUrl && /^https?:\/\//.test(p.repoUrl) ? p.repoUrl : null,
       topics: sortedNames(p.topicIds, ctx.topics),

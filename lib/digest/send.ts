@@ -44,9 +44,16 @@ async function ensurePapers(ctx: RenderContext, ids: number[]): Promise<void> {
   // Bounded: a long run over many periods' papers must not grow without limit.
   if (ctx.papers.size > 20_000) ctx.papers.clear();
   const rows = await db().$queryRawUnsafe<
-    { id: number; title: string; summary: string; repo_url: string | null; topic_ids: number[] }[]
+    {
+      id: number;
+      arxiv_id: string | null;
+      title: string;
+      summary: string;
+      repo_url: string | null;
+      topic_ids: number[];
+    }[]
   >(
-    `SELECT p.id, p.title, p.summary, p.repo_url,
+    `SELECT p.id, p.arxiv_id, p.title, p.summary, p.repo_url,
             ARRAY(SELECT pt.topic_id FROM paper_topics pt WHERE pt.paper_id = p.id ORDER BY pt.topic_id) AS topic_ids
        FROM papers p WHERE p.id = ANY($1::int[])`,
     missing,
@@ -54,6 +61,7 @@ async function ensurePapers(ctx: RenderContext, ids: number[]): Promise<void> {
   for (const r of rows)
     ctx.papers.set(r.id, {
       id: r.id,
+      arxivId: r.arxiv_id,
       title: r.title,
       summary: r.summary,
       repoUrl: r.repo_url,

@@ -1,6 +1,6 @@
 import "server-only";
 import { unstable_cache } from "next/cache";
-import { feedPage, paperById, relatedPapers, topicPage, topicsWithCounts } from "./data";
+import { feedPage, lookupPaper, paperById, relatedPapers, topicPage, topicsWithCounts } from "./data";
 import { withLiveCounts } from "./live";
 import { type BrowseParams, feedQuery } from "./schema";
 import type { FeedQuery } from "./types";
@@ -44,6 +44,13 @@ export const cachedPaper = unstable_cache(
     return paper ? { paper, related: await relatedPapers(id, noon(today)) } : null;
   },
   ["paper-v1"],
+  options,
+);
+
+/** Which paper a /papers/<segment> URL names (see lookupPaper); cached like the paper itself. */
+export const cachedPaperLookup = unstable_cache(
+  async (segment: string) => lookupPaper(segment),
+  ["paper-lookup-v1"],
   options,
 );
 

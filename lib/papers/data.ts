@@ -6,6 +6,7 @@ import { type Cursor, decodeCursor, encodeCursor, type Sort } from "./schema";
 import { TRENDING_SCORE_SQL } from "./score";
 import { afterKeySql, featuredInSql, hasTopicSql, keysetPage, PAPER_COLUMNS, type PaperRow, SqlParams } from "./sql";
 import type { FeedQuery, FeedResult, FeedWindow, PaperDetail, PaperListItem, TopicChip, TopicSummary } from "./types";
+import { arxivIdInQuery, type PaperRefFields, paperPath, parsePaperRef } from "./url";
 
 // Reads for the browse pages, the JSON API and the feeds. Raw SQL because the
 // feed orders by a computed score with keyset pagination, which Prisma's query
@@ -136,8 +137,8 @@ export async function feedPage(query: FeedQuery, now = new Date()): Promise<Feed
 }
 
 export async function paperById(id: number, now = new Date()): Promise<PaperDetail | null> {
-  const rows = await db().$queryRawUnsafe<(PaperRow & { repoStars: number | null; sourceUpvotes: number })[]>(
-    `SELECT ${PAPER_COLUMNS}, p.repo_stars AS "repoStars", p.upvotes AS "sourceUpvotes", ${TRENDING_SCORE_SQL("$2")} AS score
+  const rows = await db().$queryRawUnsafe<(PaperRow & { sourceUpvotes: number })[]>(
+    `SELECT ${PAPER_COLUMNS}, p.upvotes AS "sourceUpvotes", ${TRENDING_SCORE_SQL("$2")} AS score
        FROM papers p WHERE p.id = $1`,
     id,
     todayUtc(now),
@@ -145,6 +146,55 @@ export async function paperById(id: number, now = new Date()): Promise<PaperDeta
   const row = rows[0];
   if (!row) return null;
   return { ...row, topics: await topicsOfPaper(id) };
+}
+
+/** The fields a paper's canonical URL is built from (lib/papers/url.ts), found by arXiv id or row id. */
+export async function findPaperRef(ref: { arxivId: string } | { id: number }): Promise<PaperRefFields | null> {
+  return db().paper.findUnique({
+    where: "arxivId" in ref ? { arxivId: ref.arxivId } : { id: ref.id },
+    select: { id: true, arxivId: true, title: true },
+  });
+}
+
+export type PaperLookup =
+  | { ok: true; id: number }
+  | { ok: false; reason: "notFound" }
+  | { ok: false; reason: "moved"; path: string };
+
+/**
+ * Which paper a `/papers/<segment>` URL shows: its row id when the segment is the
+ * paper's canonical one, where it moved to when the segment is another name for
+ * it (row id, versioned arXiv id, outdated slug), or notFound.
+ */
+export async function lookupPaper(segment: string): Promise<PaperLookup> {
+  const ref = parsePaperRef(segment);
+  if (!ref) return { ok: false, reason: "notFound" };
+  const paper = await findPaperRef(ref.kind === "arxiv" ? { arxivId: ref.arxivId } : { id: ref.id });
+  if (!paper) return { ok: false, reason: "notFound" };
+  const path = paperPath(paper);
+  return path === `/papers/${segment}` ? { ok: true, id: paper.id } : { ok: false, reason: "moved", path };
+}
+
+/**
+ * The paper an arXiv id or paper link typed into search names (lib/papers/url.ts,
+ * arxivIdInQuery): its canonical path, or null when it is not here; null
+ * altogether when the query names no paper.
+ */
+export async function paperNamedBy(q: string): Promise<{ arxivId: string; path: string | null } | null> {
+  const arxivId = arxivIdInQuery(q);
+  if (!arxivId) return null;
+  const paper = await findPaperRef({ arxivId });
+  return { arxivId, path: paper ? paperPath(paper) : null };
+}
+
+/** One paper as a list item (with topic chips), by arXiv id; null when it is not here. */
+export async function paperItemByArxivId(arxivId: string, now = new Date()): Promise<PaperListItem | null> {
+  const rows = await db().$queryRawUnsafe<PaperRow[]>(
+    `SELECT ${PAPER_COLUMNS}, ${TRENDING_SCORE_SQL("$2")} AS score FROM papers p WHERE p.arxiv_id = $1`,
+    arxivId,
+    todayUtc(now),
+  );
+  return (await withTopics(rows))[0] ?? null;
 }
 
 export const RELATED_COUNT = 5;

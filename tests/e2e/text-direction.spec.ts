@@ -59,7 +59,9 @@ test("a paper card: the override is dropped and title, authors and abstract are 
     topics: [],
     arxivId: null,
     repoUrl: null,
+    repoStars: null,
     projectUrl: null,
+    onHuggingFace: false,
     publishedAt: null,
     score: 0,
   };
@@ -87,7 +89,7 @@ test("the digest email: the override is dropped and the paper's text is isolated
       frequency: "daily",
       periodLabel: "Tuesday 14 January",
       topics: new Map(),
-      papers: new Map([[HOSTILE.id, { ...HOSTILE, repoUrl: null, topicIds: [] }]]),
+      papers: new Map([[HOSTILE.id, { ...HOSTILE, arxivId: null, repoUrl: null, topicIds: [] }]]),
       cache: new Map(),
     },
     {

@@ -6,6 +6,7 @@ import { type RenderContext, renderDigest } from "@/lib/digest/render";
 // control characters. Every place that shows papers must render it inert.
 const HOSTILE_ROW = {
   id: 7,
+  arxivId: null,
   title: '<script>alert("t")</script><img src=x onerror=alert(1)> \u0007Title \\ 😀 Ωμέγα',
   summary: '<a href="javascript:alert(2)">click</a> ]]></summary><script>alert(3)</script> \u0000',
   repoUrl: "javascript:alert(document.cookie)",
@@ -54,7 +55,9 @@ const HOSTILE_ITEM = {
   summary: HOSTILE_ROW.summary,
   authors: ["<b>Mallory</b>\u0001"],
   repoUrl: HOSTILE_ROW.repoUrl,
+  repoStars: 3,
   projectUrl: "data:text/html,<script>alert(5)</script>",
+  onHuggingFace: true,
   publishedAt: null,
   featuredOn: "2025-03-14",
   upvotes: 1,
