@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
 import { SubscriptionChoices } from "@/components/subscription-choices";
+import { shareMetadata } from "@/lib/seo/metadata";
 import { listTopicOptions, preferencesView } from "@/lib/subscriptions/data";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Your preferences", robots: { index: false }, referrer: "no-referrer" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { ...shareMetadata({ title: "Your preferences" }), robots: { index: false }, referrer: "no-referrer" };
+}
 
 const SAVED: Record<string, string> = {
   preferences: "Preferences saved.",

@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import { parseJsonLines } from "./jsonl";
 import { parseListing } from "./listing";
 import { type NormalizedPaper, titleKey } from "./paper";
+import { DEMO_FEATURED_ON } from "./seed";
 import { storePapers } from "./store";
 import type { UpsertSummary } from "./upsert";
 
@@ -11,7 +12,7 @@ import type { UpsertSummary } from "./upsert";
 // real sample of recent featured days (prisma/seed/README.md says where from),
 // so a fresh install has meaningful day, week and month views and trending.
 export const DEMO_LISTING = path.join(process.cwd(), "prisma", "seed", "2025-03-14-listing.txt");
-export const DEMO_FEATURED_ON = "2025-03-14";
+export { DEMO_FEATURED_ON } from "./seed";
 export const DEMO_SAMPLE = path.join(process.cwd(), "prisma", "seed", "hf-daily-papers-sample.jsonl");
 /** What scripts/match-seed.ts found about the listing's papers (arXiv id, authors, votes, links), by title. */
 export const DEMO_MATCHES = path.join(process.cwd(), "prisma", "seed", "2025-03-14-matches.jsonl");

@@ -1,6 +1,16 @@
 import "server-only";
 import { unstable_cache } from "next/cache";
-import { feedPage, lookupPaper, paperById, relatedPapers, topicPage, topicsWithCounts } from "./data";
+import {
+  feedPage,
+  lookupPaper,
+  paperById,
+  relatedPapers,
+  sourceListing,
+  TOPIC_PAGE_SIZE,
+  topicPage,
+  topicsWithCounts,
+  topicTrendsBySlug,
+} from "./data";
 import { withLiveCounts } from "./live";
 import { type BrowseParams, feedQuery } from "./schema";
 import type { FeedQuery } from "./types";
@@ -54,10 +64,23 @@ export const cachedPaperLookup = unstable_cache(
   options,
 );
 
+export const cachedSourceListing = unstable_cache(
+  async (day: string) => sourceListing(day),
+  ["source-listing-v1"],
+  options,
+);
+
 export const cachedTopics = unstable_cache(async () => topicsWithCounts(), ["topics-v1"], options);
 
+/** Papers per week of every topic (lib/topics/trend.ts), by slug; the day keys it like the other views. */
+export const cachedTopicTrends = unstable_cache(
+  async (today: string) => topicTrendsBySlug(noon(today)),
+  ["topic-trends-v1"],
+  options,
+);
+
 export const cachedTopicPage = unstable_cache(
-  async (slug: string, today: string) => topicPage(slug, 30, noon(today)),
+  async (slug: string, today: string) => topicPage(slug, TOPIC_PAGE_SIZE, noon(today)),
   ["topic-page-v1"],
   listOptions,
 );

@@ -1,6 +1,7 @@
 import { db } from "@/lib/db/client";
 import { addDays, todayUtc } from "@/lib/time";
-import { listTopics, topicsOfPaper } from "@/lib/topics/data";
+import { listTopics, topicsOfPaper, topicTrends } from "@/lib/topics/data";
+import type { TopicTrend } from "@/lib/topics/trend";
 import { periodLabel, periodRange } from "./period";
 import { type Cursor, decodeCursor, encodeCursor, type Sort } from "./schema";
 import { TRENDING_SCORE_SQL } from "./score";
@@ -197,6 +198,17 @@ export async function paperItemByArxivId(arxivId: string, now = new Date()): Pro
   return (await withTopics(rows))[0] ?? null;
 }
 
+export type ListingEntry = PaperRefFields & { sourceRank: number };
+
+/** The papers a copied source listing brought in for `day` (the seed day), in listing order. */
+export async function sourceListing(day: string): Promise<ListingEntry[]> {
+  return db().$queryRawUnsafe<ListingEntry[]>(
+    `SELECT id, arxiv_id AS "arxivId", title, source_rank AS "sourceRank" FROM papers
+      WHERE featured_on = $1::date AND source = 'seed' ORDER BY source_rank, id LIMIT 1000`,
+    day,
+  );
+}
+
 export const RELATED_COUNT = 5;
 
 /**
@@ -237,10 +249,21 @@ export async function topicsWithCounts(): Promise<TopicSummary[]> {
   return topics.map(({ paperCount, ...t }) => ({ ...t, count: paperCount }));
 }
 
+/**
+ * Every topic's papers per week over the last 26 weeks that have papers (the
+ * window ends with the week of the latest featured day, like the topic page's list).
+ */
+export async function topicTrendsBySlug(now = new Date()): Promise<Record<string, TopicTrend>> {
+  const latest = (await latestFeaturedDay()) ?? todayUtc(now);
+  return Object.fromEntries(await topicTrends(latest));
+}
+
 export const TOPIC_PAGE_DAYS = 30;
+/** Papers a topic page lists. */
+export const TOPIC_PAGE_SIZE = 30;
 
 /** A topic with its paper count and its trending papers of the last TOPIC_PAGE_DAYS days that have papers. */
-export async function topicPage(slug: string, limit = 30, now = new Date()) {
+export async function topicPage(slug: string, limit = TOPIC_PAGE_SIZE, now = new Date()) {
   const rows = await db().$queryRawUnsafe<TopicSummary[]>(
     `SELECT t.slug, t.name, t.description, (SELECT count(*)::int FROM paper_topics pt WHERE pt.topic_id = t.id) AS count
        FROM topics t WHERE t.slug = $1`,

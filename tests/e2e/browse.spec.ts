@@ -35,11 +35,13 @@ test.describe("feed", () => {
     await expect(page).toHaveURL(/date=2026-07-10/);
   });
 
-  test("an invalid link explains itself instead of failing", async ({ page }) => {
-    // 400 (a client error, answered by proxy.ts), with a page that names the parameter.
+  test("an invalid link is a 400 that explains itself, as the API does", async ({ page, request }) => {
     const response = await page.goto("/?period=year");
     expect(response!.status()).toBe(400);
-    await expect(page.getByText(/The link has an invalid period/)).toBeVisible();
+    const api = (await (await request.get("/api/papers?period=year")).json()) as { error: { message: string } };
+    await expect(page.getByText(`The link has an invalid period: ${api.error.message}.`)).toBeVisible();
+    expect((await page.goto("/search?q=x&date=2025-02-30"))!.status()).toBe(400);
+    await expect(page.getByText(/link has an invalid date/)).toBeVisible();
   });
 
   test("is accessible (axe: no serious or critical violations)", async ({ page }) => {

@@ -9,6 +9,7 @@ import { VoteTally } from "@/components/vote-tally";
 import { cachedPaperLookup, loadPaper as loadPaperData } from "@/lib/papers/cache";
 import { plainText } from "@/lib/papers/text";
 import { paperPath } from "@/lib/papers/url";
+import { clip, shareMetadata } from "@/lib/seo/metadata";
 import { todayUtc } from "@/lib/time";
 
 // Rendered per request so the page carries the request's CSP nonce (proxy.ts;
@@ -48,9 +49,18 @@ async function load(params: Params) {
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const data = await load(params);
-  return data
-    ? { title: plainText(data.paper.title), description: plainText(data.paper.summary).slice(0, 200) }
-    : { title: "Paper not found" };
+  if (!data) return { title: "Paper not found" };
+  const { paper } = data;
+  const path = paperPath(paper);
+  const meta = shareMetadata({
+    title: plainText(paper.title),
+    description: clip(plainText(paper.summary) || `${plainText(paper.title)}, featured ${paper.featuredOn}.`),
+    path,
+    image: `/og${path}`,
+    imageAlt: `${plainText(paper.title)}: featured ${paper.featuredOn}, ${paper.upvotes} votes`,
+    type: "article",
+  });
+  return { ...meta, authors: paper.authors.slice(0, 10).map((name) => ({ name })) };
 }
 
 export default async function PaperPage({ params }: { params: Params }) {
