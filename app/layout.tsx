@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import "./globals.css";
 import { SiteNav } from "@/components/site-nav";
-import { env } from "@/lib/env";
 import { shareMetadata } from "@/lib/seo/metadata";
 
 // The defaults every page starts from; each page sets its own title,
@@ -11,7 +10,6 @@ export async function generateMetadata(): Promise<Metadata> {
   const site = shareMetadata({ title: "Paperboy: trending AI research papers" });
   return {
     ...site,
-    metadataBase: new URL(env().APP_URL),
     title: { default: "Paperboy: trending AI research papers", template: "%s · Paperboy" },
   };
 }

@@ -87,6 +87,14 @@ function Hints() {
 
 const link = "text-blue-700 underline dark:text-blue-400";
 
+/**
+ * A search URL. browseQuery leaves out period=day (the feed's default), but a
+ * search without a period means any time, so a day search keeps it.
+ */
+function searchHref(params: Partial<BrowseParams>): string {
+  return `/search${browseQuery(params, params.period === "day" ? { period: "day" } : {})}`;
+}
+
 /** " in LMM or RAG, in the latest week": the active filters, named. */
 function filterPhrase(params: BrowseParams, topics: { slug: string; name: string }[]): string {
   const names = topicNames(params.topic, topics);
@@ -103,9 +111,9 @@ function filterPhrase(params: BrowseParams, topics: { slug: string; name: string
 function DropFilters({ params }: { params: BrowseParams }) {
   const base = { ...params, cursor: undefined };
   const links = [
-    params.topic.length > 0 && { href: `/search${browseQuery({ ...base, topic: [] })}`, label: "Search every topic" },
+    params.topic.length > 0 && { href: searchHref({ ...base, topic: [] }), label: "Search every topic" },
     params.period && {
-      href: `/search${browseQuery({ ...base, period: undefined, date: undefined })}`,
+      href: searchHref({ ...base, period: undefined, date: undefined }),
       label: "Search any time",
     },
   ].filter((l): l is { href: string; label: string } => Boolean(l));
@@ -163,7 +171,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
   const { parsed, q, result, missingArxivId } = await load(searchParams);
   const topics = await cachedTopics();
   const params = parsed.ok ? parsed.value : { topic: [], sort: "trending" as const };
-  const returnTo = `/search${browseQuery(params)}`;
+  const returnTo = searchHref(params);
 
   return (
     <>
@@ -288,7 +296,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
           {result.nextCursor && (
             <p className="mt-4 text-right text-sm">
               <AppLink
-                href={`/search${browseQuery({ ...params, cursor: result.nextCursor })}`}
+                href={searchHref({ ...params, cursor: result.nextCursor })}
                 rel="next"
                 className="text-blue-700 underline dark:text-blue-400"
               >

@@ -6,8 +6,9 @@ import type { TopicSummary } from "@/lib/papers/types";
 
 // What a shared link shows: every page's canonical URL, Open Graph and
 // Twitter card tags, with a generated share image (app/og/…) for paper and
-// topic pages and the site's image elsewhere. Paths are site-relative; the
-// root layout sets metadataBase to APP_URL so they resolve to absolute URLs.
+// topic pages and the site's image elsewhere. Every URL is absolute (APP_URL),
+// as crawlers need; no metadataBase, which would also rewrite the canonical
+// "https://host/" of the home page to "https://host".
 
 export const SITE_NAME = "Paperboy";
 /** The share image size Open Graph and Twitter's large card expect (1.91:1). */
@@ -30,7 +31,11 @@ type ShareOptions = {
 };
 
 export function shareMetadata(o: ShareOptions): Metadata {
-  const image = { url: o.image ?? SITE_IMAGE_PATH, ...SHARE_IMAGE, alt: o.imageAlt ?? `${SITE_NAME}: ${o.title}` };
+  const image = {
+    url: absoluteUrl(o.image ?? SITE_IMAGE_PATH),
+    ...SHARE_IMAGE,
+    alt: o.imageAlt ?? `${SITE_NAME}: ${o.title}`,
+  };
   const description = o.description ?? DEFAULT_DESCRIPTION;
   return {
     title: o.title,
