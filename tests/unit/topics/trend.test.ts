@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { trendSummary, weekLabel } from "@/components/topic-trend-chart";
 import { formatShare, TREND_WEEKS, topicTrend, trendWeeks } from "@/lib/topics/trend";
 
 const mondays = trendWeeks("2026-08-17");
@@ -28,12 +27,7 @@ describe("topic trends", () => {
     expect(topicTrend(mondays, series([0, 0, 0, 0, 1, 1, 0, 0]), all).direction).toBe("steady");
   });
 
-  it("formats shares and labels for people", () => {
+  it("formats shares for people", () => {
     expect([formatShare(0), formatShare(0.004), formatShare(0.126)]).toEqual(["0%", "0.4%", "13%"]);
-    expect(weekLabel("2026-08-17")).toBe("17 Aug 2026");
-    const t = topicTrend(mondays, series([1, 1, 1, 1, 3, 3, 3, 3]), series([10, 10, 10, 10, 10, 10, 10, 10]));
-    expect(trendSummary("Quantization", t)).toBe(
-      "Quantization: 16 papers in the last 26 weeks, 20% of all papers; rising: 30% of the last 4 weeks' papers against 10% of the 4 before.",
-    );
   });
 });
