@@ -187,11 +187,11 @@ test.describe("topic trends", () => {
       const context = await browser.newContext({ viewport: { width, height } });
       const page = await context.newPage();
       await page.goto("/topics/lmm");
-      await page
-        .getByTestId("topic-trend")
-        .getByText(/as a table/)
-        .click();
-      await page.screenshot({ path: path.join(dir, `topic-lmm-${name}.png`), fullPage: true });
+      // The first screen (heading, counts, chart), then the chart with its table opened.
+      await page.screenshot({ path: path.join(dir, `topic-lmm-${name}.png`) });
+      const chart = page.getByTestId("topic-trend");
+      await chart.getByText(/as a table/).click();
+      await chart.screenshot({ path: path.join(dir, `topic-lmm-${name}-table.png`) });
       await context.close();
     }
     const context = await browser.newContext({ viewport: { width: 1200, height: 630 } });
