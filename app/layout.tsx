@@ -2,11 +2,17 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import "./globals.css";
 import { SiteNav } from "@/components/site-nav";
+import { shareMetadata } from "@/lib/seo/metadata";
 
-export const metadata: Metadata = {
-  title: { default: "Paperboy: trending AI research papers", template: "%s · Paperboy" },
-  description: "Trending AI research papers by topic, with search, feeds and a per-topic email digest.",
-};
+// The defaults every page starts from; each page sets its own title,
+// canonical URL and share tags with shareMetadata (lib/seo/metadata.ts).
+export async function generateMetadata(): Promise<Metadata> {
+  const site = shareMetadata({ title: "Paperboy: trending AI research papers" });
+  return {
+    ...site,
+    title: { default: "Paperboy: trending AI research papers", template: "%s · Paperboy" },
+  };
+}
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   // Every page is rendered per request so Next can stamp the request's CSP

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
-import { FeedView, feedMetadata, InvalidFeedLink } from "@/components/feed-view";
-import { loadFeedHome } from "@/lib/papers/cache";
+import { FeedView, InvalidFeedLink } from "@/components/feed-view";
+import { cachedTopics, loadFeedHome } from "@/lib/papers/cache";
 import { parseBrowseParams } from "@/lib/papers/schema";
+import { feedMetadata } from "@/lib/seo/metadata";
 import { todayUtc } from "@/lib/time";
 
 // Valid feed URLs are rewritten by proxy.ts to the cached /feed/[view] route;
@@ -10,7 +11,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
   const parsed = parseBrowseParams(await searchParams);
-  return feedMetadata(parsed.ok ? parsed.value : null);
+  return feedMetadata(parsed.ok ? parsed.value : null, await cachedTopics());
 }
 
 export default async function HomePage({ searchParams }: { searchParams: SearchParams }) {

@@ -2,13 +2,15 @@ import { AppLink } from "@/components/app-link";
 import { FeedControls } from "@/components/feed-controls";
 import { PaperCard } from "@/components/paper-card";
 import type { Freshness } from "@/lib/ingest/freshness";
+import { DEMO_FEATURED_ON } from "@/lib/ingest/seed";
+import { orList, SORT_HEADINGS, topicNames } from "@/lib/papers/labels";
 import { type BrowseParams, browseQuery, type ParamError } from "@/lib/papers/schema";
 import type { FeedResult, TopicSummary } from "@/lib/papers/types";
 
 function Problem({ children }: { children: React.ReactNode }) {
   return (
     <>
-      <h1 className="text-2xl font-bold">Trending papers</h1>
+      <h1 className="text-2xl font-bold">{SORT_HEADINGS.trending}</h1>
       <p role="alert" className="mt-4">
         {children}{" "}
         <AppLink href="/" className="text-blue-700 underline dark:text-blue-400">
@@ -88,10 +90,12 @@ export function FeedView({
   const { view, papers, nextCursor } = result;
   const returnTo = `/${browseQuery(params)}`;
   const feedQuery = browseQuery({ ...params, cursor: undefined, limit: undefined });
+  const names = topicNames(params.topic, topics);
+  const link = "text-blue-700 underline dark:text-blue-400";
   return (
     <>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h1 className="text-2xl font-bold">Trending papers</h1>
+        <h1 className="text-2xl font-bold">{SORT_HEADINGS[params.sort]}</h1>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
           <a href={`/feed.xml${feedQuery}`} className="underline">
             Atom feed
@@ -104,15 +108,51 @@ export function FeedView({
       </div>
       <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400" data-testid="feed-label">
         {view.label}
-        {params.topic.length > 0 && ` · topics: ${params.topic.join(", ")}`}
+        {names.length > 0 && ` · ${names.length === 1 ? "topic" : "topics"}: ${names.join(", ")}`}
       </p>
       {freshness && <StaleNotice freshness={freshness} today={result.refDay} />}
+      {view.from <= DEMO_FEATURED_ON && DEMO_FEATURED_ON < view.to && (
+        <p className="mt-2 text-sm text-zinc-700 dark:text-zinc-300" data-testid="source-listing-note">
+          The papers of 14 March 2025 come from a copied Hugging Face listing:{" "}
+          <AppLink href="/listing" className={link}>
+            see the source listing
+          </AppLink>
+          .
+        </p>
+      )}
       <FeedControls base="/" params={params} view={view} topics={topics} />
       {papers.length === 0 ? (
-        <p className="mt-6">
-          No papers in this {view.period}
-          {params.topic.length > 0 ? " for these topics" : ""}. Try the previous {view.period} or a longer period.
-        </p>
+        <div className="mt-6" role="status">
+          <p>
+            No papers {names.length > 0 ? `in ${orList(names)} ` : ""}were featured in {view.label}.
+          </p>
+          <ul className="mt-2 list-disc pl-5 text-sm">
+            {names.length > 0 && (
+              <li>
+                <AppLink href={`/${browseQuery({ ...params, topic: [], cursor: undefined })}`} className={link}>
+                  Show every topic in {view.label}
+                </AppLink>
+              </li>
+            )}
+            {view.period !== "month" && (
+              <li>
+                <AppLink href={`/${browseQuery({ ...params, period: "month", cursor: undefined })}`} className={link}>
+                  Show the whole month
+                </AppLink>
+              </li>
+            )}
+            {view.prevDate && (
+              <li>
+                <AppLink
+                  href={`/${browseQuery({ ...params, date: view.prevDate, cursor: undefined })}`}
+                  className={link}
+                >
+                  Show the previous {view.period} with papers
+                </AppLink>
+              </li>
+            )}
+          </ul>
+        </div>
       ) : (
         <div className="mt-2">
           {papers.map((p) => (
@@ -143,12 +183,4 @@ export function FeedView({
       </nav>
     </>
   );
-}
-
-export function feedMetadata(params: BrowseParams | null) {
-  const feedQuery = params ? browseQuery({ ...params, cursor: undefined, limit: undefined }) : "";
-  return {
-    title: "Trending papers",
-    alternates: { types: { "application/atom+xml": `/feed.xml${feedQuery}` } },
-  };
 }

@@ -1,6 +1,7 @@
 import { AppLink } from "@/components/app-link";
 import { plainText } from "@/lib/papers/text";
 import type { PaperListItem, SnippetPart } from "@/lib/papers/types";
+import { paperPath } from "@/lib/papers/url";
 import { Highlight } from "./highlight";
 import { PaperLinks } from "./paper-links";
 import { TopicChips } from "./topic-chips";
@@ -60,7 +61,7 @@ export function PaperCard({ paper, returnTo, titleParts, snippetParts, headingLe
       <div className="min-w-0 flex-1">
         <Heading id={`paper-${paper.id}-title`} className="text-base font-semibold leading-snug">
           <AppLink
-            href={`/papers/${paper.id}`}
+            href={paperPath(paper)}
             className="hover:underline focus-visible:outline-2 focus-visible:outline-blue-600"
           >
             <bdi>{titleParts ? <Highlight parts={titleParts} /> : plainText(paper.title)}</bdi>

@@ -1,5 +1,6 @@
 import { safeHttpUrl } from "@/lib/http/url";
 import type { PaperListItem } from "@/lib/papers/types";
+import { arxivTitleSearchUrl, huggingFacePaperUrl } from "@/lib/papers/url";
 
 const linkClass = "text-blue-700 underline hover:no-underline dark:text-blue-400";
 
@@ -8,14 +9,22 @@ export function arxivLinks(arxivId: string | null) {
   return { abs: `https://arxiv.org/abs/${arxivId}`, pdf: `https://arxiv.org/pdf/${arxivId}` };
 }
 
-/** arXiv abstract and PDF (when the id is known), code repository, project page. */
-export function PaperLinks({ paper }: { paper: Pick<PaperListItem, "arxivId" | "repoUrl" | "projectUrl"> }) {
+const starFormat = new Intl.NumberFormat("en", { notation: "compact", maximumFractionDigits: 1 });
+
+type LinkFields = Pick<PaperListItem, "arxivId" | "title" | "repoUrl" | "repoStars" | "projectUrl" | "onHuggingFace">;
+
+/**
+ * arXiv abstract and PDF (when the id is known, else an arXiv title search),
+ * the Hugging Face paper page (for daily papers), the code repository with its
+ * GitHub stars, the project page.
+ */
+export function PaperLinks({ paper }: { paper: LinkFields }) {
   const arxiv = arxivLinks(paper.arxivId);
   const repoUrl = safeHttpUrl(paper.repoUrl);
   const projectUrl = safeHttpUrl(paper.projectUrl);
   return (
     <>
-      {arxiv && (
+      {arxiv ? (
         <>
           <a href={arxiv.abs} className={linkClass} rel="noopener noreferrer">
             arXiv
@@ -23,12 +32,30 @@ export function PaperLinks({ paper }: { paper: Pick<PaperListItem, "arxivId" | "
           <a href={arxiv.pdf} className={linkClass} rel="noopener noreferrer">
             PDF
           </a>
+          {paper.onHuggingFace && paper.arxivId && (
+            <a href={huggingFacePaperUrl(paper.arxivId)} className={linkClass} rel="noopener noreferrer">
+              Hugging Face
+            </a>
+          )}
         </>
+      ) : (
+        <a href={arxivTitleSearchUrl(paper.title)} className={linkClass} rel="noopener noreferrer nofollow">
+          Find on arXiv
+        </a>
       )}
       {repoUrl && (
-        <a href={repoUrl} className={linkClass} rel="noopener noreferrer nofollow">
-          Code
-        </a>
+        <span className="inline-flex items-baseline gap-1">
+          <a href={repoUrl} className={linkClass} rel="noopener noreferrer nofollow">
+            Code
+          </a>
+          {paper.repoStars !== null && paper.repoStars > 0 && (
+            <span className="text-xs text-zinc-600 dark:text-zinc-400" data-testid="repo-stars">
+              <span aria-hidden="true">★ </span>
+              {starFormat.format(paper.repoStars)}
+              <span className="sr-only"> GitHub stars</span>
+            </span>
+          )}
+        </span>
       )}
       {projectUrl && (
         <a href={projectUrl} className={linkClass} rel="noopener noreferrer nofollow">

@@ -1,8 +1,16 @@
 import type { Metadata } from "next";
 import { AppLink } from "@/components/app-link";
 import { AGE_OFFSET_DAYS, GRAVITY, trendingScore } from "@/lib/papers/score";
+import { shareMetadata } from "@/lib/seo/metadata";
 
-export const metadata: Metadata = { title: "About" };
+export async function generateMetadata(): Promise<Metadata> {
+  return shareMetadata({
+    title: "About",
+    description:
+      "How Paperboy ranks papers (the trending score), where the papers come from and how topics are matched.",
+    path: "/about",
+  });
+}
 
 const example = (upvotes: number, days: number) =>
   trendingScore(
@@ -58,7 +66,7 @@ export default function AboutPage() {
       </p>
       <p>
         The demo papers come from{" "}
-        <AppLink href="/listing/1" className="underline">
+        <AppLink href="/listing" className="underline">
           a copied listing
         </AppLink>
         . “Most votes” orders by upvotes plus local votes; “Newest” by the featured day. Search results are ordered by

@@ -1,12 +1,15 @@
 import type { Metadata } from "next";
+import { shareMetadata } from "@/lib/seo/metadata";
 import { confirmTokenState } from "@/lib/subscriptions/data";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = {
-  title: "Confirm your subscription",
-  robots: { index: false },
-  referrer: "no-referrer",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  return {
+    ...shareMetadata({ title: "Confirm your subscription" }),
+    robots: { index: false },
+    referrer: "no-referrer",
+  };
+}
 
 // GET only shows the button: mail scanners follow links, so confirming happens on POST.
 export default async function ConfirmPage({

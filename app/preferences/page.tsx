@@ -2,11 +2,14 @@ import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import { DigestPreview } from "@/components/digest-preview";
 import { SubscriptionChoices } from "@/components/subscription-choices";
+import { shareMetadata } from "@/lib/seo/metadata";
 import { listTopicOptions, nextDigestView, preferencesView } from "@/lib/subscriptions/data";
 import { FORM_STATE_COOKIE, readFormState } from "@/lib/subscriptions/form-state";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Your preferences", robots: { index: false }, referrer: "no-referrer" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { ...shareMetadata({ title: "Your preferences" }), robots: { index: false }, referrer: "no-referrer" };
+}
 
 const SAVED: Record<string, string> = {
   preferences: "Preferences saved.",

@@ -1,14 +1,18 @@
 import type { Metadata } from "next";
+import { redirect } from "next/navigation";
 import { cache } from "react";
 import { AppLink } from "@/components/app-link";
 import { PaperCard } from "@/components/paper-card";
 import { TopicFilter } from "@/components/topic-filter";
 import { env } from "@/lib/env";
-import { cachedTopics } from "@/lib/papers/cache";
+import { cachedTopics, loadFeedPage } from "@/lib/papers/cache";
+import { paperNamedBy } from "@/lib/papers/data";
+import { orList, topicNames } from "@/lib/papers/labels";
 import { FEED_PERIODS } from "@/lib/papers/period";
-import { type BrowseParams, browseQuery, parseBrowseParams, searchQuery } from "@/lib/papers/schema";
+import { type BrowseParams, browseQuery, feedQuery, parseBrowseParams, searchQuery } from "@/lib/papers/schema";
 import { searchPapers } from "@/lib/papers/search";
 import { type SearchPageState, searchRobots } from "@/lib/papers/search-seo";
+import { todayUtc } from "@/lib/time";
 
 // Search stays live: never cached.
 export const dynamic = "force-dynamic";
@@ -26,9 +30,16 @@ const runSearch = cache(async (key: string) => {
   return searchPapers(searchQuery(params, SEARCH_PAGE_SIZE));
 });
 
+// An arXiv id or a link to a paper (arxiv.org, huggingface.co/papers) goes
+// straight to that paper's page; when the paper is not here, the page says so,
+// links it on arXiv and searches the words as usual.
+const findNamedPaper = cache(async (q: string) => paperNamedBy(q));
+
 async function load(searchParams: SearchParams) {
   const parsed = parseBrowseParams(await searchParams);
   const q = parsed.ok ? (parsed.value.q ?? "") : "";
+  const named = parsed.ok && q && !parsed.value.cursor ? await findNamedPaper(q) : null;
+  if (named?.path) redirect(named.path);
   const result = parsed.ok && q ? await runSearch(JSON.stringify(parsed.value)) : null;
   const state: SearchPageState = !parsed.ok
     ? { kind: "invalid" }
@@ -39,7 +50,7 @@ async function load(searchParams: SearchParams) {
         : result.status === "noTerms"
           ? { kind: "noTerms", q }
           : { kind: "results", q, hits: result.hits.length, cursor: Boolean(parsed.value.cursor) };
-  return { parsed, q, result, state };
+  return { parsed, q, result, state, missingArxivId: named?.arxivId ?? null };
 }
 
 export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
@@ -74,11 +85,93 @@ function Hints() {
   );
 }
 
+const link = "text-blue-700 underline dark:text-blue-400";
+
+/**
+ * A search URL. browseQuery leaves out period=day (the feed's default), but a
+ * search without a period means any time, so a day search keeps it.
+ */
+function searchHref(params: Partial<BrowseParams>): string {
+  return `/search${browseQuery(params, params.period === "day" ? { period: "day" } : {})}`;
+}
+
+/** " in LMM or RAG, in the latest week": the active filters, named. */
+function filterPhrase(params: BrowseParams, topics: { slug: string; name: string }[]): string {
+  const names = topicNames(params.topic, topics);
+  const inTopics = names.length ? ` in ${orList(names)}` : "";
+  const period = params.period
+    ? params.date
+      ? `, the ${params.period} of ${params.date}`
+      : `, the latest ${params.period}`
+    : "";
+  return inTopics + period;
+}
+
+/** Links that search again without each active filter. */
+function DropFilters({ params }: { params: BrowseParams }) {
+  const base = { ...params, cursor: undefined };
+  const links = [
+    params.topic.length > 0 && { href: searchHref({ ...base, topic: [] }), label: "Search every topic" },
+    params.period && {
+      href: searchHref({ ...base, period: undefined, date: undefined }),
+      label: "Search any time",
+    },
+  ].filter((l): l is { href: string; label: string } => Boolean(l));
+  if (links.length === 0) return null;
+  return (
+    <ul className="mt-2 flex flex-wrap gap-x-4 text-sm" aria-label="Drop a filter">
+      {links.map((l) => (
+        <li key={l.href}>
+          <AppLink href={l.href} className={link}>
+            {l.label}
+          </AppLink>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** "Search in this topic" before any words are typed: the topic's latest papers, to narrow down with words. */
+async function TopicBrowse({ params, names, returnTo }: { params: BrowseParams; names: string[]; returnTo: string }) {
+  const period = params.period ?? "month";
+  const result = await loadFeedPage(
+    feedQuery({ ...params, period, sort: "trending", cursor: undefined, limit: SEARCH_PAGE_SIZE }),
+    todayUtc(),
+  );
+  if (!result.ok)
+    return (
+      <p role="alert" className="mt-6">
+        There is no topic “{result.reason === "unknownTopic" ? result.slug : ""}”.
+      </p>
+    );
+  const feed = `/${browseQuery({ period, date: params.date, topic: params.topic, sort: "trending" })}`;
+  return (
+    <section className="mt-6" aria-labelledby="topic-browse-heading">
+      <h2 id="topic-browse-heading" className="text-lg font-semibold">
+        Trending in {orList(names)}, {result.view.label}
+      </h2>
+      <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+        Type words above to search all of {orList(names)}&apos;s papers.{" "}
+        <AppLink href={feed} className={link}>
+          Browse {orList(names)} by day, week or month
+        </AppLink>
+      </p>
+      {result.papers.length === 0 ? (
+        <p className="mt-2">
+          No papers in {orList(names)} in {result.view.label}.
+        </p>
+      ) : (
+        result.papers.map((p) => <PaperCard key={p.id} paper={p} returnTo={returnTo} headingLevel="h3" />)
+      )}
+    </section>
+  );
+}
+
 export default async function SearchPage({ searchParams }: { searchParams: SearchParams }) {
-  const { parsed, q, result } = await load(searchParams);
+  const { parsed, q, result, missingArxivId } = await load(searchParams);
   const topics = await cachedTopics();
   const params = parsed.ok ? parsed.value : { topic: [], sort: "trending" as const };
-  const returnTo = `/search${browseQuery(params)}`;
+  const returnTo = searchHref(params);
 
   return (
     <>
@@ -139,16 +232,31 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
         </div>
       </form>
 
+      {missingArxivId && (
+        <p role="status" className="mt-6">
+          arXiv paper {missingArxivId} has not been featured here.{" "}
+          <a
+            href={`https://arxiv.org/abs/${missingArxivId}`}
+            className="text-blue-700 underline dark:text-blue-400"
+            rel="noopener noreferrer"
+          >
+            Open {missingArxivId} on arXiv
+          </a>
+        </p>
+      )}
       {!parsed.ok && (
         <p role="alert" className="mt-6">
           The search link has an invalid <code>{parsed.error.parameter}</code>: {parsed.error.message}.
         </p>
       )}
-      {parsed.ok && !q && (
+      {parsed.ok && !q && params.topic.length === 0 && (
         <section className="mt-6" aria-label="How to search">
           <p>Type a few words to search every paper&apos;s title, abstract and authors.</p>
           <Hints />
         </section>
+      )}
+      {parsed.ok && !q && params.topic.length > 0 && (
+        <TopicBrowse params={params} names={topicNames(params.topic, topics)} returnTo={returnTo} />
       )}
       {result && !result.ok && (
         <p role="alert" className="mt-6">
@@ -170,9 +278,10 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
         <section className="mt-6" aria-labelledby="results-heading">
           <h2 id="results-heading" className="text-lg font-semibold">
             {result.hits.length === 0
-              ? `No papers match “${q}”`
-              : `Results for “${q}”${result.nextCursor ? "" : ` (${result.hits.length})`}`}
+              ? `No papers match “${q}”${filterPhrase(params, topics)}`
+              : `Results for “${q}”${filterPhrase(params, topics)}${result.nextCursor ? "" : ` (${result.hits.length})`}`}
           </h2>
+          {result.hits.length === 0 && <DropFilters params={params} />}
           {result.hits.length === 0 && <Hints />}
           {result.hits.map((hit) => (
             <PaperCard
@@ -187,7 +296,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
           {result.nextCursor && (
             <p className="mt-4 text-right text-sm">
               <AppLink
-                href={`/search${browseQuery({ ...params, cursor: result.nextCursor })}`}
+                href={searchHref({ ...params, cursor: result.nextCursor })}
                 rel="next"
                 className="text-blue-700 underline dark:text-blue-400"
               >

@@ -1,11 +1,18 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import { SubscribeForm } from "@/components/subscribe-form";
+import { shareMetadata } from "@/lib/seo/metadata";
 import { listTopicOptions } from "@/lib/subscriptions/data";
 import { FORM_STATE_COOKIE, readFormState } from "@/lib/subscriptions/form-state";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Subscribe to the digest" };
+export async function generateMetadata(): Promise<Metadata> {
+  return shareMetadata({
+    title: "Subscribe to the digest",
+    description: "A daily or weekly email of the new papers in the topics you choose; one click to leave.",
+    path: "/subscribe",
+  });
+}
 
 export default async function SubscribePage({
   searchParams,

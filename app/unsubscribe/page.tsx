@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
+import { shareMetadata } from "@/lib/seo/metadata";
 import { unsubscribeLinkState } from "@/lib/subscriptions/data";
 
-export const metadata: Metadata = { title: "Unsubscribe", robots: { index: false }, referrer: "no-referrer" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { ...shareMetadata({ title: "Unsubscribe" }), robots: { index: false }, referrer: "no-referrer" };
+}
 
 // GET shows a button and changes nothing (link scanners follow GETs). The button
 // posts exactly what a mail provider's one-click POST sends (RFC 8058), to the

@@ -12,6 +12,7 @@ import {
 import { safeHttpUrl } from "@/lib/http/url";
 import type { MailMessage } from "@/lib/mail/types";
 import { plainText } from "@/lib/papers/text";
+import { paperUrl } from "@/lib/papers/url";
 import { preferencesUrl, unsubscribeUrl } from "@/lib/subscriptions/links";
 import type { DigestPeriod, Frequency } from "./period";
 import { normalizePhrase } from "./select";
@@ -210,7 +211,7 @@ export function digestPaper(
   return {
     // Neutralised again here: rows stored before ingest dropped bidi overrides (lib/papers/text.ts).
     title: plainText(p.title),
-    url: `${ctx.appUrl}/papers/${p.id}`,
+    url: paperUrl(ctx.appUrl, p),
     authors: formatAuthors(p.authors.map(plainText)),
     excerpt: excerpt(plainText(p.summary)),
     arxivUrl: arxiv ? `https://arxiv.org/abs/${arxiv}` : null,

@@ -3,6 +3,8 @@ import path from "node:path";
 import { db } from "@/lib/db/client";
 import { parseJsonLines } from "./jsonl";
 import { parseListing } from "./listing";
+import { type NormalizedPaper, titleKey } from "./paper";
+import { DEMO_FEATURED_ON } from "./seed";
 import { storePapers } from "./store";
 import type { UpsertSummary } from "./upsert";
 
@@ -10,25 +12,46 @@ import type { UpsertSummary } from "./upsert";
 // real sample of recent featured days (prisma/seed/README.md says where from),
 // so a fresh install has meaningful day, week and month views and trending.
 export const DEMO_LISTING = path.join(process.cwd(), "prisma", "seed", "2025-03-14-listing.txt");
-export const DEMO_FEATURED_ON = "2025-03-14";
+export { DEMO_FEATURED_ON } from "./seed";
 export const DEMO_SAMPLE = path.join(process.cwd(), "prisma", "seed", "hf-daily-papers-sample.jsonl");
+/** What scripts/match-seed.ts found about the listing's papers (arXiv id, authors, votes, links), by title. */
+export const DEMO_MATCHES = path.join(process.cwd(), "prisma", "seed", "2025-03-14-matches.jsonl");
+
+async function shippedJsonLines(file: string) {
+  const parsed = parseJsonLines(await readFile(file, "utf8"), { source: "seed" });
+  // These files ship with the app and are tested: a broken line is a bug, not input to skip.
+  if (!parsed.ok || parsed.rejected.length > 0) throw new Error(`${path.basename(file)} has invalid records`);
+  return parsed.papers;
+}
+
+/**
+ * The listing's papers, completed with the matched records: the listing keeps
+ * its title, abstract, day and order; a match adds the arXiv id, authors,
+ * votes, stars and links.
+ */
+export async function demoListing(): Promise<NormalizedPaper[]> {
+  const text = await readFile(DEMO_LISTING, "utf8");
+  const matches = new Map((await shippedJsonLines(DEMO_MATCHES)).map((m) => [titleKey(m.title), m]));
+  return parseListing(text, { featuredOn: DEMO_FEATURED_ON }).map((p) => {
+    const m = matches.get(titleKey(p.title));
+    return {
+      ...p,
+      arxivId: m?.arxivId ?? null,
+      authors: m?.authors ?? [],
+      // The match's repository first: its stars are that repository's.
+      repoUrl: m?.repoUrl ?? p.repoUrl,
+      repoStars: m?.repoUrl ? m.repoStars : null,
+      projectUrl: m?.projectUrl ?? p.projectUrl,
+      publishedAt: m?.publishedAt ?? null,
+      source: "seed",
+      upvotes: m?.upvotes ?? null,
+      keywords: m?.keywords ?? [],
+    };
+  });
+}
 
 export async function importDemoPapers(): Promise<UpsertSummary> {
-  const text = await readFile(DEMO_LISTING, "utf8");
-  const listing = parseListing(text, { featuredOn: DEMO_FEATURED_ON }).map((p) => ({
-    ...p,
-    arxivId: null,
-    authors: [],
-    repoStars: null,
-    publishedAt: null,
-    source: "seed",
-    upvotes: null,
-    keywords: [],
-  }));
-  const sample = parseJsonLines(await readFile(DEMO_SAMPLE, "utf8"), { source: "seed" });
-  // The sample ships with the app and is tested: a broken line is a bug, not input to skip.
-  if (!sample.ok || sample.rejected.length > 0) throw new Error("prisma/seed sample has invalid records");
-  return storePapers([...listing, ...sample.papers]);
+  return storePapers([...(await demoListing()), ...(await shippedJsonLines(DEMO_SAMPLE))]);
 }
 
 /** Imports the demo papers only into an empty database. */

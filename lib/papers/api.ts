@@ -1,5 +1,6 @@
 import { plainText } from "./text";
 import type { PaperListItem } from "./types";
+import { paperUrl } from "./url";
 
 // The public JSON shape of a paper (GET /api/papers), kept separate from the
 // internal row so internal columns can change without breaking clients.
@@ -26,7 +27,7 @@ export type ApiPaper = {
 export function toApiPaper(p: PaperListItem, appUrl: string): ApiPaper {
   return {
     id: p.id,
-    url: `${appUrl}/papers/${p.id}`,
+    url: paperUrl(appUrl, p),
     arxivId: p.arxivId,
     // Rows stored before ingest dropped bidi overrides are neutralised on the way out (lib/papers/text.ts).
     title: plainText(p.title),

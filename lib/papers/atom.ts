@@ -1,6 +1,7 @@
 import { safeHttpUrl } from "@/lib/http/url";
 import { plainText } from "./text";
 import type { PaperListItem } from "./types";
+import { paperUrl } from "./url";
 
 // Atom 1.0 (RFC 4287) for any feed view. Every text goes through xmlText, so
 // titles and abstracts with <, & or control characters still give valid XML.
@@ -35,7 +36,7 @@ export type AtomFeed = {
 
 export function renderAtom(feed: AtomFeed): string {
   const entries = feed.papers.map((p) => {
-    const url = `${feed.appUrl}/papers/${p.id}`;
+    const url = paperUrl(feed.appUrl, p);
     const repoUrl = safeHttpUrl(p.repoUrl);
     // Atom text constructs can't isolate direction (no markup): the overrides are dropped (lib/papers/text.ts).
     const authors = p.authors.map((a) => `    <author><name>${xmlText(plainText(a))}</name></author>`).join("\n");

@@ -1,9 +1,11 @@
 import "server-only";
 import { todayUtc } from "@/lib/time";
 import { cachedFeedPage, loadFeedPage } from "./cache";
+import { paperItemByArxivId } from "./data";
 import { type BrowseParams, DEFAULT_LIMIT, feedQuery, type ParamError, searchQuery } from "./schema";
 import { searchPapers } from "./search";
 import type { PaperListItem } from "./types";
+import { arxivIdInQuery } from "./url";
 
 // One entry point for the machine-readable views (JSON API, Atom feed): a feed
 // view, or a search when `q` is given. Pages call the same functions.
@@ -15,6 +17,10 @@ export type BrowseResult =
 /** `liveCounts`: overlay current vote counts on a cached feed view (the JSON API shows counts; the Atom feed doesn't). */
 export async function browse(params: BrowseParams, options: { liveCounts?: boolean } = {}): Promise<BrowseResult> {
   if (params.q) {
+    // An arXiv id or paper link finds that paper, whatever the other filters (the search page redirects to it).
+    const named = arxivIdInQuery(params.q);
+    const paper = named ? await paperItemByArxivId(named) : null;
+    if (paper) return { ok: true, kind: "search", label: `Search “${params.q}”`, papers: [paper], nextCursor: null };
     const r = await searchPapers(searchQuery({ ...params, q: params.q }, DEFAULT_LIMIT));
     if (!r.ok) return { ok: false, error: errorFor(r) };
     // Highlight parts are for HTML; machine views get plain fields.

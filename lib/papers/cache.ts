@@ -1,7 +1,17 @@
 import "server-only";
 import { unstable_cache } from "next/cache";
 import { dataFreshness } from "@/lib/ingest/freshness";
-import { feedPage, paperById, relatedPapers, topicPage, topicsWithCounts } from "./data";
+import {
+  feedPage,
+  lookupPaper,
+  paperById,
+  relatedPapers,
+  sourceListing,
+  TOPIC_PAGE_SIZE,
+  topicPage,
+  topicsWithCounts,
+  topicTrendsBySlug,
+} from "./data";
 import { withLiveCounts } from "./live";
 import { type BrowseParams, feedQuery } from "./schema";
 import type { FeedQuery } from "./types";
@@ -48,10 +58,30 @@ export const cachedPaper = unstable_cache(
   options,
 );
 
+/** Which paper a /papers/<segment> URL names (see lookupPaper); cached like the paper itself. */
+export const cachedPaperLookup = unstable_cache(
+  async (segment: string) => lookupPaper(segment),
+  ["paper-lookup-v1"],
+  options,
+);
+
+export const cachedSourceListing = unstable_cache(
+  async (day: string) => sourceListing(day),
+  ["source-listing-v1"],
+  options,
+);
+
 export const cachedTopics = unstable_cache(async () => topicsWithCounts(), ["topics-v1"], options);
 
+/** Papers per week of every topic (lib/topics/trend.ts), by slug; the day keys it like the other views. */
+export const cachedTopicTrends = unstable_cache(
+  async (today: string) => topicTrendsBySlug(noon(today)),
+  ["topic-trends-v1"],
+  options,
+);
+
 export const cachedTopicPage = unstable_cache(
-  async (slug: string, today: string) => topicPage(slug, 30, noon(today)),
+  async (slug: string, today: string) => topicPage(slug, TOPIC_PAGE_SIZE, noon(today)),
   ["topic-page-v1"],
   listOptions,
 );

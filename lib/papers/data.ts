@@ -1,11 +1,13 @@
 import { db } from "@/lib/db/client";
 import { addDays, todayUtc } from "@/lib/time";
-import { listTopics, topicsOfPaper } from "@/lib/topics/data";
+import { listTopics, topicsOfPaper, topicTrends } from "@/lib/topics/data";
+import type { TopicTrend } from "@/lib/topics/trend";
 import { periodLabel, periodRange } from "./period";
 import { type Cursor, decodeCursor, encodeCursor, type Sort } from "./schema";
 import { TRENDING_SCORE_SQL } from "./score";
 import { afterKeySql, featuredInSql, hasTopicSql, keysetPage, PAPER_COLUMNS, type PaperRow, SqlParams } from "./sql";
 import type { FeedQuery, FeedResult, FeedWindow, PaperDetail, PaperListItem, TopicChip, TopicSummary } from "./types";
+import { arxivIdInQuery, type PaperRefFields, paperPath, parsePaperRef } from "./url";
 
 // Reads for the browse pages, the JSON API and the feeds. Raw SQL because the
 // feed orders by a computed score with keyset pagination, which Prisma's query
@@ -136,8 +138,8 @@ export async function feedPage(query: FeedQuery, now = new Date()): Promise<Feed
 }
 
 export async function paperById(id: number, now = new Date()): Promise<PaperDetail | null> {
-  const rows = await db().$queryRawUnsafe<(PaperRow & { repoStars: number | null; sourceUpvotes: number })[]>(
-    `SELECT ${PAPER_COLUMNS}, p.repo_stars AS "repoStars", p.upvotes AS "sourceUpvotes", ${TRENDING_SCORE_SQL("$2")} AS score
+  const rows = await db().$queryRawUnsafe<(PaperRow & { sourceUpvotes: number })[]>(
+    `SELECT ${PAPER_COLUMNS}, p.upvotes AS "sourceUpvotes", ${TRENDING_SCORE_SQL("$2")} AS score
        FROM papers p WHERE p.id = $1`,
     id,
     todayUtc(now),
@@ -145,6 +147,66 @@ export async function paperById(id: number, now = new Date()): Promise<PaperDeta
   const row = rows[0];
   if (!row) return null;
   return { ...row, topics: await topicsOfPaper(id) };
+}
+
+/** The fields a paper's canonical URL is built from (lib/papers/url.ts), found by arXiv id or row id. */
+export async function findPaperRef(ref: { arxivId: string } | { id: number }): Promise<PaperRefFields | null> {
+  return db().paper.findUnique({
+    where: "arxivId" in ref ? { arxivId: ref.arxivId } : { id: ref.id },
+    select: { id: true, arxivId: true, title: true },
+  });
+}
+
+export type PaperLookup =
+  | { ok: true; id: number }
+  | { ok: false; reason: "notFound" }
+  | { ok: false; reason: "moved"; path: string };
+
+/**
+ * Which paper a `/papers/<segment>` URL shows: its row id when the segment is the
+ * paper's canonical one, where it moved to when the segment is another name for
+ * it (row id, versioned arXiv id, outdated slug), or notFound.
+ */
+export async function lookupPaper(segment: string): Promise<PaperLookup> {
+  const ref = parsePaperRef(segment);
+  if (!ref) return { ok: false, reason: "notFound" };
+  const paper = await findPaperRef(ref.kind === "arxiv" ? { arxivId: ref.arxivId } : { id: ref.id });
+  if (!paper) return { ok: false, reason: "notFound" };
+  const path = paperPath(paper);
+  return path === `/papers/${segment}` ? { ok: true, id: paper.id } : { ok: false, reason: "moved", path };
+}
+
+/**
+ * The paper an arXiv id or paper link typed into search names (lib/papers/url.ts,
+ * arxivIdInQuery): its canonical path, or null when it is not here; null
+ * altogether when the query names no paper.
+ */
+export async function paperNamedBy(q: string): Promise<{ arxivId: string; path: string | null } | null> {
+  const arxivId = arxivIdInQuery(q);
+  if (!arxivId) return null;
+  const paper = await findPaperRef({ arxivId });
+  return { arxivId, path: paper ? paperPath(paper) : null };
+}
+
+/** One paper as a list item (with topic chips), by arXiv id; null when it is not here. */
+export async function paperItemByArxivId(arxivId: string, now = new Date()): Promise<PaperListItem | null> {
+  const rows = await db().$queryRawUnsafe<PaperRow[]>(
+    `SELECT ${PAPER_COLUMNS}, ${TRENDING_SCORE_SQL("$2")} AS score FROM papers p WHERE p.arxiv_id = $1`,
+    arxivId,
+    todayUtc(now),
+  );
+  return (await withTopics(rows))[0] ?? null;
+}
+
+export type ListingEntry = PaperRefFields & { sourceRank: number };
+
+/** The papers a copied source listing brought in for `day` (the seed day), in listing order. */
+export async function sourceListing(day: string): Promise<ListingEntry[]> {
+  return db().$queryRawUnsafe<ListingEntry[]>(
+    `SELECT id, arxiv_id AS "arxivId", title, source_rank AS "sourceRank" FROM papers
+      WHERE featured_on = $1::date AND source = 'seed' ORDER BY source_rank, id LIMIT 1000`,
+    day,
+  );
 }
 
 export const RELATED_COUNT = 5;
@@ -187,10 +249,21 @@ export async function topicsWithCounts(): Promise<TopicSummary[]> {
   return topics.map(({ paperCount, ...t }) => ({ ...t, count: paperCount }));
 }
 
+/**
+ * Every topic's papers per week over the last 26 weeks that have papers (the
+ * window ends with the week of the latest featured day, like the topic page's list).
+ */
+export async function topicTrendsBySlug(now = new Date()): Promise<Record<string, TopicTrend>> {
+  const latest = (await latestFeaturedDay()) ?? todayUtc(now);
+  return Object.fromEntries(await topicTrends(latest));
+}
+
 export const TOPIC_PAGE_DAYS = 30;
+/** Papers a topic page lists. */
+export const TOPIC_PAGE_SIZE = 30;
 
 /** A topic with its paper count and its trending papers of the last TOPIC_PAGE_DAYS days that have papers. */
-export async function topicPage(slug: string, limit = 30, now = new Date()) {
+export async function topicPage(slug: string, limit = TOPIC_PAGE_SIZE, now = new Date()) {
   const rows = await db().$queryRawUnsafe<TopicSummary[]>(
     `SELECT t.slug, t.name, t.description, (SELECT count(*)::int FROM paper_topics pt WHERE pt.topic_id = t.id) AS count
        FROM topics t WHERE t.slug = $1`,

@@ -6,7 +6,7 @@ import type { PaperListItem } from "./types";
 
 /** The columns of a PaperListItem except score and topics; dates as the JSON strings the row types promise. */
 export const PAPER_COLUMNS = `p.id, p.arxiv_id AS "arxivId", p.title, p.summary, p.authors, p.repo_url AS "repoUrl",
-  p.project_url AS "projectUrl", to_char(p.published_at, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "publishedAt",
+  p.repo_stars AS "repoStars", p.project_url AS "projectUrl", p.sources <> ARRAY['arxiv'] AS "onHuggingFace", to_char(p.published_at, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "publishedAt",
   to_char(p.featured_on, 'YYYY-MM-DD') AS "featuredOn", (p.upvotes + p.local_votes) AS upvotes,
   p.local_votes AS "localVotes", p.source_rank AS "sourceRank"`;
 

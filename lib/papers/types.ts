@@ -15,7 +15,11 @@ export type PaperListItem = {
   summary: string;
   authors: string[];
   repoUrl: string | null;
+  /** GitHub stars of repoUrl, a snapshot from the source. */
+  repoStars: number | null;
   projectUrl: string | null;
+  /** Listed as a Hugging Face daily paper (any source but the arXiv API alone): it has a page there when arxivId is known. */
+  onHuggingFace: boolean;
   /** ISO timestamp of the first arXiv version, when known. */
   publishedAt: string | null;
   /** "YYYY-MM-DD": the day the paper was featured. */
@@ -54,7 +58,6 @@ export type FeedResult =
 export type PaperTopic = TopicChip & { evidence: string[] };
 
 export type PaperDetail = Omit<PaperListItem, "topics"> & {
-  repoStars: number | null;
   sourceUpvotes: number;
   topics: PaperTopic[];
 };

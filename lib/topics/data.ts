@@ -1,5 +1,7 @@
 import { db } from "@/lib/db/client";
+import { addDays, isoDate, isoWeek, parseDay } from "@/lib/time";
 import { TOPICS, topicDefinition } from "./taxonomy";
+import { type TopicTrend, topicTrend, trendWeeks } from "./trend";
 
 // Reads for topics. Like mutations.ts, every function takes the client.
 
@@ -44,4 +46,42 @@ export async function topicsOfPaper(paperId: number): Promise<PaperTopic[]> {
   return rows
     .map((r) => ({ slug: r.topic.slug, name: r.topic.name, evidence: r.evidence }))
     .sort((a, b) => (ORDER.get(a.slug) ?? Infinity) - (ORDER.get(b.slug) ?? Infinity));
+}
+
+/**
+ * Papers per ISO week over the TREND_WEEKS weeks ending with the week of
+ * `lastDay`, per topic (by slug) and for all papers. Two grouped scans of the
+ * window's papers (featured_on index), whatever the number of topics.
+ */
+export async function topicTrends(lastDay: string): Promise<Map<string, TopicTrend>> {
+  const lastMonday = isoDate(isoWeek(parseDay(lastDay)).monday);
+  const mondays = trendWeeks(lastMonday);
+  const from = mondays[0]!;
+  const to = addDays(lastMonday, 7);
+  const [byTopic, all] = await Promise.all([
+    db().$queryRawUnsafe<{ slug: string; week: string; n: number }[]>(
+      `SELECT t.slug, to_char(date_trunc('week', p.featured_on::timestamp), 'YYYY-MM-DD') AS week, count(*)::int AS n
+         FROM papers p JOIN paper_topics pt ON pt.paper_id = p.id JOIN topics t ON t.id = pt.topic_id
+        WHERE p.featured_on >= $1::date AND p.featured_on < $2::date
+        GROUP BY 1, 2`,
+      from,
+      to,
+    ),
+    db().$queryRawUnsafe<{ week: string; n: number }[]>(
+      `SELECT to_char(date_trunc('week', featured_on::timestamp), 'YYYY-MM-DD') AS week, count(*)::int AS n
+         FROM papers WHERE featured_on >= $1::date AND featured_on < $2::date
+        GROUP BY 1`,
+      from,
+      to,
+    ),
+  ]);
+  const allByWeek = new Map(all.map((r) => [r.week, r.n]));
+  const perTopic = new Map<string, Map<string, number>>();
+  for (const r of byTopic) {
+    const weeks = perTopic.get(r.slug) ?? new Map<string, number>();
+    weeks.set(r.week, r.n);
+    perTopic.set(r.slug, weeks);
+  }
+  const topics = await db().topic.findMany({ select: { slug: true } });
+  return new Map(topics.map((t) => [t.slug, topicTrend(mondays, perTopic.get(t.slug) ?? new Map(), allByWeek)]));
 }

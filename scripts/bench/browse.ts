@@ -256,9 +256,9 @@ async function httpBench() {
       ["topic page", `${base}/topics/topic-3`],
       ["search page (live)", `${base}/search?q=diffusion`],
       ["paper page", `${base}/papers/4242`],
-      ["(b) static page, next start", `${base}/listing/1`],
+      ["(b) small page, next start", `${base}/about`],
     ];
-    const staticHtml = Buffer.from(await (await fetch(`${base}/listing/1`)).arrayBuffer());
+    const staticHtml = Buffer.from(await (await fetch(`${base}/about`)).arrayBuffer());
     staticServer = http.createServer((_req, res) => {
       res.writeHead(200, { "Content-Type": "text/html; charset=utf-8", "Content-Length": staticHtml.length });
       res.end(staticHtml);

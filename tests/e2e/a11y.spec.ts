@@ -14,7 +14,7 @@ const PAGES = [
   "/no-such-page",
   "/topics",
   "/about",
-  "/listing/1",
+  "/listing",
 ];
 
 for (const path of PAGES) {

@@ -35,11 +35,13 @@ test.describe("feed", () => {
     await expect(page).toHaveURL(/date=2026-07-10/);
   });
 
-  test("an invalid link explains itself instead of failing", async ({ page }) => {
-    // 400 (a client error, answered by proxy.ts), with a page that names the parameter.
+  test("an invalid link is a 400 that explains itself, as the API does", async ({ page, request }) => {
     const response = await page.goto("/?period=year");
     expect(response!.status()).toBe(400);
-    await expect(page.getByText(/The link has an invalid period/)).toBeVisible();
+    const api = (await (await request.get("/api/papers?period=year")).json()) as { error: { message: string } };
+    await expect(page.getByText(`The link has an invalid period: ${api.error.message}.`)).toBeVisible();
+    expect((await page.goto("/search?q=x&date=2025-02-30"))!.status()).toBe(400);
+    await expect(page.getByText(/link has an invalid date/)).toBeVisible();
   });
 
   test("is accessible (axe: no serious or critical violations)", async ({ page }) => {
@@ -158,7 +160,8 @@ test.describe("paper page", () => {
     const first = page.locator("article h2 a").first();
     const title = await first.textContent();
     await first.click();
-    await expect(page).toHaveURL(/\/papers\/\d+$/);
+    // The canonical paper URL (lib/papers/url.ts): the arXiv id, or a row-id slug without one.
+    await expect(page).toHaveURL(/\/papers\/(\d{4}\.\d{4,5}|p-\d+-[a-z0-9-]+)$/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(title!);
     await expect(page.getByRole("heading", { name: "Abstract" })).toBeVisible();
     await expect(page.getByRole("heading", { name: "Topics" })).toBeVisible();
@@ -214,6 +217,7 @@ test.describe("votes", () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto("/papers/4");
+    const canonical = page.url();
     const count = page.locator("article").first().getByTestId("vote-count").first();
     const before = Number(await count.textContent());
     await page
@@ -225,7 +229,7 @@ test.describe("votes", () => {
     const cookies = await context.cookies();
     expect(cookies.find((c) => c.name === "pb_voter")).toMatchObject({ httpOnly: true, sameSite: "Lax" });
     await page.getByRole("button", { name: "Confirm my vote" }).click();
-    await expect(page).toHaveURL(/\/papers\/4#voted-4$/);
+    await expect(page).toHaveURL(`${canonical}#voted-4`);
     await expect(count).toHaveText(String(before + 1));
     await expect(page.getByTestId("vote-tally")).toContainText(`${before + 1} (`);
     const note = page.locator("#voted-4");
@@ -305,8 +309,10 @@ test.describe("votes show at once where the voter looks next", () => {
     const before = Number(await card(page, id).textContent());
     await button.click();
     await expect(card(page, id)).toHaveText(String(before + 1));
-    await page.locator(`#paper-${id}-title`).getByRole("link").click();
-    await expect(page).toHaveURL(new RegExp(`/papers/${id}$`));
+    const link = page.locator(`#paper-${id}-title`).getByRole("link");
+    const href = (await link.getAttribute("href"))!;
+    await link.click();
+    await expect(page).toHaveURL(new RegExp(`${href.replaceAll(".", "\\.")}$`));
     const own = page.locator("article").first().getByRole("button").first();
     await expect(own).toHaveAccessibleName(`Remove vote, ${before + 1} votes`);
     // And back on the feed (a fresh load of the cached view), the count is the new one.
@@ -329,7 +335,7 @@ test("a feed page view prefetches no other page (each would be a full server ren
   expect(prefetches).toEqual([]);
   // Navigation is still client-side and works.
   await page.locator("article h2 a").first().click();
-  await expect(page).toHaveURL(/\/papers\/\d+$/);
+  await expect(page).toHaveURL(/\/papers\/(\d{4}\.\d{4,5}|p-\d+-[a-z0-9-]+)$/);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
 });
 
@@ -398,7 +404,8 @@ test.describe("API and feeds", () => {
     }, xml);
     expect(parsed.error).toBe(0);
     expect(parsed.entries).toBe(10);
-    for (const link of parsed.links) expect(link).toMatch(new RegExp(`^${baseURL}/papers/\\d+$`));
+    for (const link of parsed.links)
+      expect(link).toMatch(new RegExp(`^${baseURL}/papers/(\\d{4}\\.\\d{4,5}|p-\\d+-[a-z0-9-]+)$`));
     const topics = await request.get("/api/topics");
     expect(Array.isArray((await topics.json()).topics)).toBe(true);
   });

@@ -59,7 +59,9 @@ test("a paper card: the override is dropped and title, authors and abstract are 
     topics: [],
     arxivId: null,
     repoUrl: null,
+    repoStars: null,
     projectUrl: null,
+    onHuggingFace: false,
     publishedAt: null,
     score: 0,
   };

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { beforeEach, describe, expect, it } from "vitest";
-import { DEMO_SAMPLE, importDemoPapers, seedIfEmpty } from "@/lib/ingest/demo";
+import { DEMO_MATCHES, DEMO_SAMPLE, importDemoPapers, seedIfEmpty } from "@/lib/ingest/demo";
 import { upsertPapers } from "@/lib/ingest/upsert";
 import { resetDb, testDb } from "@/tests/helpers/db";
 
@@ -15,6 +15,12 @@ const LATEST_DAY = sample
   .sort()
   .at(-1)!;
 const DEMO_PAPERS = 134 + SAMPLE_PAPERS;
+// The listing papers scripts/match-seed.ts found in the data set by title.
+const MATCHES = readFileSync(DEMO_MATCHES, "utf8")
+  .trim()
+  .split("\n")
+  .map((l) => JSON.parse(l) as { arxivId: string; title: string; authors: string[] });
+const SEED_DAY = new Date("2025-03-14T00:00:00Z");
 
 describe("demo papers import", () => {
   beforeEach(resetDb);
@@ -23,22 +29,36 @@ describe("demo papers import", () => {
     const summary = await importDemoPapers();
     expect(summary).toMatchObject({ created: DEMO_PAPERS, updated: 0, unchanged: 0 });
     expect(summary.createdIds).toHaveLength(DEMO_PAPERS);
-    const papers = await testDb().paper.findMany({ where: { arxivId: null }, orderBy: { sourceRank: "asc" } });
+    const papers = await testDb().paper.findMany({ where: { featuredOn: SEED_DAY }, orderBy: { sourceRank: "asc" } });
     expect(papers).toHaveLength(134);
     expect(papers.map((p) => p.sourceRank)).toEqual([...Array(134).keys()]);
     expect(papers[0]!.title).toBe(
       "DEEM: Diffusion Models Serve as the Eyes of Large Language Models for Image Perception",
     );
     expect(new Set(papers.map((p) => p.featuredOn.toISOString()))).toEqual(new Set(["2025-03-14T00:00:00.000Z"]));
-    expect(papers.filter((p) => p.repoUrl).length).toBe(45);
+    expect(papers.filter((p) => p.repoUrl).length).toBeGreaterThanOrEqual(45);
     expect(papers.every((p) => p.sources.join() === "seed")).toBe(true);
+  });
+
+  it("completes the listing papers found in the data set: arXiv id, authors, votes (prisma/seed/2025-03-14-matches.jsonl)", async () => {
+    await importDemoPapers();
+    expect(MATCHES.length).toBeGreaterThanOrEqual(30);
+    const matched = await testDb().paper.findMany({ where: { featuredOn: SEED_DAY, arxivId: { not: null } } });
+    expect(matched.map((p) => p.arxivId).sort()).toEqual(MATCHES.map((m) => m.arxivId).sort());
+    const cot = matched.find((p) => p.arxivId === "2502.09621")!;
+    expect(cot.title).toBe(
+      "MME-CoT: Benchmarking Chain-of-Thought in Large Multimodal Models for Reasoning Quality, Robustness, and Efficiency",
+    );
+    expect(cot.authors.length).toBeGreaterThan(3);
+    expect(matched.filter((p) => p.authors.length > 0).length).toBe(MATCHES.filter((m) => m.authors.length).length);
+    expect(await testDb().paper.count({ where: { featuredOn: SEED_DAY, arxivId: null } })).toBe(134 - MATCHES.length);
   });
 
   it("imports the real sample: six weeks of featured days with upvotes and repos", async () => {
     await importDemoPapers();
     const db = testDb();
     const withArxiv = await db.paper.count({ where: { arxivId: { not: null } } });
-    expect(withArxiv).toBe(SAMPLE_PAPERS);
+    expect(withArxiv).toBe(SAMPLE_PAPERS + MATCHES.length);
     expect(SAMPLE_PAPERS).toBeGreaterThan(500);
     const days = await db.paper.groupBy({ by: ["featuredOn"], where: { arxivId: { not: null } } });
     expect(days.length).toBeGreaterThanOrEqual(28);

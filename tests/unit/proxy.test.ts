@@ -81,6 +81,16 @@ describe("cross-site requests", () => {
     expect(response.headers.get("content-security-policy")).toBeTruthy();
   });
 
+  test("a feed or search link with an invalid parameter is a 400 naming it, with the API's explanation", async () => {
+    for (const path of ["/?period=year", "/search?q=x&limit=0"]) {
+      const response = proxy(request(path));
+      expect(response.status, path).toBe(400);
+      expect(response.headers.get("content-security-policy")).toBeTruthy();
+      expect(await response.text()).toMatch(/link has an invalid (period|limit): /);
+    }
+    expect(proxy(request("/?period=week")).headers.get("x-middleware-rewrite")).toContain("/feed/");
+  });
+
   test("GETs are never refused, even cross-site (they change nothing)", () => {
     const response = proxy(request("/unsubscribe?token=x", { headers: { "sec-fetch-site": "cross-site" } }));
     expect(response.headers.get("x-middleware-next")).toBe("1");

@@ -1,12 +1,22 @@
 import type { NextRequest } from "next/server";
 import { env } from "@/lib/env";
+import { corsPreflight, withCors } from "@/lib/http/cors";
 import { toApiPaper } from "@/lib/papers/api";
 import { browse } from "@/lib/papers/browse";
 import { parseBrowseParams } from "@/lib/papers/schema";
 
 // GET /api/papers?period=&date=&topic=&topic=&q=&sort=&cursor=&limit=
 // Same parameters and numbers as the pages. 400 names the bad parameter.
+// Readable from any origin (lib/http/cors.ts).
 export async function GET(request: NextRequest) {
+  return withCors(await papers(request));
+}
+
+export function OPTIONS() {
+  return corsPreflight();
+}
+
+async function papers(request: NextRequest) {
   const parsed = parseBrowseParams(request.nextUrl.searchParams);
   if (!parsed.ok) return Response.json({ error: parsed.error }, { status: 400 });
   const result = await browse(parsed.value, { liveCounts: true });

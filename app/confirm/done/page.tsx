@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
+import { shareMetadata } from "@/lib/seo/metadata";
 
-export const metadata: Metadata = { title: "Subscribed", robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  return { ...shareMetadata({ title: "Subscribed" }), robots: { index: false } };
+}
 
 export default function ConfirmedPage() {
   return (

@@ -2,10 +2,13 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { env } from "@/lib/env";
 import { listOutbox, OUTBOX_PAGE_SIZE } from "@/lib/mail/data";
+import { shareMetadata } from "@/lib/seo/metadata";
 import { emailSchema } from "@/lib/subscriptions/schema";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Outbox (development)", robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  return { ...shareMetadata({ title: "Outbox (development)" }), robots: { index: false } };
+}
 
 // Exists only while the outbox transport is active (no RESEND_API_KEY): with a
 // real provider configured this page is a 404.

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { FeedView, feedMetadata } from "@/components/feed-view";
-import { env } from "@/lib/env";
-import { loadFeedHome } from "@/lib/papers/cache";
-import { browseQuery, decodeFeedView } from "@/lib/papers/schema";
+import { FeedView } from "@/components/feed-view";
+import { cachedTopics, loadFeedHome } from "@/lib/papers/cache";
+import { decodeFeedView } from "@/lib/papers/schema";
+import { feedMetadata } from "@/lib/seo/metadata";
 import { todayUtc } from "@/lib/time";
 
 // The feed home, one page per view. Public URLs stay "/?period=week&…": proxy.ts
@@ -20,11 +20,7 @@ type Params = Promise<{ view: string }>;
 // canonical one, so the internal /feed/<view> address is never indexed twice.
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const parsed = decodeFeedView((await params).view);
-  const query = parsed ? browseQuery({ ...parsed, cursor: undefined, limit: undefined }) : "";
-  return {
-    ...feedMetadata(parsed),
-    alternates: { ...feedMetadata(parsed).alternates, canonical: `${env().APP_URL}/${query}` },
-  };
+  return feedMetadata(parsed, await cachedTopics());
 }
 
 export default async function CachedFeedPage({ params }: { params: Params }) {

@@ -1,14 +1,15 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { notFound, permanentRedirect } from "next/navigation";
 import { cache } from "react";
 import { AppLink } from "@/components/app-link";
 import { AuthorList, PaperCard } from "@/components/paper-card";
 import { PaperLinks } from "@/components/paper-links";
 import { VoteButton } from "@/components/vote-button";
 import { VoteTally } from "@/components/vote-tally";
-import { loadPaper as loadPaperData } from "@/lib/papers/cache";
-import { paperIdSchema } from "@/lib/papers/schema";
+import { cachedPaperLookup, loadPaper as loadPaperData } from "@/lib/papers/cache";
 import { plainText } from "@/lib/papers/text";
+import { paperPath } from "@/lib/papers/url";
+import { clip, shareMetadata } from "@/lib/seo/metadata";
 import { todayUtc } from "@/lib/time";
 
 // Rendered per request so the page carries the request's CSP nonce (proxy.ts;
@@ -20,10 +21,27 @@ export const dynamic = "force-dynamic";
 type Params = Promise<{ id: string }>;
 
 // One load per request, shared by generateMetadata and the page (React cache).
+// The canonical URL is /papers/<arXiv id> (lib/papers/url.ts); any other name
+// for the paper (its row id, a versioned id, an old slug) answers 308 to it.
 const loadPaper = cache(async (raw: string) => {
-  const id = paperIdSchema.safeParse(raw);
-  return id.success ? loadPaperData(id.data, todayUtc()) : null;
+  const segment = decodeSegment(raw);
+  if (segment === null) return null;
+  const found = await cachedPaperLookup(segment);
+  if (!found.ok) {
+    if (found.reason === "moved") permanentRedirect(found.path);
+    return null;
+  }
+  return loadPaperData(found.id, todayUtc());
 });
+
+/** "arXiv%3A2503.12345" reads as "arXiv:2503.12345"; a malformed escape names no paper. */
+function decodeSegment(raw: string): string | null {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return null;
+  }
+}
 
 async function load(params: Params) {
   return loadPaper((await params).id);
@@ -31,16 +49,25 @@ async function load(params: Params) {
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const data = await load(params);
-  return data
-    ? { title: plainText(data.paper.title), description: plainText(data.paper.summary).slice(0, 200) }
-    : { title: "Paper not found" };
+  if (!data) return { title: "Paper not found" };
+  const { paper } = data;
+  const path = paperPath(paper);
+  const meta = shareMetadata({
+    title: plainText(paper.title),
+    description: clip(plainText(paper.summary) || `${plainText(paper.title)}, featured ${paper.featuredOn}.`),
+    path,
+    image: `/og${path}`,
+    imageAlt: `${plainText(paper.title)}: featured ${paper.featuredOn}, ${paper.upvotes} votes`,
+    type: "article",
+  });
+  return { ...meta, authors: paper.authors.slice(0, 10).map((name) => ({ name })) };
 }
 
 export default async function PaperPage({ params }: { params: Params }) {
   const data = await load(params);
   if (!data) notFound();
   const { paper, related } = data;
-  const returnTo = `/papers/${paper.id}`;
+  const returnTo = paperPath(paper);
   return (
     <article id={`paper-${paper.id}`} aria-labelledby="paper-title">
       <div className="flex items-start gap-3">

@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
+import { shareMetadata } from "@/lib/seo/metadata";
 
-export const metadata: Metadata = { title: "Data deleted", robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  return { ...shareMetadata({ title: "Data deleted" }), robots: { index: false } };
+}
 
 export default function DeletedPage() {
   return (

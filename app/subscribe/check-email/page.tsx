@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
+import { shareMetadata } from "@/lib/seo/metadata";
 
-export const metadata: Metadata = { title: "Check your inbox", robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  return { ...shareMetadata({ title: "Check your inbox" }), robots: { index: false } };
+}
 
 // The one answer the form gives, whatever the address's state (no enumeration).
 export default function CheckEmailPage() {

@@ -72,7 +72,7 @@ describe("digest content", () => {
   it("carries arXiv, PDF, code and project links (http only), votes and authors", () => {
     const item = digestPaper(ctx, reader, paper);
     expect(item).toMatchObject({
-      url: "https://paperboy.example/papers/42",
+      url: "https://paperboy.example/papers/2608.17253", // the canonical paper URL (lib/papers/url.ts)
       authors: "Ada Lovelace, Alan Turing, Grace Hopper et al.",
       arxivUrl: "https://arxiv.org/abs/2608.17253",
       pdfUrl: "https://arxiv.org/pdf/2608.17253",

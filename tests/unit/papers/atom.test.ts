@@ -9,7 +9,9 @@ const paper: PaperListItem = {
   summary: "Low-bit \u0001weights & KV cache <b>",
   authors: ["Ada O'Neil"],
   repoUrl: "https://github.com/x/y?a=1&b=2",
+  repoStars: 12,
   projectUrl: null,
+  onHuggingFace: true,
   publishedAt: null,
   featuredOn: "2025-03-14",
   upvotes: 3,
@@ -39,7 +41,7 @@ describe("Atom feed", () => {
     expect(xml).toContain(
       '<link rel="self" type="application/atom+xml" href="https://paperboy.example/feed.xml?period=month&amp;topic=quantization"/>',
     );
-    expect(xml).toContain("<id>https://paperboy.example/papers/7</id>");
+    expect(xml).toContain("<id>https://paperboy.example/papers/2403.08999</id>");
     expect(xml).toContain('<link rel="related" title="arXiv" href="https://arxiv.org/abs/2403.08999"/>');
     expect(xml).toContain("https://github.com/x/y?a=1&amp;b=2");
     expect(xml).toContain('<title type="text">Q&amp;A &lt;with&gt; &quot;quotes&quot;</title>');
