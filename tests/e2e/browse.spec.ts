@@ -26,7 +26,7 @@ test.describe("feed", () => {
 
     // A day without papers offers the way back to the nearest day that has some.
     await page.goto("/?date=2025-03-20");
-    await expect(page.getByText("No papers in this day")).toBeVisible();
+    await expect(page.getByText(/No papers were featured in/)).toBeVisible();
     await page.getByRole("link", { name: /Previous day/ }).click();
     await expect(page).toHaveURL(/date=2025-03-14/);
     await expect(page.locator("article")).toHaveCount(50);
@@ -45,6 +45,8 @@ test.describe("feed", () => {
   });
 
   test("is accessible (axe: no serious or critical violations)", async ({ page }) => {
+    // axe walks a 50-card page: give it more than the default 30 s on a busy machine.
+    test.setTimeout(90_000);
     await page.goto("/?period=week");
     await expectNoSeriousA11yViolations(page);
   });
@@ -67,7 +69,7 @@ test.describe("topics", () => {
     for (const card of await cards.all()) {
       await expect(card.locator('a[href="/topics/lmm"], a[href="/topics/quantization"]').first()).toBeVisible();
     }
-    await expect(page.getByTestId("feed-label")).toContainText("topics: lmm, quantization");
+    await expect(page.getByTestId("feed-label")).toContainText("topics: Multimodal LLMs, Quantization");
   });
 
   test("topics index and a topic page with its count; accessible", async ({ page }) => {
@@ -76,7 +78,7 @@ test.describe("topics", () => {
     await page.getByRole("link", { name: "Multimodal LLMs" }).click();
     await expect(page).toHaveURL(/\/topics\/lmm$/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Multimodal LLMs");
-    await expect(page.getByTestId("topic-count")).toHaveText(/^\d+ papers in this topic$/);
+    await expect(page.getByTestId("topic-count")).toHaveText(/^\d+ papers in this topic in all/);
     const count = Number((await page.getByTestId("topic-count").textContent())!.split(" ")[0]);
     expect(count).toBeGreaterThan(5);
     await expect(page.locator("article")).toHaveCount(Math.min(count, 30));
