@@ -12,6 +12,8 @@ export const FORM_STATE_COOKIE = "pb_form";
 /** Long enough to follow the redirect; the page reads it only with ?invalid=1, so a stale one shows nothing. */
 export const FORM_STATE_MAX_AGE_SECONDS = 300;
 
+const MAX_COOKIE_VALUE = 3_800;
+
 export type FormState = {
   /** Which form the values belong to (a preferences page never shows a subscribe form's values). */
   form: "subscribe" | "preferences";
@@ -56,7 +58,11 @@ export function formState(form: FormState["form"], raw: Record<string, unknown>,
 /** Set-Cookie value carrying the state (base64url JSON; never trusted beyond its schema). */
 export function formStateCookie(state: FormState): string {
   const a = cookieAttributes(FORM_STATE_MAX_AGE_SECONDS);
-  const value = Buffer.from(JSON.stringify(state)).toString("base64url");
+  const encode = (s: FormState) => Buffer.from(JSON.stringify(s)).toString("base64url");
+  // Browsers drop a cookie over 4 KB: oversized (hand-made) input keeps its messages, not all its values.
+  let value = encode(state);
+  if (value.length > MAX_COOKIE_VALUE) value = encode({ ...state, topics: state.topics.slice(0, 10), keywords: "" });
+  if (value.length > MAX_COOKIE_VALUE) value = encode({ ...state, email: undefined, topics: [], keywords: "" });
   return `${FORM_STATE_COOKIE}=${value}; Path=${a.path}; Max-Age=${a.maxAge}; HttpOnly; SameSite=Lax${a.secure ? "; Secure" : ""}`;
 }
 

@@ -17,7 +17,8 @@ const OVERRIDES = /[\u202A-\u202E\u2066-\u2069]/;
 async function laidOutInOrder(page: Page, selector: string, text: string): Promise<boolean> {
   return page.evaluate(
     ([sel, needle]) => {
-      const root = document.querySelector(sel!);
+      // The first element matching `sel` that holds the text (an email has several dir=auto paragraphs).
+      const root = [...document.querySelectorAll(sel!)].find((e) => e.textContent?.includes(needle!));
       if (!root) throw new Error(`no ${sel}`);
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {

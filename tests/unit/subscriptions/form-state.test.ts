@@ -39,4 +39,16 @@ describe("a rejected form's values", () => {
     expect(readFormState(Buffer.from('{"form":"subscribe"}').toString("base64url"), "subscribe")).toBeNull();
     expect(readFormState(undefined, "subscribe")).toBeNull();
   });
+
+  it("stays under the browsers' 4 KB cookie limit for oversized input, keeping the messages", () => {
+    const huge = {
+      ...raw,
+      topics: Array.from({ length: 100 }, (_, i) => `topic-${i}-${"x".repeat(50)}`),
+      keywords: "k".repeat(2000),
+    };
+    const cookie = formStateCookie(formState("subscribe", huge, issues));
+    expect(cookie.length).toBeLessThan(4096);
+    const value = new RegExp(`${FORM_STATE_COOKIE}=([^;]+)`).exec(cookie)![1];
+    expect(readFormState(value, "subscribe")?.errors).toEqual({ keywords: "Each keyword has at most 60 characters." });
+  });
 });
