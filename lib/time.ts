@@ -67,3 +67,19 @@ export function mondayOfIsoWeek(year: number, week: number): Date {
   const week1Monday = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * DAY_MS;
   return new Date(week1Monday + (week - 1) * 7 * DAY_MS);
 }
+
+/** English month names, January first (labels in pages and emails). */
+export const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+] as const;

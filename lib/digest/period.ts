@@ -8,6 +8,7 @@ import {
   isoDate,
   isoWeek,
   isoWeekKey,
+  MONTHS,
   mondayOfIsoWeek,
   parseDay,
   utcDay,
@@ -33,21 +34,6 @@ export type DigestPeriod = {
   /** The feed view of the period's papers, for the "see all" link: a day, or the week of `label`. */
   feed: { period: "day" | "week"; date: string };
 };
-
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
 
 /** "Friday, 14 March 2025". */
 export function dayLabel(day: Date): string {

@@ -1,6 +1,6 @@
 // Feed periods: a UTC day, an ISO week (Monday to Sunday) or a calendar month.
 // Pure date arithmetic on "YYYY-MM-DD" strings so pages, API and tests agree.
-import { addDays, isoDate, isoWeek, isoWeekKey, parseDay } from "@/lib/time";
+import { addDays, isoDate, isoWeek, isoWeekKey, MONTHS, parseDay } from "@/lib/time";
 
 export const FEED_PERIODS = ["day", "week", "month"] as const;
 export type FeedPeriod = (typeof FEED_PERIODS)[number];
@@ -17,21 +17,6 @@ export function periodRange(period: FeedPeriod, day: string): { from: string; to
   const to = isoDate(new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1)));
   return { from, to };
 }
-
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
 
 /** Human label of a period, e.g. "Fri, 14 March 2025", "Week 2025-W11 (10–16 March 2025)", "March 2025". */
 export function periodLabel(period: FeedPeriod, day: string): string {
