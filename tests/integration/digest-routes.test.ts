@@ -16,6 +16,9 @@ beforeAll(() => {
   process.env.APP_URL = "https://paperboy.example";
   process.env.CRON_SECRET = CRON_SECRET;
   process.env.RESEND_WEBHOOK_SECRET = WEBHOOK_SECRET;
+  // Due from midnight UTC, so the daily period is due whenever the suite runs.
+  // Set before the first env() call: the settings are read once and cached.
+  process.env.DIGEST_HOUR = "0";
   delete process.env.RESEND_API_KEY; // the outbox transport
   testDb();
 });
@@ -45,8 +48,6 @@ describe("POST /api/cron/digest", () => {
     const today = new Date().toISOString().slice(0, 10);
     await addPaper({ title: "Fresh paper", featuredOn: today });
     await addSubscriber({ email: "reader@example.com", allTopics: true });
-    // Before the due hour nothing is sent; pick an hour that has passed (or is now) so the test is clock-independent.
-    process.env.DIGEST_HOUR = "0";
     const res = await cron(`Bearer ${CRON_SECRET}`, "?frequency=daily");
     expect(res.status).toBe(200);
     const body = (await res.json()) as { results: { status: string; sent: number; periodKey: string }[] };
