@@ -12,6 +12,7 @@ import {
 import { safeHttpUrl } from "@/lib/http/url";
 import type { MailMessage } from "@/lib/mail/types";
 import { plainText } from "@/lib/papers/text";
+import type { PaperListItem } from "@/lib/papers/types";
 import { paperUrl } from "@/lib/papers/url";
 import { preferencesUrl, unsubscribeUrl } from "@/lib/subscriptions/links";
 import type { DigestPeriod, Frequency } from "./period";
@@ -28,14 +29,10 @@ export type Recipient = {
   paperIds: number[];
 };
 
-export type PaperInfo = {
-  id: number;
-  arxivId: string | null;
-  title: string;
-  summary: string;
-  authors: string[];
-  repoUrl: string | null;
-  projectUrl: string | null;
+export type PaperInfo = Pick<
+  PaperListItem,
+  "id" | "arxivId" | "title" | "summary" | "authors" | "repoUrl" | "projectUrl"
+> & {
   /** The source's upvotes plus local votes, as the site shows them when the email is rendered. */
   votes: number;
   topicIds: number[];

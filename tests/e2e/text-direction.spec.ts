@@ -82,31 +82,15 @@ test("a paper card: the override is dropped and title, authors and abstract are 
 test("the digest email: the override is dropped and the paper's text is isolated", async ({ page }) => {
   process.env.APP_SECRET ??= "e".repeat(48);
   process.env.APP_URL ??= "https://paperboy.example";
-  const { renderDigest } = await import("@/lib/digest/render");
-  const message = await renderDigest(
-    {
-      runId: 1,
-      appUrl: "https://paperboy.example",
-      frequency: "daily",
-      periodLabel: "Tuesday 14 January",
-      feed: { period: "day", date: "2025-01-13" },
-      topics: new Map(),
-      papers: new Map([
-        [HOSTILE.id, { ...HOSTILE, arxivId: null, repoUrl: null, projectUrl: null, votes: 0, topicIds: [] }],
-      ]),
-      cache: new Map(),
-    },
-    {
-      deliveryId: 1,
-      subscriberId: 1,
-      email: "reader@example.com",
-      linkSecret: "s".repeat(32),
-      allTopics: true,
-      keywords: [],
-      topicIds: [],
-      paperIds: [HOSTILE.id],
-    },
-  );
+  const { renderDigestOf } = await import("@/tests/helpers/digest-render");
+  const message = await renderDigestOf({
+    ...HOSTILE,
+    arxivId: null,
+    repoUrl: null,
+    projectUrl: null,
+    votes: 0,
+    topicIds: [],
+  });
   expect(message.text).not.toMatch(OVERRIDES);
   expect(message.subject).not.toMatch(OVERRIDES);
   await page.setContent(message.html);

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { type RenderContext, renderDigest } from "@/lib/digest/render";
+import { renderDigestOf } from "@/tests/helpers/digest-render";
 
 // A paper row as hostile as the database allows (stored before validation
 // existed, or by a future source that skips it): HTML, javascript: links and
@@ -19,25 +19,9 @@ const HOSTILE_ROW = {
 process.env.APP_SECRET ??= "r".repeat(48);
 
 test("the digest email escapes a paper's HTML and drops its javascript: link", async () => {
-  const ctx: RenderContext = {
-    runId: 1,
-    appUrl: "https://paperboy.example",
-    frequency: "daily",
-    periodLabel: "March 14, 2025",
-    feed: { period: "day", date: "2025-03-13" },
-    topics: new Map([[1, { id: 1, slug: "lmm", name: "<b>LMM</b>" }]]),
-    papers: new Map([[HOSTILE_ROW.id, HOSTILE_ROW]]),
-    cache: new Map(),
-  };
-  const message = await renderDigest(ctx, {
-    deliveryId: 1,
-    subscriberId: 1,
-    email: "reader@example.com",
-    linkSecret: "s".repeat(32),
-    allTopics: true,
-    keywords: ['"><script>alert(4)</script>'],
-    topicIds: [],
-    paperIds: [HOSTILE_ROW.id],
+  const message = await renderDigestOf(HOSTILE_ROW, {
+    context: { topics: new Map([[1, { id: 1, slug: "lmm", name: "<b>LMM</b>" }]]) },
+    recipient: { keywords: ['"><script>alert(4)</script>'] },
   });
   // Inert: no live tags or handler attributes from the paper, no javascript: link targets (escaped text is fine).
   expect(message.html).not.toMatch(/<(script|img|iframe|svg)\b/i);
@@ -148,28 +132,7 @@ test("bidi overrides are dropped on output: Atom, JSON API, digest email; pages 
 
   expect(JSON.stringify(toApiPaper(BIDI_ITEM as never, "https://paperboy.example"))).not.toMatch(BIDI);
 
-  const message = await renderDigest(
-    {
-      runId: 1,
-      appUrl: "https://paperboy.example",
-      frequency: "daily",
-      periodLabel: "March 14, 2025",
-      feed: { period: "day", date: "2025-03-13" },
-      topics: new Map(),
-      papers: new Map([[7, { ...HOSTILE_ROW, title: BIDI_ITEM.title, summary: BIDI_ITEM.summary }]]),
-      cache: new Map(),
-    },
-    {
-      deliveryId: 1,
-      subscriberId: 1,
-      email: "reader@example.com",
-      linkSecret: "s".repeat(32),
-      allTopics: true,
-      keywords: [],
-      topicIds: [],
-      paperIds: [7],
-    },
-  );
+  const message = await renderDigestOf({ ...HOSTILE_ROW, title: BIDI_ITEM.title, summary: BIDI_ITEM.summary });
   for (const text of [message.html, message.text, message.subject]) expect(text).not.toMatch(BIDI);
   expect(message.html).toMatch(/<a [^>]*dir="auto"[^>]*>Evil gnp\.exe<\/a>/);
 
