@@ -144,6 +144,9 @@ test.describe("shared links: canonical URL, Open Graph and Twitter card on every
 });
 
 test.describe("topic trends", () => {
+  // axe walks pages of 26-bar charts, tables and 20 or more cards: 19 s alone, over 30 s on a busy machine.
+  test.describe.configure({ timeout: 90_000 });
+
   test("a topic page charts 26 weeks, with the numbers as a table; /api/topics has them too", async ({
     page,
     request,
