@@ -148,7 +148,10 @@ describe("digest resilience", () => {
     const summary = await runDigest({
       frequency: "daily",
       now: new Date(NOW),
-      retry: { baseDelayMs: 10, maxDelayMs: 200, timeoutMs: 500, maxAttempts: 40 },
+      // A 2 s request timeout: on the embedded database the queries run in this process and hold
+      // its event loop, so under a busy CI machine the fake provider's answers took over 500 ms
+      // and every attempt of a batch timed out. Lost responses still cost one timeout each.
+      retry: { baseDelayMs: 10, maxDelayMs: 200, timeoutMs: 2_000, maxAttempts: 40 },
       log: () => {},
     });
     const result = tally(await expectedAddresses());
