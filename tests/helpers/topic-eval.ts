@@ -25,7 +25,7 @@ export type Label = "in" | "out" | "ambiguous";
 export type SamplePaper = {
   arxivId: string;
   split: Split;
-  set: "random2000" | "other" | "quantization-pool";
+  set: "random2000" | "other" | "quantization-pool" | "lmm-dev-pool";
   topics: string[];
   title: string;
   summary: string;
