@@ -534,7 +534,7 @@ export const TOPICS: readonly TopicDefinition[] = [
     // Most papers "reason" somewhere: the word alone, even three times, is not the subject.
     minScore: 4,
     // Test-time compute for diffusion image generators is sampling, not reasoning.
-    veto: r("diffusion model", "image generation", "video generation"),
+    veto: r("diffusion model", "image generation", "video generation", "image editing"),
   },
   {
     slug: "evaluation",
@@ -688,7 +688,8 @@ export const TOPICS: readonly TopicDefinition[] = [
         "code switching",
         "linguistically diverse",
       ),
-      ...decisive("machine translation", "low-resource languages", "cross-lingual transfer"),
+      // Strong but not decisive: one mention ("also improves machine translation") is not the subject.
+      ...r("machine translation", "low-resource languages", "cross-lingual transfer"),
       // Translation of code, images or instructions is common too: the title must name it.
       ...titled("translate", "translation"),
       { p: "\\d+ languages", re: true },
@@ -830,14 +831,16 @@ export const TOPICS: readonly TopicDefinition[] = [
         "voice conversion",
         "singing voice",
       ),
-      ...acr("ASR", "TTS"),
+      // "ASR" is also an attack success rate, "TTS" test-time scaling: in an abstract they need support.
+      ...titledAcr("ASR", "TTS"),
       // Audio and speech name the subject in a title; in an abstract they are
       // often one modality among many.
       ...titled("audio", "speech", "music"),
       ...weak("voice", "audio-visual"),
     ],
     strict: true,
-    // "ASR" is also an attack success rate, "TTS" test-time scaling.
+    // Talking heads and gestures driven by speech generate video, not audio.
+    exclude: r("audio-driven", "speech-driven"),
     veto: r("attack success rate", "test-time scaling", "test-time compute"),
   },
   {
