@@ -199,6 +199,10 @@ function incidental(text: string, hit: Hit): boolean {
   return JUDGE_AFTER.test(text.slice(hit.end, hit.end + 48));
 }
 
+/** A hit's weight: a `titleOnly` rule is weak outside the title ("fine-tuning" in an abstract is usually a step, in a title the subject). */
+const weightOf = (hit: Hit, titleEnd: number) =>
+  hit.rule.rule.titleOnly && hit.start >= titleEnd ? 1 : (hit.rule.rule.w ?? DEFAULT_WEIGHT);
+
 const overlaps = (hit: Hit, ranges: [number, number][]) => ranges.some(([s, e]) => hit.start < e && hit.end > s);
 
 // Title and abstract are scanned as one text; the blank line keeps phrases
@@ -256,16 +260,21 @@ export function ruleResults(title: string, summary: string): RuleResult[] {
       const n = counts.get(hit.rule) ?? 0;
       if (n >= MAX_COUNT_PER_RULE) continue;
       counts.set(hit.rule, n + 1);
-      score += (hit.rule.rule.w ?? DEFAULT_WEIGHT) * (hit.start < titleEnd ? TITLE_FACTOR : 1);
+      score += weightOf(hit, titleEnd) * (hit.start < titleEnd ? TITLE_FACTOR : 1);
     }
+    // In a strict topic, weak phrases only add to the score: what makes the
+    // paper about the topic (a title mention, repeated mentions) must be a
+    // non-weak phrase ("alignment" or "audio" alone name many other things).
+    const about = topic.strict ? kept.filter((h) => weightOf(h, titleEnd) > 1) : kept;
     const vetoed = all.some((h) => h.rule.kind === "veto");
-    const titleHit = kept.some((h) => h.start < titleEnd);
-    const decisive = kept.some((h) => (h.rule.rule.w ?? DEFAULT_WEIGHT) >= DECISIVE_WEIGHT);
+    const titleHit = about.some((h) => h.start < titleEnd);
+    const decisive = kept.some((h) => weightOf(h, titleEnd) >= DECISIVE_WEIGHT);
     const blocked = vetoed && !decisive;
     const tagged =
       !blocked &&
+      about.length > 0 &&
       score >= (topic.minScore ?? DEFAULT_MIN_SCORE) &&
-      (titleHit || decisive || kept.length >= (topic.aboutMentions ?? ABOUT_MENTIONS));
+      (titleHit || decisive || about.length >= (topic.aboutMentions ?? ABOUT_MENTIONS));
 
     const evidence: string[] = [];
     const seen = new Set<string>();
@@ -314,7 +323,12 @@ export function ruleResults(title: string, summary: string): RuleResult[] {
   return result;
 }
 
-/** Whether a topic's learned model judges this paper: the rules found a phrase, no veto applies, and the net catches it. */
+/**
+ * Whether a topic's learned model judges this paper: the rules found a phrase
+ * that counts (not negated, not only a judge or a tool), no veto applies, and
+ * the topic's net (the broad candidate words its labels were drawn on) catches
+ * it. Other papers are left to the rules alone.
+ */
 export function modelCandidate(slug: string, found: RuleResult | undefined, title: string, summary: string): boolean {
   const net = NETS[slug];
   return !!found && !found.blocked && found.evidence.length > 0 && !!net && (net.test(title) || net.test(summary));

@@ -21,6 +21,11 @@
  *   image-tokenizer paper, but not in one about "post-training quantization".
  * - Sentences about future work ("we plan to…", "future work") are ignored by
  *   every topic: they say what the paper does not do.
+ * - A `titleOnly` rule has its weight in the title and is weak in the abstract
+ *   ("fine-tuning" in a title is the subject, in an abstract usually a step).
+ *   In a `strict` topic weak matches only add to the score: the title mention
+ *   or the repeated mentions that make the paper about the topic must come from
+ *   non-weak rules ("alignment", "audio" or "French" alone are not enough).
  *
  * Slugs are stable identifiers (URLs, subscriptions, feeds): never rename one.
  * Any change here changes TAXONOMY_VERSION, and the next start reclassifies
@@ -39,6 +44,8 @@ export type Rule = {
   re?: boolean;
   /** Score per match (default 2); 1 marks a weak signal that needs support. */
   w?: number;
+  /** Its weight counts in the title only; in the abstract it is weak (w 1). */
+  titleOnly?: boolean;
 };
 
 export type TopicDefinition = {
@@ -51,6 +58,11 @@ export type TopicDefinition = {
   minScore?: number;
   /** Mentions needed when the title does not name the topic (default 2). */
   aboutMentions?: number;
+  /**
+   * Weak matches only add to the score: the title mention or the mentions
+   * that make the paper about the topic must come from non-weak rules.
+   */
+  strict?: boolean;
 };
 
 // Shorthands keep the table below readable.
@@ -58,6 +70,8 @@ const r = (...phrases: string[]): Rule[] => phrases.map((p) => ({ p }));
 const weak = (...phrases: string[]): Rule[] => phrases.map((p) => ({ p, w: 1 }));
 const acr = (...phrases: string[]): Rule[] => phrases.map((p) => ({ p, cs: true }));
 const weakAcr = (...phrases: string[]): Rule[] => phrases.map((p) => ({ p, cs: true, w: 1 }));
+const titled = (...phrases: string[]): Rule[] => phrases.map((p) => ({ p, titleOnly: true }));
+const titledAcr = (...phrases: string[]): Rule[] => phrases.map((p) => ({ p, cs: true, titleOnly: true }));
 const decisive = (...phrases: string[]): Rule[] => phrases.map((p) => ({ p, w: DECISIVE_WEIGHT }));
 const decisiveAcr = (...phrases: string[]): Rule[] => phrases.map((p) => ({ p, cs: true, w: DECISIVE_WEIGHT }));
 
@@ -118,6 +132,13 @@ export const TOPICS: readonly TopicDefinition[] = [
         "computer-use agent",
         "computer-using agent",
         "vision-language-action model",
+        "audiovisual LLM",
+        "audio-visual language model",
+        "audiovisual language model",
+        "omni LLM",
+        "omni-LLM",
+        "multimodal judge",
+        "multimodal large reasoning model",
       ),
       ...acr(
         "LMM",
@@ -134,6 +155,8 @@ export const TOPICS: readonly TopicDefinition[] = [
         "MLRM",
         "VLA",
         "SpeechLLM",
+        "SLLM",
+        "OmniLLM",
       ),
       { p: "Qwen[0-9.]*-(?:VL|Omni|Audio)", re: true },
       ...weak(
@@ -165,6 +188,8 @@ export const TOPICS: readonly TopicDefinition[] = [
         "vision encoder",
         "image encoder",
         "visual encoder",
+        "multimodal pretraining",
+        "multimodal pre-training",
       ),
       ...weakAcr("VQA", "GPT-4o"),
     ],
@@ -306,21 +331,22 @@ export const TOPICS: readonly TopicDefinition[] = [
     slug: "distillation",
     name: "Knowledge distillation",
     description:
-      "Training students from teachers: knowledge distillation, distilling reasoning or data into smaller models. Not papers that only use someone else's distilled model.",
+      "Papers about training students from teachers: knowledge distillation, distilling reasoning or data into smaller models. Not papers that only use someone else's distilled model, nor score distillation for 3D generation.",
     include: [
-      ...r(
-        "knowledge distillation",
-        "distillation",
-        "distilling",
-        "distilled",
-        "distill",
-        "teacher model",
-        "student model",
-      ),
-      ...weak("teacher-student", "teacher and student"),
+      ...r("knowledge distillation", "distillation", "teacher model", "student model"),
+      // "Distill" is also an everyday verb ("distill insights from logs").
+      ...weak("teacher-student", "teacher and student", "distilling", "distilled", "distill", "distills"),
     ],
+    strict: true,
     // Reasoning models distilled by others ("DeepSeek-R1-Distill-Qwen") are used, not made.
-    exclude: r("R1-distill*", "distilled models", "distilled variants"),
+    exclude: r(
+      "R1-distill*",
+      "distilled models",
+      "distilled variants",
+      // Score distillation samples 3D scenes from an image model; no student learns from a teacher.
+      "score distillation",
+      "variational score distillation",
+    ),
   },
   {
     slug: "mixture-of-experts",
@@ -508,7 +534,7 @@ export const TOPICS: readonly TopicDefinition[] = [
     // Most papers "reason" somewhere: the word alone, even three times, is not the subject.
     minScore: 4,
     // Test-time compute for diffusion image generators is sampling, not reasoning.
-    veto: r("diffusion model", "image generation", "video generation"),
+    veto: r("diffusion model", "image generation", "video generation", "image editing"),
   },
   {
     slug: "evaluation",
@@ -544,24 +570,47 @@ export const TOPICS: readonly TopicDefinition[] = [
     description:
       "Surveys, reviews, overviews and guides of a research area: the paper is the survey. Not user surveys or code reviews.",
     include: [
-      ...r(
-        "survey",
+      ...decisive(
+        "this survey",
+        "our survey",
+        "we survey",
+        "this paper surveys",
+        "comprehensive survey",
+        "systematic survey",
         "this review",
         "comprehensive review",
         "systematic review",
         "literature review",
         "extensive review",
         "exhaustive review",
-        "a review of",
         "comprehensive overview",
         "systematic literature review",
-      ).map((rule) => ({ ...rule, w: 3 })),
+        "this paper reviews",
+        "we review",
+      ),
+      // A survey says so in its title or as "this survey"; a lone "survey" in
+      // an abstract is usually related work or a survey of users.
+      ...titled("survey", "review").map((rule) => ({ ...rule, w: 3 })),
       // Common words in other papers too ("a taxonomy of errors"): it takes three.
-      ...weak("overview", "review", "taxonomy"),
+      ...weak("overview", "taxonomy"),
     ],
-    // A "survey" of users or a "review" of code is a method, not the paper's genre.
-    exclude: r("user survey", "online survey", "code review", "peer review", "survey respondents", "survey data"),
+    // A "survey" of users or a "review" of code is a method, not the paper's genre;
+    // writing surveys is a task for agents, not a survey.
+    exclude: r(
+      "user survey",
+      "online survey",
+      "code review",
+      "peer review",
+      "survey respondents",
+      "survey data",
+      "survey generation",
+      "survey writing",
+      "survey tasks",
+      "survey section",
+      "AI reviewers",
+    ),
     minScore: 3,
+    strict: true,
   },
   {
     slug: "code-generation",
@@ -625,25 +674,28 @@ export const TOPICS: readonly TopicDefinition[] = [
     slug: "multilingual",
     name: "Multilingual and translation",
     description:
-      "Many human languages, low-resource languages, cross-lingual transfer and machine translation. Not programming languages, nor a benchmark that merely has a few languages.",
+      "Papers about many human languages: multilingual models and data, low-resource languages, cross-lingual transfer and translation. Not programming languages, not a model that merely supports several languages, nor work on one language alone.",
     include: [
       ...r(
         "multilingual",
         "multilingualism",
         "cross-lingual",
         "crosslingual",
+        "cross-linguistic",
         "low-resource language",
-        "translate",
-        "translation",
         "non-English",
         "code-switching",
         "code switching",
         "linguistically diverse",
       ),
-      ...decisive("machine translation", "low-resource languages", "cross-lingual transfer"),
+      // Strong but not decisive: one mention ("also improves machine translation") is not the subject.
+      ...r("machine translation", "low-resource languages", "cross-lingual transfer"),
+      // Translation of code, images or instructions is common too: the title must name it.
+      ...titled("translate", "translation"),
       { p: "\\d+ languages", re: true },
       ...weak("languages", "Chinese", "Japanese", "German", "Italian", "Arabic", "Korean", "French", "Spanish"),
     ],
+    strict: true,
     // "Programming languages" are not human languages.
     exclude: r(
       "programming languages",
@@ -652,6 +704,9 @@ export const TOPICS: readonly TopicDefinition[] = [
       "natural languages",
       "multilingual code",
       "multi-lingual code",
+      "code translation",
+      "image-to-image translation",
+      "image translation",
     ),
     // "Multilingual" code benchmarks span programming languages, not human ones.
     veto: r("programming languages", "programming language"),
@@ -660,7 +715,7 @@ export const TOPICS: readonly TopicDefinition[] = [
     slug: "alignment",
     name: "Alignment and safety",
     description:
-      'Aligning models with human preferences and values: RLHF, preference optimization, safety and jailbreaks. Not "alignment" of modalities or features, nor judges agreeing with humans.',
+      'Papers about aligning models with human preferences and values: RLHF, preference optimization, reward models, safety and jailbreaks. Not "alignment" of modalities, features or instructions, not reinforcement learning for reasoning or agents, nor judges agreeing with humans.',
     include: [
       ...r(
         "human preferences",
@@ -677,13 +732,22 @@ export const TOPICS: readonly TopicDefinition[] = [
         "LLM alignment",
         "harmlessness",
         "harmless",
-        "trustworthiness",
+        "AI safety",
+        "LLM safety",
+        "agent safety",
+        "safety evaluation",
+        "safety benchmark",
+        "safety risks",
       ),
-      ...acr("RLHF", "RLAIF", "DPO", "PPO"),
+      ...acr("RLHF", "RLAIF", "DPO"),
       ...decisive("preference optimization", "safety alignment", "jailbreak", "red teaming", "aligning LLMs"),
-      ...weak("alignment", "safety"),
+      // "Alignment" and "safety" name many other things (modalities, road
+      // safety); PPO also trains reasoners and agents.
+      ...weak("alignment", "safety", "trustworthiness"),
+      ...weakAcr("PPO"),
     ],
     minScore: 3,
+    strict: true,
     // Studies of LLM judges measure their "alignment" (agreement) with human raters.
     veto: r("LLM-as-a-judge", "LLMs-as-judges", "LLM-as-judge", "LLMs as judges"),
     // "Alignment" of modalities, features or representations is a different thing.
@@ -739,22 +803,45 @@ export const TOPICS: readonly TopicDefinition[] = [
     slug: "speech-audio",
     name: "Speech and audio",
     description:
-      "Speech recognition and synthesis, audio understanding, spoken dialogue and music. Not papers where audio is one input among many.",
+      "Papers about speech and audio: recognition and synthesis of speech, audio understanding and generation, spoken dialogue and music. Not papers where audio is one input among many, such as omni-modal models and benchmarks.",
     include: [
       ...r(
         "speech recognition",
         "speech synthesis",
         "text-to-speech",
+        "speech generation",
+        "speech-to-speech",
+        "speech translation",
+        "speech-to-text",
+        "speech enhancement",
+        "speech tokenizer",
+        "speech LLM",
+        "speech language model",
         "spoken language",
         "spoken dialogue",
-        "audio-visual",
         "audio language model",
+        "audio-language model",
         "audio understanding",
+        "audio generation",
+        "text-to-audio",
+        "audio codec",
         "music generation",
+        "music understanding",
+        "text-to-music",
+        "voice conversion",
+        "singing voice",
       ),
-      ...acr("ASR", "TTS"),
-      ...weak("audio", "speech", "voice"),
+      // "ASR" is also an attack success rate, "TTS" test-time scaling: in an abstract they need support.
+      ...titledAcr("ASR", "TTS"),
+      // Audio and speech name the subject in a title; in an abstract they are
+      // often one modality among many.
+      ...titled("audio", "speech", "music"),
+      ...weak("voice", "audio-visual"),
     ],
+    strict: true,
+    // Talking heads and gestures driven by speech generate video, not audio.
+    exclude: r("audio-driven", "speech-driven"),
+    veto: r("attack success rate", "test-time scaling", "test-time compute"),
   },
   {
     slug: "embeddings",
@@ -785,29 +872,38 @@ export const TOPICS: readonly TopicDefinition[] = [
     slug: "fine-tuning",
     name: "Fine-tuning and instruction tuning",
     description:
-      "Adapting pretrained models: instruction tuning, parameter-efficient fine-tuning (LoRA) and continual learning. Not papers that only fine-tune a baseline on the way.",
+      "Papers about adapting pretrained models: instruction tuning, parameter-efficient fine-tuning (LoRA), continual learning and studies of fine-tuning itself. Not papers that fine-tune (or SFT) a model as one step of another method.",
     include: [
       ...r(
         "instruction tuning",
         "instruction-tuning",
-        "instruction tuned",
         "parameter-efficient",
         "parameter efficient",
         "low-rank adaptation",
+        "catastrophic forgetting",
+        "continual learning",
+        "continual pre-training",
+        "continued pre-training",
+      ),
+      ...acr("PEFT"),
+      // Nearly every method paper fine-tunes something: these words name the
+      // subject in a title, and are a weak hint in an abstract.
+      ...titled(
         "fine-tuning",
         "finetuning",
         "fine-tuned",
         "finetuned",
         "fine-tune",
         "finetune",
-        "catastrophic forgetting",
-        "continual learning",
-        "continual pre-training",
-        "continued pre-training",
+        "fine tuning",
+        "instruction tuned",
+        "instruction-tuned",
       ),
-      ...acr("LoRA", "QLoRA", "PEFT", "SFT"),
+      // LoRA is also how image generators load styles and concepts.
+      ...titledAcr("SFT", "LoRA", "QLoRA"),
     ],
     minScore: 4,
+    strict: true,
   },
   {
     slug: "pretraining-data",

@@ -108,6 +108,17 @@ for (const p of rest) {
   add(p, "quantization-pool", "quantization");
 }
 
+// More training data for the lmm model: the next development-half papers of the pool that the lmm
+// net catches, labelled for lmm the same way. Development half only: the test half stays as drawn.
+const LMM_DEV_EXTRA = 120;
+let extra = 0;
+for (const p of rest) {
+  if (extra === LMM_DEV_EXTRA) break;
+  if (rows.has(p.arxivId) || splitOf(p.arxivId) !== "dev" || !NETS.lmm!.test(`${p.title}\n${p.summary}`)) continue;
+  add(p, "lmm-dev-pool", "lmm");
+  extra++;
+}
+
 const out = path.join(root, "tests", "fixtures", "topic-eval", "sample.jsonl");
 writeFileSync(out, `${[...rows.values()].map((r) => JSON.stringify(r)).join("\n")}\n`);
 const count = (topic: string) => [...rows.values()].filter((r) => r.topics.includes(topic)).length;

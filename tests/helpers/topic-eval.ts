@@ -12,7 +12,8 @@ import { classify } from "@/lib/topics/classify";
  * - lmm and quantization (FULL_TOPICS): every candidate of the random 2,000
  *   that the broad net caught is labelled; a random-2,000 paper outside the net
  *   counts as out. Quantization has extra labelled candidates from the rest of
- *   the pool, which count for precision and recall the same way.
+ *   the pool, and lmm 120 extra development-half candidates (more training
+ *   data); both count for precision and recall the same way.
  * - Every other topic: a 30-paper sample labelled for that topic only;
  *   precision is the share labelled in among the sample papers the classifier
  *   tags. Recall is shown when the sample has positives, as a hint.
@@ -25,7 +26,7 @@ export type Label = "in" | "out" | "ambiguous";
 export type SamplePaper = {
   arxivId: string;
   split: Split;
-  set: "random2000" | "other" | "quantization-pool";
+  set: "random2000" | "other" | "quantization-pool" | "lmm-dev-pool";
   topics: string[];
   title: string;
   summary: string;
@@ -44,14 +45,17 @@ export const TARGETS = {
 
 /**
  * What the suite holds the classifier to on the test half: the targets are not
- * reached yet (lmm and the sampled topics fall short), so the suite guards the
- * quality reached against regressions and the eval script shows the gap. Raise
- * these towards TARGETS as the classifier improves; never lower them to pass.
+ * reached yet (lmm, quantization recall and a few sampled topics fall short),
+ * so the suite guards the quality reached against regressions and the eval
+ * script shows the gap. Each floor sits just under the test half's figure when
+ * it was last measured (lmm 0.918 / 0.882, quantization 0.980 / 0.925, sampled
+ * topics pooled 70/77 = 0.909). Raise these towards TARGETS as the classifier
+ * improves; never lower them to pass.
  */
 export const FLOORS = {
-  full: { lmm: { precision: 0.9, recall: 0.85 }, quantization: { precision: 0.95, recall: 0.9 } },
+  full: { lmm: { precision: 0.91, recall: 0.87 }, quantization: { precision: 0.97, recall: 0.92 } },
   /** Micro-averaged over the sampled topics: each has only about 15 test papers. */
-  sampled: { precision: 0.75 },
+  sampled: { precision: 0.9 },
 } as const;
 
 const dir = path.resolve(import.meta.dirname, "..", "fixtures", "topic-eval");

@@ -234,6 +234,51 @@ describe("classify", () => {
     );
   });
 
+  it("strict topics: weak words alone do not make a paper about the topic", () => {
+    // "Alignment" of instructions and road "safety" are not AI alignment; preference optimization is.
+    expect(
+      slugs("Instruction alignment for assembly", "We study alignment of diagrams. Alignment helps."),
+    ).not.toContain("alignment");
+    expect(slugs("Transportation safety data", "Safety analysts query road safety records.")).not.toContain(
+      "alignment",
+    );
+    expect(slugs("Direct preference optimization revisited", "We align LLMs with human preferences.")).toContain(
+      "alignment",
+    );
+    // One language, or languages mentioned in passing, is not a multilingual paper.
+    expect(slugs("A French speech dataset", "French recordings in French homes.")).not.toContain("multilingual");
+    expect(slugs("Scaling multilingual encoders", "Encoders for 15 languages.")).toContain("multilingual");
+    expect(slugs("Modality preference in MLLMs", "We also test machine translation once.")).not.toContain(
+      "multilingual",
+    );
+  });
+
+  it("title-only words name the subject in a title and are weak in an abstract", () => {
+    expect(slugs("A web agent", "We fine-tune the agent with SFT, then fine-tuning with RL.")).not.toContain(
+      "fine-tuning",
+    );
+    expect(slugs("Supervised fine-tuning versus RL", "A study of post-training.")).toContain("fine-tuning");
+    expect(slugs("A survey of agent memory", "")).toContain("surveys");
+    expect(
+      slugs("Deep research agents", "Agents write a survey. The survey is graded by a survey rubric."),
+    ).not.toContain("surveys");
+    expect(slugs("Kazakh ASR from songs", "")).toContain("speech-audio");
+  });
+
+  it("does not read acronyms of other fields or generation driven by audio as speech", () => {
+    expect(
+      slugs("Jailbreaking diffusion LLMs", "The attack success rate (ASR) rises; ASR reaches 90% and ASR stays high."),
+    ).not.toContain("speech-audio");
+    expect(slugs("Audio-driven portrait animation", "Audio-driven talking heads from a portrait.")).not.toContain(
+      "speech-audio",
+    );
+    expect(slugs("Text-to-audio generation in one step", "")).toContain("speech-audio");
+    // Score distillation samples 3D scenes; no student learns from a teacher.
+    expect(slugs("Text to 3D", "Score distillation sampling with a better score distillation loss.")).not.toContain(
+      "distillation",
+    );
+  });
+
   it("handles empty and unusual input", () => {
     expect(classify("", "")).toEqual([]);
     expect(classify("Just a title about nothing", "")).toEqual([]);
