@@ -6,6 +6,7 @@ import { type HtmlPage, htmlResponse } from "@/lib/http/html";
 import { safeReturnPath } from "@/lib/http/same-site";
 import { FRESH_COOKIE, FRESH_COOKIE_SECONDS } from "@/lib/page-cache";
 import { paperTitle, votedPaperIds } from "@/lib/papers/data";
+import { liveCounts } from "@/lib/papers/live";
 import { setVote } from "@/lib/papers/mutations";
 import { paperIdSchema } from "@/lib/papers/schema";
 import { consumeRateLimit } from "@/lib/security/rate-limit";
@@ -167,8 +168,10 @@ function seeOtherTo(location: string): Response {
   return new Response(null, { status: 303, headers: { Location: location, ...NO_STORE } });
 }
 
-// GET /api/votes?ids=1,2,3 -> { voted: [ids this browser voted for], voter: has an identity }.
-// Private and uncached: the shared, cached pages never contain per-browser state.
+// GET /api/votes?ids=1,2,3 -> { voted: [ids this browser voted for], voter: has an identity,
+// counts: { "<id>": { upvotes, localVotes } } }. Private and uncached: the shared, cached pages
+// (lib/page-cache/) never contain per-browser state, and may be up to 30 s old; pages with
+// JavaScript show the current counts from here (one primary-key query).
 export async function handleVotedIds(request: Request): Promise<Response> {
   const raw = new URL(request.url).searchParams.get("ids") ?? "";
   const ids = raw.split(",").filter(Boolean);
@@ -176,8 +179,15 @@ export async function handleVotedIds(request: Request): Promise<Response> {
     return json(400, { error: { parameter: "ids", message: `must be up to ${MAX_IDS} comma-separated paper ids` } });
   }
   const voterId = voterFrom(request);
-  const voted = voterId ? await votedPaperIds(voterHash(voterId), ids.map(Number)) : [];
-  return Response.json({ voted, voter: voterId !== null }, { headers: { "Cache-Control": "private, no-store" } });
+  const [voted, live] = await Promise.all([
+    voterId ? votedPaperIds(voterHash(voterId), ids.map(Number)) : [],
+    liveCounts(ids.map(Number)),
+  ]);
+  const counts = Object.fromEntries(live);
+  return Response.json(
+    { voted, voter: voterId !== null, counts },
+    { headers: { "Cache-Control": "private, no-store" } },
+  );
 }
 
 // POST /api/votes -> a voter identity (cookie) for this browser; casts no vote.
