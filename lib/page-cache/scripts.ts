@@ -41,11 +41,13 @@ export function hashNoncedScripts(html: string, nonce: string): HashedPage {
     });
     if (!carriesNonce) return element;
     if (external) return `<script${kept}>${text}</script>`;
-    // Browsers turn CRLF and lone CR into LF before they hash a script; store what they will hash.
-    const normalized = text.replace(/\r\n?/g, "\n");
+    // Next repeats the nonce inside its RSC payload (for the links and scripts React manages): it is
+    // dropped there too, so two renders of the same data are the same bytes (one ETag). Browsers turn
+    // CRLF and lone CR into LF before they hash a script; store what they will hash.
+    const normalized = text.replaceAll(nonce, "").replace(/\r\n?/g, "\n");
     hashes.add(scriptHash(normalized));
     return `<script${kept}>${normalized}</script>`;
   });
   // Next also puts the nonce on preload links; it allows nothing once the policy names no nonce.
-  return { html: out.replaceAll(` nonce="${nonce}"`, ""), hashes: [...hashes] };
+  return { html: out.replaceAll(` nonce="${nonce}"`, "").replaceAll(nonce, ""), hashes: [...hashes] };
 }

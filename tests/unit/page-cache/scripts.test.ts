@@ -11,7 +11,7 @@ describe("hashNoncedScripts", () => {
       `<link rel="preload" as="script" href="/_next/static/chunks/a.js" nonce="${NONCE}"/>`,
       `<script src="/_next/static/chunks/a.js" async="" nonce="${NONCE}"></script>`,
       `<script nonce="${NONCE}">self.__next_f=self.__next_f||[]</script>`,
-      `<script id="_R_" nonce="${NONCE}">self.__next_f.push([1,"é \\u003cscript\\u003e"])</script>`,
+      `<script id="_R_" nonce="${NONCE}">self.__next_f.push([1,"é \\u003cscript\\u003e",{"nonce":"${NONCE}"}])</script>`,
       // Not Next's: no nonce, or another one. They must stay unhashed, so the browser blocks them.
       `<script>alert("injected")</script>`,
       `<script nonce="someone-elses">alert("guessed")</script>`,
@@ -20,7 +20,7 @@ describe("hashNoncedScripts", () => {
     const { html: out, hashes } = hashNoncedScripts(html, NONCE);
     expect(hashes).toEqual([
       sha("self.__next_f=self.__next_f||[]"),
-      sha('self.__next_f.push([1,"é \\u003cscript\\u003e"])'),
+      sha('self.__next_f.push([1,"é \\u003cscript\\u003e",{"nonce":""}])'),
     ]);
     expect(out).not.toContain(NONCE);
     expect(out).toContain(`<script src="/_next/static/chunks/a.js" async=""></script>`);
