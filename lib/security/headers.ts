@@ -5,10 +5,10 @@
 // the nonce from the request's CSP header and stamps it on every script it
 // emits; 'strict-dynamic' lets those scripts load the chunks they import.
 //
-// Trade-off: a nonce only exists in a response rendered for that request, so
-// every page is rendered per request (no static HTML / ISR). Data can still
-// be cached below the page (lib-level caches, `unstable_cache`); measured cost
-// is in docs/how-it-works.md, "Production hardening".
+// A nonce only exists in a response rendered for that request, so shared
+// copies of pages (lib/page-cache/) carry a policy that lists the hashes of
+// their inline scripts instead, computed when the copy is rendered with a
+// private nonce: docs/how-it-works.md, "Production hardening".
 
 /** Headers that are the same on every response (set in next.config.ts, so static assets get them too). */
 export const STATIC_SECURITY_HEADERS: ReadonlyArray<{ key: string; value: string }> = [
