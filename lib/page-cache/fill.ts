@@ -57,14 +57,20 @@ export async function fillPage({ origin, path, https, timeoutMs = 30_000 }: Fill
     signal: AbortSignal.timeout(timeoutMs),
   });
   const contentType = response.headers.get("content-type") ?? "";
-  // Only a plain 200 page is shared: a redirect, a 404, an error or anything that sets a cookie is rendered per request.
-  if (response.status !== 200 || !contentType.startsWith("text/html") || response.headers.has("set-cookie")) {
+  const location = response.headers.get("location") ?? undefined;
+  // Only a page (200) or a permanent redirect is shared: a temporary redirect, a 404, an error or
+  // anything that sets a cookie is rendered per request.
+  const permanent = (response.status === 301 || response.status === 308) && location !== undefined;
+  const cacheable = response.status === 200 || permanent;
+  if (!cacheable || !contentType.startsWith("text/html") || response.headers.has("set-cookie")) {
     await response.body?.cancel();
     return null;
   }
   const { html, hashes } = hashNoncedScripts(await response.text(), nonce);
   const body = new TextEncoder().encode(html);
   return {
+    status: response.status,
+    ...(permanent ? { location } : {}),
     body,
     csp: contentSecurityPolicy({ hashes, https }),
     etag: `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`,

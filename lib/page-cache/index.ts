@@ -96,9 +96,10 @@ export function cachedResponse(
     ["x-paperboy-cache", served.state],
   ]);
   if (options.https) headers.set("strict-transport-security", HSTS_VALUE);
+  if (page.location) headers.set("location", page.location);
   if (etagMatches(request.headers.get("if-none-match"), page.etag)) return new Response(null, { status: 304, headers });
   headers.set("content-length", String(page.body.byteLength));
-  return new Response(request.method === "HEAD" ? null : (page.body as BodyInit), { status: 200, headers });
+  return new Response(request.method === "HEAD" ? null : (page.body as BodyInit), { status: page.status, headers });
 }
 
 /** The cached page for a request (rendered now on a miss), or null when it has to be rendered per request. */

@@ -7,6 +7,9 @@ import { ByteLru } from "./lru";
 // so a spike on a new page costs one render, not one per reader.
 
 export type CachedPage = {
+  /** 200, or a permanent redirect (301/308, e.g. a paper's old URL to its canonical one) with its location. */
+  status: number;
+  location?: string;
   body: Uint8Array;
   /** The Content-Security-Policy that allows exactly this body's inline scripts (lib/page-cache/scripts.ts). */
   csp: string;

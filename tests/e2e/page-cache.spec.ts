@@ -197,3 +197,12 @@ test("someone who votes without JavaScript sees their vote at once, not the cach
   expect(reload!.headers()["x-paperboy-cache"]).toBeUndefined();
   await context.close();
 });
+
+test("a paper's old URL redirects to its canonical one from the cache, permanently", async ({ request }) => {
+  await request.get("/papers/1", { maxRedirects: 0 });
+  const moved = await request.get("/papers/1", { maxRedirects: 0 });
+  expect(moved.status()).toBe(308);
+  expect(moved.headers().location).toMatch(/^\/papers\/p-1-[a-z0-9-]+$/);
+  expect(moved.headers()["x-paperboy-cache"]).toMatch(/^(hit|stale|miss)$/);
+  expect(moved.headers()["set-cookie"]).toBeUndefined();
+});

@@ -14,7 +14,11 @@ beforeAll(async () => {
   server = createServer((request, response) => {
     seen.push(request.headers);
     const nonce = String(request.headers[FILL_NONCE_HEADER]);
-    if (request.url === "/redirect") return void response.writeHead(308, { location: "/elsewhere" }).end();
+    if (request.url === "/temporary") return void response.writeHead(307, { location: "/elsewhere" }).end();
+    if (request.url === "/moved")
+      return void response
+        .writeHead(308, { location: "/papers/p-1-x", "content-type": "text/html" })
+        .end("/papers/p-1-x");
     if (request.url === "/cookie")
       return void response.writeHead(200, { "content-type": "text/html", "set-cookie": "a=b" }).end("<p>x</p>");
     if (request.url === "/json") return void response.writeHead(200, { "content-type": "application/json" }).end("{}");
@@ -59,8 +63,13 @@ describe("filling the page cache", () => {
     expect(fillNonce(badNonce)).toBeNull();
   });
 
-  test("redirects, errors, non-HTML and anything setting a cookie are not cached", async () => {
-    for (const path of ["/redirect", "/missing", "/json", "/cookie"])
+  test("a permanent redirect (a paper's old URL) is cached with its location", async () => {
+    const page = await fillPage({ origin, path: "/moved", https: false });
+    expect(page).toMatchObject({ status: 308, location: "/papers/p-1-x" });
+  });
+
+  test("temporary redirects, errors, non-HTML and anything setting a cookie are not cached", async () => {
+    for (const path of ["/temporary", "/missing", "/json", "/cookie"])
       expect(await fillPage({ origin, path, https: false }), path).toBeNull();
   });
 });

@@ -44,6 +44,7 @@ describe("cached responses", () => {
     state: "hit" as const,
     age: 3,
     page: {
+      status: 200,
       body: new TextEncoder().encode("<p>hi</p>"),
       csp: "script-src 'self' 'sha256-x'",
       etag: '"abc"',

@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 import { type CachedPage, PageCache } from "@/lib/page-cache/store";
 
 const page = (text: string): CachedPage => ({
+  status: 200,
   body: new TextEncoder().encode(text),
   csp: "script-src 'self'",
   etag: `"${text}"`,
