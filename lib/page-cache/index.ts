@@ -96,7 +96,8 @@ export function cachedResponse(
     ["x-paperboy-cache", served.state],
   ]);
   if (options.https) headers.set("strict-transport-security", HSTS_VALUE);
-  if (page.location) headers.set("location", page.location);
+  // Next takes only absolute locations from the proxy, and makes same-origin ones relative again.
+  if (page.location) headers.set("location", new URL(page.location, request.url).href);
   if (etagMatches(request.headers.get("if-none-match"), page.etag)) return new Response(null, { status: 304, headers });
   headers.set("content-length", String(page.body.byteLength));
   return new Response(request.method === "HEAD" ? null : (page.body as BodyInit), { status: page.status, headers });
