@@ -1,7 +1,7 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { env } from "@/lib/env";
 import { htmlResponse } from "@/lib/http/html";
-import { LOCAL_HEADER } from "@/lib/http/node-requests";
+import { LOCAL_HEADER, peerStampActive } from "@/lib/http/node-requests";
 import { checkSameOrigin, isOriginCheckExempt } from "@/lib/http/origin";
 import { cachedResponse, cacheKey, pageCache, servePage } from "@/lib/page-cache";
 import { FILL_NONCE_HEADER, FILL_TOKEN_HEADER, fillNonce } from "@/lib/page-cache/fill";
@@ -62,7 +62,8 @@ export async function proxy(request: NextRequest) {
   // The page cache, for a request that is not itself a fill; the feed's key is its /feed/<view> page.
   const cache =
     filling || dev ? null : pageCache({ seconds: config.PAGE_CACHE_SECONDS, megabytes: config.PAGE_CACHE_MB });
-  const local = request.headers.get(LOCAL_HEADER);
+  // Only the socket's own address (stamped by instrumentation.ts), never one a client wrote.
+  const local = peerStampActive() ? request.headers.get(LOCAL_HEADER) : null;
   const fromCache = async (pagePath: string, fillPath: string) => {
     const key =
       cache && local ? cacheKey(request.method, pagePath, request.headers, request.nextUrl.searchParams) : null;

@@ -96,3 +96,12 @@ describe("cross-site requests", () => {
     expect(response.headers.get("x-middleware-next")).toBe("1");
   });
 });
+
+describe("the page cache in the proxy", () => {
+  test("without the request hooks no page is fetched from an address a client wrote: the page renders as usual", async () => {
+    const response = await proxy(request("/about", { headers: { "x-paperboy-local": "127.0.0.1:9" } }));
+    expect(response.headers.get("x-middleware-next")).toBe("1");
+    expect(response.headers.get("x-paperboy-cache")).toBeNull();
+    expect(response.headers.get("content-security-policy")).toMatch(/'nonce-[^']+' 'strict-dynamic'/);
+  });
+});
