@@ -42,8 +42,8 @@ export function hashNoncedScripts(html: string, nonce: string): HashedPage {
     if (!carriesNonce) return element;
     if (external) return `<script${kept}>${text}</script>`;
     // Next repeats the nonce inside its RSC payload (for the links and scripts React manages): it is
-    // dropped there too, so two renders of the same data are the same bytes (one ETag). Browsers turn
-    // CRLF and lone CR into LF before they hash a script; store what they will hash.
+    // dropped there too, so the shared copy carries no trace of it. Browsers turn CRLF and lone CR
+    // into LF before they hash a script; store what they will hash.
     const normalized = text.replaceAll(nonce, "").replace(/\r\n?/g, "\n");
     hashes.add(scriptHash(normalized));
     return `<script${kept}>${normalized}</script>`;

@@ -92,7 +92,12 @@ for (const path of CACHED) {
     expect(loaded!.headers()["x-paperboy-cache"]).toBeDefined();
     await page.waitForLoadState("networkidle");
     // React attaches itself to the document's elements when it hydrates.
-    expect(await page.evaluate(() => Object.keys(document.body).some((k) => k.startsWith("__react")))).toBe(true);
+    // A 50-card feed takes a while to hydrate on a busy machine; networkidle can come first.
+    await expect
+      .poll(() => page.evaluate(() => Object.keys(document.body).some((k) => k.startsWith("__react"))), {
+        timeout: 20_000,
+      })
+      .toBe(true);
     expect(violations).toEqual([]);
     expect(events).toEqual([]);
   });
@@ -119,11 +124,14 @@ test("a cached page is the same for a visitor with a voter cookie, and sets none
   const context = await browser.newContext();
   const voter = await context.request.post("/api/votes", { headers: { accept: "application/json" } });
   expect(voter.status()).toBe(200);
-  const anonymous = await cachedGet(request, "/topics");
+  const before = await cachedGet(request, "/topics");
   const withCookie = await context.request.get("/topics");
+  const after = await request.get("/topics");
   expect(withCookie.headers()["x-paperboy-cache"]).toBeDefined();
   expect(withCookie.headers()["set-cookie"]).toBeUndefined();
-  expect(withCookie.headers().etag).toBe(anonymous.headers().etag);
+  // The same cached copy (a background render may replace it in between: Next streams the RSC
+  // payload's rows in whatever order they resolve, so each render is different bytes).
+  expect([before.headers().etag, after.headers().etag]).toContain(withCookie.headers().etag);
   await context.close();
 });
 
