@@ -10,9 +10,10 @@ const nextConfig: NextConfig = {
   experimental: { isrFlushToDisk: false },
   // Headers that never vary, on every response including static assets; the
   // per-request CSP (and HSTS) come from proxy.ts. HTML pages are rendered per
-  // request for their CSP nonce (app/layout.tsx) and answered `no-store`; their
-  // data is cached below them (lib/papers/cache.ts), and the JSON API and Atom
-  // feed set their own public Cache-Control.
+  // request for their CSP nonce (app/layout.tsx); the feed, topic, paper and
+  // about pages are then shared from the page cache (lib/page-cache/, public
+  // Cache-Control, a hash-based CSP). Their data is cached below them
+  // (lib/papers/cache.ts); the JSON API and Atom feed set their own Cache-Control.
   async headers() {
     return [{ source: "/:path*", headers: [...STATIC_SECURITY_HEADERS] }];
   },

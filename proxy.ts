@@ -1,7 +1,10 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { env } from "@/lib/env";
 import { htmlResponse } from "@/lib/http/html";
+import { LOCAL_HEADER, peerStampActive } from "@/lib/http/node-requests";
 import { checkSameOrigin, isOriginCheckExempt } from "@/lib/http/origin";
+import { cachedResponse, cacheKey, pageCache, servePage } from "@/lib/page-cache";
+import { FILL_NONCE_HEADER, FILL_TOKEN_HEADER, fillNonce } from "@/lib/page-cache/fill";
 import { encodeFeedView, parseBrowseParams } from "@/lib/papers/schema";
 import { contentSecurityPolicy, HSTS_VALUE, newNonce } from "@/lib/security/headers";
 
@@ -18,11 +21,18 @@ import { contentSecurityPolicy, HSTS_VALUE, newNonce } from "@/lib/security/head
 //    Invalid parameters on "/" and "/search" answer 400 naming the parameter
 //    (a page can't choose its status); app/page.tsx and app/search/page.tsx
 //    explain them too when run without the proxy.
+// 5. The page cache (lib/page-cache/): anonymous GETs of the feed views, topics,
+//    paper and about pages are answered from it, with a CSP that allows their
+//    inline scripts by hash. A miss renders the page through this same server
+//    with a private fill nonce (fillNonce() recognises that request), which
+//    the cache turns into hashes.
 // The headers that never change are set in next.config.ts.
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const config = env();
   const https = config.APP_URL.startsWith("https://");
-  const csp = contentSecurityPolicy({ nonce: newNonce(), https, dev: config.NODE_ENV === "development" });
+  const dev = config.NODE_ENV === "development";
+  const filling = fillNonce(request.headers);
+  const csp = contentSecurityPolicy({ nonce: filling ?? newNonce(), https, dev });
   const withSecurityHeaders = (response: Response) => {
     response.headers.set("Content-Security-Policy", csp);
     if (https) response.headers.set("Strict-Transport-Security", HSTS_VALUE);
@@ -45,7 +55,22 @@ export function proxy(request: NextRequest) {
 
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("Content-Security-Policy", csp);
+  requestHeaders.delete(FILL_TOKEN_HEADER);
+  requestHeaders.delete(FILL_NONCE_HEADER);
   const forward = { request: { headers: requestHeaders } };
+
+  // The page cache, for a request that is not itself a fill; the feed's key is its /feed/<view> page.
+  const cache =
+    filling || dev ? null : pageCache({ seconds: config.PAGE_CACHE_SECONDS, megabytes: config.PAGE_CACHE_MB });
+  // Only the socket's own address (stamped by instrumentation.ts), never one a client wrote.
+  const local = peerStampActive() ? request.headers.get(LOCAL_HEADER) : null;
+  const fromCache = async (pagePath: string, fillPath: string) => {
+    const key =
+      cache && local ? cacheKey(request.method, pagePath, request.headers, request.nextUrl.searchParams) : null;
+    if (!cache || !key) return null;
+    const served = await servePage(cache, key, { origin: `http://${local}`, path: fillPath, https });
+    return served && cachedResponse(request, served, { seconds: config.PAGE_CACHE_SECONDS, https });
+  };
 
   if (pathname === "/unsubscribe" && request.method === "POST") {
     const target = new URL(`/api/subscriptions/unsubscribe${request.nextUrl.search}`, request.url);
@@ -68,9 +93,13 @@ export function proxy(request: NextRequest) {
       const url = request.nextUrl.clone();
       url.pathname = `/feed/${encodeFeedView(parsed.value)}`;
       url.search = "";
+      const cached = await fromCache(url.pathname, `/${request.nextUrl.search}`);
+      if (cached) return cached;
       return withSecurityHeaders(NextResponse.rewrite(url, forward));
     }
   }
+  const cached = await fromCache(pathname, pathname);
+  if (cached) return cached;
   return withSecurityHeaders(NextResponse.next(forward));
 }
 

@@ -17,7 +17,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   // Every page is rendered per request so Next can stamp the request's CSP
   // nonce (proxy.ts) on its inline scripts; a prerendered page would carry no
-  // nonce and its scripts would be blocked. See lib/security/headers.ts.
+  // nonce and its scripts would be blocked. Shared copies of the busy pages come
+  // from the page cache (lib/page-cache/), which turns a render's nonce into hashes.
   await connection();
   return (
     <html lang="en">

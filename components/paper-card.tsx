@@ -1,4 +1,3 @@
-import { AppLink } from "@/components/app-link";
 import { plainText } from "@/lib/papers/text";
 import type { PaperListItem, SnippetPart } from "@/lib/papers/types";
 import { paperPath } from "@/lib/papers/url";
@@ -60,12 +59,12 @@ export function PaperCard({ paper, returnTo, titleParts, snippetParts, headingLe
       </div>
       <div className="min-w-0 flex-1">
         <Heading id={`paper-${paper.id}-title`} className="text-base font-semibold leading-snug">
-          <AppLink
-            href={paperPath(paper)}
-            className="hover:underline focus-visible:outline-2 focus-visible:outline-blue-600"
-          >
+          {/* A plain link, like the topic chips: a list has up to 50 of them, and a client Link
+              each puts a component reference per card into the RSC payload. The paper page it
+              opens comes from the page cache, so a full load is cheap. */}
+          <a href={paperPath(paper)} className="hover:underline focus-visible:outline-2 focus-visible:outline-blue-600">
             <bdi>{titleParts ? <Highlight parts={titleParts} /> : plainText(paper.title)}</bdi>
-          </AppLink>
+          </a>
         </Heading>
         {paper.authors.length > 0 && (
           <p className="mt-0.5 text-xs text-zinc-600 dark:text-zinc-400">

@@ -9,27 +9,36 @@ import { useEffect, useState } from "react";
 // POST /api/votes before the first vote, posts with fetch, and every button and
 // tally for the paper on the page updates together (a window event). Pages are
 // cached for everyone, so whether *this* browser voted is fetched once per page
-// (one batched request), never rendered into the shared HTML.
+// (one batched request), never rendered into the shared HTML. The same request
+// brings the current counts: a cached page may be up to 30 s old (lib/page-cache/).
 
 export type VoteChange = { paperId: number; voted: boolean; upvotes: number; localVotes: number };
 export const VOTE_EVENT = "paperboy:vote";
 
-const pending = new Map<number, ((voted: boolean) => void)[]>();
+const pending = new Set<number>();
 let scheduled = false;
 
-function whenVoted(paperId: number, callback: (voted: boolean) => void) {
-  pending.set(paperId, [...(pending.get(paperId) ?? []), callback]);
+type VotedAnswer = { voted: number[]; counts: Record<string, { upvotes: number; localVotes: number }> };
+
+/** Asks once per page (batched) whether this browser voted for these papers, and their counts now. */
+function loadVoteState(paperId: number) {
+  pending.add(paperId);
   if (scheduled) return;
   scheduled = true;
   setTimeout(async () => {
-    const batch = new Map(pending);
+    const batch = [...pending];
     pending.clear();
     scheduled = false;
     try {
-      const res = await fetch(`/api/votes?ids=${[...batch.keys()].join(",")}`, { cache: "no-store" });
+      const res = await fetch(`/api/votes?ids=${batch.join(",")}`, { cache: "no-store" });
       if (!res.ok) return;
-      const { voted } = (await res.json()) as { voted: number[] };
-      for (const [id, callbacks] of batch) for (const cb of callbacks) cb(voted.includes(id));
+      const { voted, counts } = (await res.json()) as VotedAnswer;
+      for (const id of batch) {
+        const count = counts[id];
+        if (!count) continue;
+        const detail: VoteChange = { paperId: id, voted: voted.includes(id), ...count };
+        window.dispatchEvent(new CustomEvent<VoteChange>(VOTE_EVENT, { detail }));
+      }
     } catch {
       // Unknown state: the button still toggles.
     }
@@ -82,15 +91,15 @@ export function VoteButton({ paperId, upvotes, returnTo }: { paperId: number; up
   const [error, setError] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState("");
 
-  useEffect(() => whenVoted(paperId, setVoted), [paperId]);
-  useEffect(
-    () =>
-      onVoteChange(paperId, (change) => {
-        setVoted(change.voted);
-        setCount(change.upvotes);
-      }),
-    [paperId],
-  );
+  // Subscribed before the state is asked for, so the answer reaches this button.
+  useEffect(() => {
+    const unsubscribe = onVoteChange(paperId, (change) => {
+      setVoted(change.voted);
+      setCount(change.upvotes);
+    });
+    loadVoteState(paperId);
+    return unsubscribe;
+  }, [paperId]);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();

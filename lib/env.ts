@@ -73,6 +73,13 @@ export const envSchema = z.object({
   TRUST_PROXY_HOPS: intInRange(0, 10, 0),
   /** Voter identities (vote cookies) one client address may obtain per hour. */
   VOTER_IDS_PER_HOUR: intInRange(1, 100_000, 10),
+  /**
+   * Seconds a cached anonymous page (feed, topics, paper, about) is served as fresh; it may then be
+   * served for twice as long again while it is rendered anew. 0 turns the page cache off.
+   */
+  PAGE_CACHE_SECONDS: intInRange(0, 3600, 10),
+  /** Memory the page cache may hold per instance, in megabytes. */
+  PAGE_CACHE_MB: intInRange(1, 4096, 64),
 });
 
 export type Env = z.infer<typeof envSchema> & { APP_URL: string };

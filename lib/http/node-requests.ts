@@ -16,14 +16,25 @@ import { log } from "@/lib/log";
 //    stream fail with "aborted" (ECONNRESET); where nothing handles that it
 //    surfaces as an uncaught exception. It is an ordinary event: logged as a
 //    warning when the body was cut short.
+// 3. The server's own address for this connection (LOCAL_HEADER, overwritten
+//    like PEER_HEADER): the page cache (lib/page-cache/) renders a page by
+//    requesting it from this same server, whatever port or interface it
+//    listens on.
 
 export const PEER_HEADER = "x-paperboy-peer";
+export const LOCAL_HEADER = "x-paperboy-local";
 const ACTIVE = Symbol.for("paperboy.requestHooks");
 
 type RequestStart = { request: IncomingMessage; socket: Socket };
 
 export function onRequestStart({ request, socket }: RequestStart): void {
   request.headers[PEER_HEADER] = socket.remoteAddress ?? "unknown";
+  const local = socket.localAddress;
+  if (local && socket.localPort) {
+    // An IPv4 client of a dual-stack socket shows as ::ffff:a.b.c.d; IPv6 needs brackets in a URL.
+    const host = local.startsWith("::ffff:") ? local.slice(7) : local.includes(":") ? `[${local}]` : local;
+    request.headers[LOCAL_HEADER] = `${host}:${socket.localPort}`;
+  } else delete request.headers[LOCAL_HEADER];
   request.on("error", (error: NodeJS.ErrnoException) => {
     const fields = { method: request.method, path: request.url?.split("?")[0], error: error.code ?? error.message };
     // A body cut short is worth a warning (a broken upload); a reader closing the tab mid-response is not.

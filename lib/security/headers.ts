@@ -5,10 +5,10 @@
 // the nonce from the request's CSP header and stamps it on every script it
 // emits; 'strict-dynamic' lets those scripts load the chunks they import.
 //
-// Trade-off: a nonce only exists in a response rendered for that request, so
-// every page is rendered per request (no static HTML / ISR). Data can still
-// be cached below the page (lib-level caches, `unstable_cache`); measured cost
-// is in docs/how-it-works.md, "Production hardening".
+// A nonce only exists in a response rendered for that request, so shared
+// copies of pages (lib/page-cache/) carry a policy that lists the hashes of
+// their inline scripts instead, computed when the copy is rendered with a
+// private nonce: docs/how-it-works.md, "Production hardening".
 
 /** Headers that are the same on every response (set in next.config.ts, so static assets get them too). */
 export const STATIC_SECURITY_HEADERS: ReadonlyArray<{ key: string; value: string }> = [
@@ -24,13 +24,25 @@ export const STATIC_SECURITY_HEADERS: ReadonlyArray<{ key: string; value: string
 /** One year, as browsers' preload lists expect; only sent when the app is served over HTTPS. */
 export const HSTS_VALUE = "max-age=31536000; includeSubDomains";
 
-export type CspOptions = { nonce: string; https: boolean; dev?: boolean };
+/**
+ * Scripts are allowed either by a per-response nonce (pages rendered for the request) or by the
+ * hashes of exactly the inline scripts a cached page carries (lib/page-cache/scripts.ts).
+ */
+export type CspOptions = ({ nonce: string } | { hashes: readonly string[] }) & { https: boolean; dev?: boolean };
 
-export function contentSecurityPolicy({ nonce, https, dev = false }: CspOptions): string {
+export function contentSecurityPolicy(options: CspOptions): string {
+  const { https, dev = false } = options;
+  // A nonce page trusts what its nonced scripts load ('strict-dynamic', under which browsers
+  // ignore 'self'). A cached page has no nonce: its inline scripts are allowed by hash and Next's
+  // chunks (<script src>, and the chunks those load) by 'self', so 'strict-dynamic' is left out.
+  // The origin serves no script an attacker controls: user data only ever leaves as HTML-escaped
+  // text or JSON, and nosniff stops JSON from running as a script.
+  const scripts =
+    "nonce" in options ? `'self' 'nonce-${options.nonce}' 'strict-dynamic'` : ["'self'", ...options.hashes].join(" ");
   const directives = [
     "default-src 'self'",
     // In development React needs eval for its error overlays; never in production.
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
+    `script-src ${scripts}${dev ? " 'unsafe-eval'" : ""}`,
     // Inline style attributes are allowed: React Email output (shown in the
     // /dev/outbox srcdoc iframe, which inherits this policy) and the small
     // route-handler pages use them. Styles can't run code.

@@ -1,9 +1,12 @@
 import "server-only";
 import { clientKey } from "@/lib/http/client";
+import { cookieAttributes, setCookieHeader } from "@/lib/http/cookies";
 import { readForm, textField } from "@/lib/http/form";
 import { type HtmlPage, htmlResponse } from "@/lib/http/html";
 import { safeReturnPath } from "@/lib/http/same-site";
+import { FRESH_COOKIE, FRESH_COOKIE_SECONDS } from "@/lib/page-cache";
 import { paperTitle, votedPaperIds } from "@/lib/papers/data";
+import { liveCounts } from "@/lib/papers/live";
 import { setVote } from "@/lib/papers/mutations";
 import { paperIdSchema } from "@/lib/papers/schema";
 import { consumeRateLimit } from "@/lib/security/rate-limit";
@@ -90,8 +93,14 @@ export async function handleVote(request: Request, rawId: string): Promise<Respo
   // so the new count shows everywhere at once while other views keep their cache.
   if (wantsJson) return json(200, { voted: result.voted, upvotes: result.upvotes, localVotes: result.localVotes });
   // A relative Location: the browser resolves it against the page it posted from, whatever host the proxy used.
+  // The pages this browser loads next skip the page cache for a minute (lib/page-cache/), so
+  // it sees its own vote at once instead of a copy rendered before it.
   const fragment = result.voted ? `#voted-${id}` : `#paper-${id}`;
-  return new Response(null, { status: 303, headers: { Location: `${form.returnTo}${fragment}`, ...NO_STORE } });
+  const fresh = setCookieHeader(FRESH_COOKIE, "1", cookieAttributes(FRESH_COOKIE_SECONDS));
+  return new Response(null, {
+    status: 303,
+    headers: { Location: `${form.returnTo}${fragment}`, "Set-Cookie": fresh, ...NO_STORE },
+  });
 }
 
 function noVoterJson(): Response {
@@ -159,8 +168,10 @@ function seeOtherTo(location: string): Response {
   return new Response(null, { status: 303, headers: { Location: location, ...NO_STORE } });
 }
 
-// GET /api/votes?ids=1,2,3 -> { voted: [ids this browser voted for], voter: has an identity }.
-// Private and uncached: the shared, cached pages never contain per-browser state.
+// GET /api/votes?ids=1,2,3 -> { voted: [ids this browser voted for], voter: has an identity,
+// counts: { "<id>": { upvotes, localVotes } } }. Private and uncached: the shared, cached pages
+// (lib/page-cache/) never contain per-browser state, and may be up to 30 s old; pages with
+// JavaScript show the current counts from here (one primary-key query).
 export async function handleVotedIds(request: Request): Promise<Response> {
   const raw = new URL(request.url).searchParams.get("ids") ?? "";
   const ids = raw.split(",").filter(Boolean);
@@ -168,8 +179,15 @@ export async function handleVotedIds(request: Request): Promise<Response> {
     return json(400, { error: { parameter: "ids", message: `must be up to ${MAX_IDS} comma-separated paper ids` } });
   }
   const voterId = voterFrom(request);
-  const voted = voterId ? await votedPaperIds(voterHash(voterId), ids.map(Number)) : [];
-  return Response.json({ voted, voter: voterId !== null }, { headers: { "Cache-Control": "private, no-store" } });
+  const [voted, live] = await Promise.all([
+    voterId ? votedPaperIds(voterHash(voterId), ids.map(Number)) : [],
+    liveCounts(ids.map(Number)),
+  ]);
+  const counts = Object.fromEntries(live);
+  return Response.json(
+    { voted, voter: voterId !== null, counts },
+    { headers: { "Cache-Control": "private, no-store" } },
+  );
 }
 
 // POST /api/votes -> a voter identity (cookie) for this browser; casts no vote.

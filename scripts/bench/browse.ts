@@ -298,7 +298,7 @@ async function main() {
     if (HTTP_SECONDS > 0) {
       log(`HTTP at ${size.toLocaleString("en")} papers, ${CONNECTIONS} connections, ${HTTP_SECONDS} s per target`);
       const http = await httpBench();
-      const ceiling = http["(b) static page, next start"]!.rps;
+      const ceiling = http["(b) small page, next start"]!.rps;
       report.push(
         `\nHTTP at ${size.toLocaleString("en")} papers (autocannon, ${CONNECTIONS} connections, ${HTTP_SECONDS} s each)\n` +
           `| target | req/s | p99 ms | % of (b) | bytes | non-2xx |\n|---|---:|---:|---:|---:|---:|\n` +

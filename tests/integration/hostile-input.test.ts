@@ -398,7 +398,7 @@ describe("date parameters at the edges: 400 naming the parameter outside the sup
   test("the feed and search pages (the proxy answers 400 before the page renders)", async () => {
     await fc.assert(
       fc.asyncProperty(query, fc.constantFrom("/", "/search"), async (params, path) => {
-        const response = proxy(new NextRequest(`${BASE}${path}?${search(params)}`));
+        const response = await proxy(new NextRequest(`${BASE}${path}?${search(params)}`));
         const context = `${path}?${search(params)}`;
         if (isSupportedDate(params.date)) {
           expect(response.status, context).toBe(200);

@@ -112,7 +112,12 @@ describe("voting with an identity", () => {
     const again = await vote(paperId, { json: true, cookie, form: { intent: "vote" } });
     expect(await again.json()).toEqual({ voted: true, upvotes: 164, localVotes: 1 });
     const list = await votedIds(new Request(`${BASE}/api/votes?ids=${paperId},99`, { headers: { cookie } }) as never);
-    expect(await list.json()).toEqual({ voted: [paperId], voter: true });
+    // The current counts come along: cached pages may be older than the vote (lib/page-cache/).
+    expect(await list.json()).toEqual({
+      voted: [paperId],
+      voter: true,
+      counts: { [paperId]: { upvotes: 164, localVotes: 1 } },
+    });
     const toggled = await vote(paperId, { json: true, cookie });
     expect(await toggled.json()).toEqual({ voted: false, upvotes: 163, localVotes: 0 });
   });
@@ -131,6 +136,8 @@ describe("voting with an identity", () => {
     expect(cast.status).toBe(303);
     expect(cast.headers.get("location")).toBe(`/?period=week#voted-${paperId}`);
     expect(await counts()).toEqual({ votes: 1, localVotes: 1 });
+    // For a minute this browser's pages skip the page cache, so the page it returns to shows the vote.
+    expect(cast.headers.get("set-cookie")).toMatch(/^pb_fresh=1; Max-Age=60; Path=\/; HttpOnly; SameSite=Lax/);
 
     // A second click on the card's button (intent=vote) keeps the vote: no silent toggle.
     const second = await vote(paperId, { cookie, form: { returnTo: "/?period=week", intent: "vote" } });

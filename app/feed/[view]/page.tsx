@@ -8,9 +8,9 @@ import { todayUtc } from "@/lib/time";
 
 // The feed home, one page per view. Public URLs stay "/?period=week&…": proxy.ts
 // rewrites them here (the view is the canonical query, base64url), so each view
-// has one entry in the data cache (lib/papers/cache.ts). The page is rendered per
-// request so it carries the request's CSP nonce (proxy.ts); a render costs one
-// query, the live vote counts.
+// has one entry in the data cache (lib/papers/cache.ts) and in the page cache
+// (lib/page-cache/, which serves anonymous readers). A render carries the
+// request's CSP nonce (proxy.ts) and costs one query, the live vote counts.
 export const dynamic = "force-dynamic";
 
 type Params = Promise<{ view: string }>;

@@ -5,7 +5,7 @@ import { connect } from "node:net";
 import { Readable } from "node:stream";
 import { afterEach, expect, test, vi } from "vitest";
 import { readBoundedBytes } from "@/lib/http/body";
-import { installRequestHooks, PEER_HEADER } from "@/lib/http/node-requests";
+import { installRequestHooks, LOCAL_HEADER, PEER_HEADER } from "@/lib/http/node-requests";
 
 // lib/http/node-requests.ts on a real Node HTTP server: the peer stamp can't be
 // forged, and a client hanging up mid-upload is a warning, not an uncaught exception.
@@ -19,6 +19,17 @@ test("the peer header is the socket address, whatever the client sent", async ()
   const { port } = server.address() as AddressInfo;
   const res = await fetch(`http://127.0.0.1:${port}/`, { headers: { [PEER_HEADER]: "6.6.6.6" } });
   expect(await res.text()).toMatch(/127\.0\.0\.1$/);
+  server.close();
+});
+
+test("the local header is the server's own address for the connection, whatever the client sent", async () => {
+  installRequestHooks();
+  const server = createServer((req, res) => res.end(String(req.headers[LOCAL_HEADER]))).listen(0, "127.0.0.1");
+  await once(server, "listening");
+  const { port } = server.address() as AddressInfo;
+  // The page cache fetches pages from this address: a client must not be able to point it elsewhere.
+  const res = await fetch(`http://127.0.0.1:${port}/`, { headers: { [LOCAL_HEADER]: "evil.example:80" } });
+  expect(await res.text()).toBe(`127.0.0.1:${port}`);
   server.close();
 });
 

@@ -10,6 +10,16 @@ describe("Content-Security-Policy", () => {
     expect(csp.get("default-src")).toEqual(["'self'"]);
   });
 
+  test("a cached page's policy allows its inline scripts by hash and Next's chunks by 'self', without 'strict-dynamic'", () => {
+    const hashed = contentSecurityPolicy({ hashes: ["'sha256-a'", "'sha256-b'"], https: false });
+    const csp = directives(hashed);
+    // With 'strict-dynamic' browsers would ignore 'self' and block the chunks, which carry no nonce.
+    expect(csp.get("script-src")).toEqual(["'self'", "'sha256-a'", "'sha256-b'"]);
+    // Every other directive is the one rendered pages get.
+    const nonced = directives(contentSecurityPolicy({ nonce: "n", https: false }));
+    for (const [name, sources] of nonced) if (name !== "script-src") expect(csp.get(name), name).toEqual(sources);
+  });
+
   test("no framing, no plugins, no foreign form targets or base URLs", () => {
     const csp = directives(contentSecurityPolicy({ nonce: "n", https: false }));
     expect(csp.get("frame-ancestors")).toEqual(["'none'"]);

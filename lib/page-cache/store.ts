@@ -1,0 +1,104 @@
+import { ByteLru } from "./lru";
+
+// The page cache's policy: fresh entries are served as they are; stale ones
+// (past the fresh time, within the stale window) are served while one
+// background render replaces them; older ones are rendered again before they
+// are served. Concurrent misses for one key share one render (single flight),
+// so a spike on a new page costs one render, not one per reader.
+
+export type CachedPage = {
+  /** 200, or a permanent redirect (301/308, e.g. a paper's old URL to its canonical one) with its location. */
+  status: number;
+  location?: string;
+  body: Uint8Array;
+  /** The Content-Security-Policy that allows exactly this body's inline scripts (lib/page-cache/scripts.ts). */
+  csp: string;
+  /** Strong validator: a hash of the body. */
+  etag: string;
+  contentType: string;
+};
+
+/** A page and how it was served; age in whole seconds since it was rendered. */
+export type Served = { page: CachedPage; state: "hit" | "stale" | "miss"; age: number };
+
+type Entry = { page: CachedPage; storedAt: number };
+
+export type PageCacheOptions = {
+  maxBytes: number;
+  freshMs: number;
+  /** How long past freshMs an entry may still be served while it is rendered again. */
+  staleMs: number;
+  now?: () => number;
+  /** Where a failed background render is reported. */
+  onError?: (error: unknown, key: string) => void;
+};
+
+/** The bytes an entry holds: the body, its headers and the key, roughly. */
+const weight = (key: string, page: CachedPage) =>
+  page.body.byteLength + page.csp.length + page.etag.length + key.length + 200;
+
+export class PageCache {
+  readonly #lru: ByteLru<Entry>;
+  readonly #filling = new Map<string, Promise<CachedPage | null>>();
+  readonly #options: Required<Omit<PageCacheOptions, "onError">> & Pick<PageCacheOptions, "onError">;
+  // Bumped by invalidate(): a render that started before it must not store what it read.
+  #generation = 0;
+
+  constructor(options: PageCacheOptions) {
+    this.#options = { now: Date.now, ...options };
+    this.#lru = new ByteLru(options.maxBytes);
+  }
+
+  get bytes(): number {
+    return this.#lru.bytes;
+  }
+
+  get size(): number {
+    return this.#lru.size;
+  }
+
+  /**
+   * The page for key: from the cache when fresh or stale (a stale one is rendered again in the
+   * background), else rendered by fill and stored. Null when fill yields nothing cacheable.
+   */
+  async serve(key: string, fill: () => Promise<CachedPage | null>): Promise<Served | null> {
+    const { freshMs, staleMs, now } = this.#options;
+    const cached = this.#lru.get(key);
+    if (cached) {
+      const age = now() - cached.storedAt;
+      const seconds = Math.floor(age / 1000);
+      if (age < freshMs) return { page: cached.page, state: "hit", age: seconds };
+      if (age < freshMs + staleMs) {
+        this.#fill(key, fill).catch((error) => this.#options.onError?.(error, key));
+        return { page: cached.page, state: "stale", age: seconds };
+      }
+      this.#lru.delete(key);
+    }
+    const page = await this.#fill(key, fill);
+    return page ? { page, state: "miss", age: 0 } : null;
+  }
+
+  /** Forgets every entry (the data under them changed). */
+  invalidate(): void {
+    this.#generation++;
+    this.#lru.clear();
+    this.#filling.clear();
+  }
+
+  #fill(key: string, fill: () => Promise<CachedPage | null>): Promise<CachedPage | null> {
+    const running = this.#filling.get(key);
+    if (running !== undefined) return running;
+    const generation = this.#generation;
+    const promise = fill()
+      .then((page) => {
+        if (page && generation === this.#generation)
+          this.#lru.set(key, { page, storedAt: this.#options.now() }, weight(key, page));
+        return page;
+      })
+      .finally(() => {
+        if (this.#filling.get(key) === promise) this.#filling.delete(key);
+      });
+    this.#filling.set(key, promise);
+    return promise;
+  }
+}

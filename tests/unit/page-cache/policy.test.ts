@@ -1,0 +1,90 @@
+import { describe, expect, test } from "vitest";
+import { cachedResponse, cacheKey, etagMatches, FRESH_COOKIE } from "@/lib/page-cache";
+
+const key = (path: string, headers: Record<string, string> = {}, method = "GET") => {
+  const url = new URL(path, "http://localhost");
+  return cacheKey(method, url.pathname, new Headers(headers), url.searchParams);
+};
+
+describe("which requests the page cache answers", () => {
+  test("anonymous GETs and HEADs of the feed views, topics, paper and about pages, keyed by page", () => {
+    for (const path of ["/feed/d2Vlaw", "/topics", "/topics/lmm", "/papers/2403.00001", "/about"]) {
+      expect(key(path), path).toBe(path);
+      expect(key(path, {}, "HEAD"), path).toBe(path);
+    }
+    // The pages read no query string, so one entry serves every query.
+    expect(key("/papers/1?utm_source=x")).toBe("/papers/1");
+  });
+
+  test("never search, subscription pages, the outbox, API routes, other methods, RSC requests or a fresh-cookie browser", () => {
+    for (const path of [
+      "/",
+      "/search",
+      "/subscribe",
+      "/confirm",
+      "/preferences",
+      "/unsubscribe",
+      "/dev/outbox",
+      "/api/papers",
+      "/papers/1/vote",
+      "/feed.xml",
+      "/topics/lmm/extra",
+    ])
+      expect(key(path), path).toBeNull();
+    expect(key("/about", {}, "POST")).toBeNull();
+    expect(key("/topics", { rsc: "1" })).toBeNull();
+    expect(key("/topics?_rsc=abc")).toBeNull();
+    expect(key("/topics", { cookie: `pb_voter=x; ${FRESH_COOKIE}=1` })).toBeNull();
+    expect(key("/topics", { cookie: "pb_voter=x" })).toBe("/topics");
+  });
+});
+
+describe("cached responses", () => {
+  const served = {
+    state: "hit" as const,
+    age: 3,
+    page: {
+      status: 200,
+      body: new TextEncoder().encode("<p>hi</p>"),
+      csp: "script-src 'self' 'sha256-x'",
+      etag: '"abc"',
+      contentType: "text/html; charset=utf-8",
+    },
+  };
+
+  test("GET has the body, a public Cache-Control, the ETag and the stored CSP, and no cookie", async () => {
+    const response = cachedResponse(new Request("http://localhost/about"), served, { seconds: 10, https: false });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe("<p>hi</p>");
+    expect(response.headers.get("cache-control")).toBe("public, s-maxage=10, stale-while-revalidate=20");
+    expect(response.headers.get("etag")).toBe('"abc"');
+    expect(response.headers.get("content-security-policy")).toBe("script-src 'self' 'sha256-x'");
+    expect(response.headers.get("set-cookie")).toBeNull();
+    expect(response.headers.get("vary")).not.toMatch(/cookie/i);
+    expect(response.headers.get("strict-transport-security")).toBeNull();
+  });
+
+  test("If-None-Match with the tag is a 304 without a body; HEAD has the headers and no body", async () => {
+    const conditional = new Request("http://localhost/about", { headers: { "if-none-match": 'W/"zzz", "abc"' } });
+    const notModified = cachedResponse(conditional, served, { seconds: 10, https: true });
+    expect(notModified.status).toBe(304);
+    expect(await notModified.text()).toBe("");
+    expect(notModified.headers.get("strict-transport-security")).toContain("max-age=");
+    const head = cachedResponse(new Request("http://localhost/about", { method: "HEAD" }), served, {
+      seconds: 10,
+      https: false,
+    });
+    expect(head.status).toBe(200);
+    expect(head.headers.get("content-length")).toBe("9");
+    expect(await head.text()).toBe("");
+  });
+
+  test("etagMatches compares weakly and understands lists and *", () => {
+    expect(etagMatches('"abc"', '"abc"')).toBe(true);
+    expect(etagMatches('W/"abc"', '"abc"')).toBe(true);
+    expect(etagMatches('"x", "abc"', '"abc"')).toBe(true);
+    expect(etagMatches("*", '"abc"')).toBe(true);
+    expect(etagMatches('"abd"', '"abc"')).toBe(false);
+    expect(etagMatches(null, '"abc"')).toBe(false);
+  });
+});
