@@ -209,35 +209,18 @@ export async function sourceListing(day: string): Promise<ListingEntry[]> {
   );
 }
 
-export const RELATED_COUNT = 5;
-
 /**
- * Papers most like this one: shared topics count most, then full-text
- * similarity of their text to this paper's title. Candidates come from the
- * GIN index (title terms) and the topic links, each capped, so the cost stays
- * flat as the table grows.
+ * The related papers stored for this paper (lib/papers/related.ts computes
+ * them after ingest and when the taxonomy changes): one primary-key range of
+ * paper_related and the papers it names.
  */
 export async function relatedPapers(id: number, now = new Date()): Promise<PaperListItem[]> {
   const rows = await db().$queryRawUnsafe<PaperRow[]>(
-    `WITH me AS (SELECT id, title FROM papers WHERE id = $1),
-          q AS (SELECT to_tsquery('simple', string_agg(quote_literal(lexeme), ' | ')) AS query
-                  FROM me, unnest(to_tsvector('english', me.title)) AS u(lexeme)),
-          my_topics AS (SELECT topic_id FROM paper_topics WHERE paper_id = $1),
-          by_text AS (SELECT p.id FROM papers p, q WHERE p.search_vector @@ q.query AND p.id <> $1 LIMIT 300),
-          by_topic AS (SELECT DISTINCT pt.paper_id AS id FROM paper_topics pt
-                        WHERE pt.topic_id IN (SELECT topic_id FROM my_topics) AND pt.paper_id <> $1 LIMIT 300),
-          candidates AS (SELECT id FROM by_text UNION SELECT id FROM by_topic),
-          ranked AS (
-            SELECT c.id,
-                   (SELECT count(*) FROM paper_topics pt WHERE pt.paper_id = c.id AND pt.topic_id IN (SELECT topic_id FROM my_topics)) AS shared,
-                   coalesce(ts_rank_cd(p.search_vector, q.query), 0) AS similarity
-              FROM candidates c JOIN papers p ON p.id = c.id LEFT JOIN q ON true)
-     SELECT ${PAPER_COLUMNS}, ${TRENDING_SCORE_SQL("$3")} AS score
-       FROM ranked r JOIN papers p ON p.id = r.id
-      ORDER BY r.shared + least(r.similarity, 1) * 2 DESC, p.id ASC
-      LIMIT $2`,
+    `SELECT ${PAPER_COLUMNS}, ${TRENDING_SCORE_SQL("$2")} AS score
+       FROM paper_related r JOIN papers p ON p.id = r.related_id
+      WHERE r.paper_id = $1
+      ORDER BY r.position`,
     id,
-    RELATED_COUNT,
     todayUtc(now),
   );
   return withTopics(rows);
