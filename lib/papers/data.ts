@@ -4,8 +4,8 @@ import { listTopics, topicsOfPaper, topicTrends } from "@/lib/topics/data";
 import type { TopicTrend } from "@/lib/topics/trend";
 import { periodLabel, periodRange } from "./period";
 import { type Cursor, decodeCursor, encodeCursor, type Sort } from "./schema";
-import { TRENDING_SCORE_SQL } from "./score";
-import { afterKeySql, featuredInSql, hasTopicSql, keysetPage, PAPER_COLUMNS, type PaperRow, SqlParams } from "./sql";
+import { RANK_TRENDING_SQL, TRENDING_SCORE_SQL } from "./score";
+import { afterKeySql, keysetPage, PAPER_COLUMNS, type PaperRow, SqlParams } from "./sql";
 import type { FeedQuery, FeedResult, FeedWindow, PaperDetail, PaperListItem, TopicChip, TopicSummary } from "./types";
 import { arxivIdInQuery, type PaperRefFields, paperPath, parsePaperRef } from "./url";
 
@@ -14,11 +14,11 @@ import { arxivIdInQuery, type PaperRefFields, paperPath, parsePaperRef } from ".
 // builder cannot express. The row types (./types.ts) are plain JSON so results
 // can go through Next's data cache unchanged.
 
-/** The sort key expression; every sort is "key DESC, source_rank ASC, id ASC". */
+/** The sort key over paper_rank (alias r); every sort is "key DESC, source_rank ASC, paper id ASC". */
 function sortKey(sort: Sort, refDayParam: string): string {
-  if (sort === "votes") return "(p.upvotes + p.local_votes)::float8";
-  if (sort === "newest") return "p.featured_on";
-  return TRENDING_SCORE_SQL(refDayParam);
+  if (sort === "votes") return "r.votes::float8";
+  if (sort === "newest") return "r.featured_on";
+  return RANK_TRENDING_SQL(refDayParam);
 }
 
 /** The latest day that has papers, or null when there are none. */
@@ -77,25 +77,33 @@ type RangeQuery = {
   limit: number;
 };
 
-/** One keyset page of papers featured in [from, to). */
+/**
+ * One keyset page of papers featured in [from, to). The ranking reads only
+ * paper_rank's covering index (day, votes, listing rank, id, topic ids: an
+ * index-only scan of the period's entries); the wide papers rows are read for
+ * the page's rows alone.
+ */
 export async function queryRange(q: RangeQuery): Promise<{ papers: PaperListItem[]; nextCursor: string | null }> {
   const params = new SqlParams(q.refDay, q.from, q.to);
   const key = sortKey(q.sort, "$1");
-  const where = [featuredInSql("$2", "$3")];
-  if (q.topicIds.length) where.push(hasTopicSql(params.add(q.topicIds)));
+  const where = ["r.featured_on >= $2::date", "r.featured_on < $3::date"];
+  if (q.topicIds.length) where.push(`r.topic_ids && ${params.add(q.topicIds, "int[]")}`);
   if (q.after) {
     const k = params.add(q.after.k, q.sort === "newest" ? "date" : "float8");
     const ties = `(${params.add(q.after.r, "int")}, ${params.add(q.after.i, "int")})`;
-    where.push(afterKeySql(key, k, "(p.source_rank, p.id)", ties));
+    where.push(afterKeySql(key, k, "(r.source_rank, r.paper_id)", ties));
   }
   const limit = params.add(q.limit + 1);
   const rows = await db().$queryRawUnsafe<(PaperRow & { key: number | string })[]>(
-    `SELECT ${PAPER_COLUMNS}, ${TRENDING_SCORE_SQL("$1")} AS score,
-            ${q.sort === "newest" ? "to_char(p.featured_on, 'YYYY-MM-DD')" : key} AS key
-       FROM papers p
-      WHERE ${where.join(" AND ")}
-      ORDER BY ${key} DESC, p.source_rank ASC, p.id ASC
-      LIMIT ${limit}`,
+    `WITH ranked AS (
+       SELECT r.paper_id, r.source_rank, ${key} AS sort_key FROM paper_rank r
+        WHERE ${where.join(" AND ")}
+        ORDER BY ${key} DESC, r.source_rank ASC, r.paper_id ASC
+        LIMIT ${limit})
+     SELECT ${PAPER_COLUMNS}, ${TRENDING_SCORE_SQL("$1")} AS score,
+            ${q.sort === "newest" ? "to_char(ranked.sort_key, 'YYYY-MM-DD')" : "ranked.sort_key"} AS key
+       FROM ranked JOIN papers p ON p.id = ranked.paper_id
+      ORDER BY ranked.sort_key DESC, ranked.source_rank ASC, ranked.paper_id ASC`,
     ...params.values,
   );
   const { page, nextCursor } = keysetPage(rows, q.limit, (last) =>
