@@ -67,7 +67,7 @@ export async function withTopics<T extends { id: number }>(rows: T[]): Promise<(
   }));
 }
 
-type RangeQuery = {
+export type RangeQuery = {
   from: string;
   to: string;
   topicIds: number[];
@@ -84,6 +84,17 @@ type RangeQuery = {
  * the page's rows alone.
  */
 export async function queryRange(q: RangeQuery): Promise<{ papers: PaperListItem[]; nextCursor: string | null }> {
+  const { text, values } = rangeSql(q);
+  const rows = await db().$queryRawUnsafe<(PaperRow & { key: number | string })[]>(text, ...values);
+  const { page, nextCursor } = keysetPage(rows, q.limit, (last) =>
+    encodeCursor({ s: q.sort, d: q.refDay, k: last.key, r: last.sourceRank, i: last.id }),
+  );
+  const papers = await withTopics(page.map(({ key: _key, ...rest }) => rest));
+  return { papers, nextCursor };
+}
+
+/** The statement of queryRange (exported for the browse benchmark's EXPLAIN). */
+export function rangeSql(q: RangeQuery): { text: string; values: unknown[] } {
   const params = new SqlParams(q.refDay, q.from, q.to);
   const key = sortKey(q.sort, "$1");
   const where = ["r.featured_on >= $2::date", "r.featured_on < $3::date"];
@@ -94,8 +105,7 @@ export async function queryRange(q: RangeQuery): Promise<{ papers: PaperListItem
     where.push(afterKeySql(key, k, "(r.source_rank, r.paper_id)", ties));
   }
   const limit = params.add(q.limit + 1);
-  const rows = await db().$queryRawUnsafe<(PaperRow & { key: number | string })[]>(
-    `WITH ranked AS (
+  const text = `WITH ranked AS (
        SELECT r.paper_id, r.source_rank, ${key} AS sort_key FROM paper_rank r
         WHERE ${where.join(" AND ")}
         ORDER BY ${key} DESC, r.source_rank ASC, r.paper_id ASC
@@ -103,14 +113,8 @@ export async function queryRange(q: RangeQuery): Promise<{ papers: PaperListItem
      SELECT ${PAPER_COLUMNS}, ${TRENDING_SCORE_SQL("$1")} AS score,
             ${q.sort === "newest" ? "to_char(ranked.sort_key, 'YYYY-MM-DD')" : "ranked.sort_key"} AS key
        FROM ranked JOIN papers p ON p.id = ranked.paper_id
-      ORDER BY ranked.sort_key DESC, ranked.source_rank ASC, ranked.paper_id ASC`,
-    ...params.values,
-  );
-  const { page, nextCursor } = keysetPage(rows, q.limit, (last) =>
-    encodeCursor({ s: q.sort, d: q.refDay, k: last.key, r: last.sourceRank, i: last.id }),
-  );
-  const papers = await withTopics(page.map(({ key: _key, ...rest }) => rest));
-  return { papers, nextCursor };
+      ORDER BY ranked.sort_key DESC, ranked.source_rank ASC, ranked.paper_id ASC`;
+  return { text, values: params.values };
 }
 
 /** A feed view: period around `date` (default: the latest day with papers), filtered and sorted, one page. */
