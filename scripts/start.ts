@@ -9,6 +9,7 @@ import { seedIfEmpty } from "@/lib/ingest/demo";
 import { jobs } from "@/lib/jobs";
 import { type Scheduler, startScheduler } from "@/lib/jobs/scheduler";
 import { log } from "@/lib/log";
+import { ensureRelated } from "@/lib/papers/related";
 import { BootError, boot, EXIT_FAILURE } from "@/lib/runtime/boot";
 import { buildIsStale } from "@/lib/runtime/build";
 import { exited, gracefulShutdown } from "@/lib/runtime/graceful-shutdown";
@@ -50,6 +51,8 @@ async function main() {
   const taxonomy = await ensureTaxonomy();
   if (taxonomy.reclassified)
     log.info("taxonomy classified papers", { version: taxonomy.version, papers: taxonomy.reclassified.papers });
+  const related = await ensureRelated();
+  if (related) log.info("computed related papers", { papers: related.papers });
 
   // The Next server is another process: it gets the completed settings through its environment.
   const childEnv: NodeJS.ProcessEnv = {

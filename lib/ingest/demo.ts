@@ -50,8 +50,12 @@ export async function demoListing(): Promise<NormalizedPaper[]> {
   });
 }
 
+/**
+ * Stores the demo papers without their related papers: `npm start` computes every paper's list right
+ * after (ensureTaxonomy on a database that never recorded a taxonomy, else ensureRelated), once.
+ */
 export async function importDemoPapers(): Promise<UpsertSummary> {
-  return storePapers([...(await demoListing()), ...(await shippedJsonLines(DEMO_SAMPLE))]);
+  return storePapers([...(await demoListing()), ...(await shippedJsonLines(DEMO_SAMPLE))], { related: false });
 }
 
 /** Imports the demo papers only into an empty database. */

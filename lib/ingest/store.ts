@@ -1,3 +1,4 @@
+import { computeRelated } from "@/lib/papers/related";
 import { topicIds, topicLinkStatements } from "@/lib/topics/mutations";
 import type { NormalizedPaper } from "./paper";
 import { type UpsertSummary, upsertPapers } from "./upsert";
@@ -7,13 +8,20 @@ import { type UpsertSummary, upsertPapers } from "./upsert";
  * stores papers: the idempotent upsert, with the topics of the rows it creates
  * or changes (unchanged rows keep theirs) classified from the text being
  * written and committed in the same transaction as the rows: a paper is never
- * stored without its topics. A dry run writes nothing.
+ * stored without its topics. Then the related papers of the created and
+ * changed rows are computed (lib/papers/related.ts) unless `related` is false
+ * (the ingest benchmark times that job on its own). A dry run writes nothing.
  */
 export async function storePapers(
   papers: NormalizedPaper[],
-  options: { dryRun?: boolean; onProgress?: (done: number, total: number) => void } = {},
+  options: { dryRun?: boolean; related?: boolean; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<UpsertSummary> {
   if (options.dryRun || papers.length === 0) return upsertPapers(papers, options);
   const ids = await topicIds();
-  return upsertPapers(papers, { ...options, alongside: (rows) => topicLinkStatements(rows, ids).statements });
+  const summary = await upsertPapers(papers, {
+    ...options,
+    alongside: (rows) => topicLinkStatements(rows, ids).statements,
+  });
+  if (options.related !== false) await computeRelated([...summary.createdIds, ...summary.updatedIds]);
+  return summary;
 }

@@ -4,8 +4,8 @@ import { listTopics, topicsOfPaper, topicTrends } from "@/lib/topics/data";
 import type { TopicTrend } from "@/lib/topics/trend";
 import { periodLabel, periodRange } from "./period";
 import { type Cursor, decodeCursor, encodeCursor, type Sort } from "./schema";
-import { TRENDING_SCORE_SQL } from "./score";
-import { afterKeySql, featuredInSql, hasTopicSql, keysetPage, PAPER_COLUMNS, type PaperRow, SqlParams } from "./sql";
+import { RANK_TRENDING_SQL, TRENDING_SCORE_SQL } from "./score";
+import { afterKeySql, keysetPage, PAPER_COLUMNS, type PaperRow, SqlParams } from "./sql";
 import type { FeedQuery, FeedResult, FeedWindow, PaperDetail, PaperListItem, TopicChip, TopicSummary } from "./types";
 import { arxivIdInQuery, type PaperRefFields, paperPath, parsePaperRef } from "./url";
 
@@ -14,11 +14,11 @@ import { arxivIdInQuery, type PaperRefFields, paperPath, parsePaperRef } from ".
 // builder cannot express. The row types (./types.ts) are plain JSON so results
 // can go through Next's data cache unchanged.
 
-/** The sort key expression; every sort is "key DESC, source_rank ASC, id ASC". */
+/** The sort key over paper_rank (alias r); every sort is "key DESC, source_rank ASC, paper id ASC". */
 function sortKey(sort: Sort, refDayParam: string): string {
-  if (sort === "votes") return "(p.upvotes + p.local_votes)::float8";
-  if (sort === "newest") return "p.featured_on";
-  return TRENDING_SCORE_SQL(refDayParam);
+  if (sort === "votes") return "r.votes::float8";
+  if (sort === "newest") return "r.featured_on";
+  return RANK_TRENDING_SQL(refDayParam);
 }
 
 /** The latest day that has papers, or null when there are none. */
@@ -67,7 +67,7 @@ export async function withTopics<T extends { id: number }>(rows: T[]): Promise<(
   }));
 }
 
-type RangeQuery = {
+export type RangeQuery = {
   from: string;
   to: string;
   topicIds: number[];
@@ -77,32 +77,44 @@ type RangeQuery = {
   limit: number;
 };
 
-/** One keyset page of papers featured in [from, to). */
+/**
+ * One keyset page of papers featured in [from, to). The ranking reads only
+ * paper_rank's covering index (day, votes, listing rank, id, topic ids: an
+ * index-only scan of the period's entries); the wide papers rows are read for
+ * the page's rows alone.
+ */
 export async function queryRange(q: RangeQuery): Promise<{ papers: PaperListItem[]; nextCursor: string | null }> {
-  const params = new SqlParams(q.refDay, q.from, q.to);
-  const key = sortKey(q.sort, "$1");
-  const where = [featuredInSql("$2", "$3")];
-  if (q.topicIds.length) where.push(hasTopicSql(params.add(q.topicIds)));
-  if (q.after) {
-    const k = params.add(q.after.k, q.sort === "newest" ? "date" : "float8");
-    const ties = `(${params.add(q.after.r, "int")}, ${params.add(q.after.i, "int")})`;
-    where.push(afterKeySql(key, k, "(p.source_rank, p.id)", ties));
-  }
-  const limit = params.add(q.limit + 1);
-  const rows = await db().$queryRawUnsafe<(PaperRow & { key: number | string })[]>(
-    `SELECT ${PAPER_COLUMNS}, ${TRENDING_SCORE_SQL("$1")} AS score,
-            ${q.sort === "newest" ? "to_char(p.featured_on, 'YYYY-MM-DD')" : key} AS key
-       FROM papers p
-      WHERE ${where.join(" AND ")}
-      ORDER BY ${key} DESC, p.source_rank ASC, p.id ASC
-      LIMIT ${limit}`,
-    ...params.values,
-  );
+  const { text, values } = rangeSql(q);
+  const rows = await db().$queryRawUnsafe<(PaperRow & { key: number | string })[]>(text, ...values);
   const { page, nextCursor } = keysetPage(rows, q.limit, (last) =>
     encodeCursor({ s: q.sort, d: q.refDay, k: last.key, r: last.sourceRank, i: last.id }),
   );
   const papers = await withTopics(page.map(({ key: _key, ...rest }) => rest));
   return { papers, nextCursor };
+}
+
+/** The statement of queryRange (exported for the browse benchmark's EXPLAIN). */
+export function rangeSql(q: RangeQuery): { text: string; values: unknown[] } {
+  const params = new SqlParams(q.refDay, q.from, q.to);
+  const key = sortKey(q.sort, "$1");
+  const where = ["r.featured_on >= $2::date", "r.featured_on < $3::date"];
+  if (q.topicIds.length) where.push(`r.topic_ids && ${params.add(q.topicIds, "int[]")}`);
+  if (q.after) {
+    const k = params.add(q.after.k, q.sort === "newest" ? "date" : "float8");
+    const ties = `(${params.add(q.after.r, "int")}, ${params.add(q.after.i, "int")})`;
+    where.push(afterKeySql(key, k, "(r.source_rank, r.paper_id)", ties));
+  }
+  const limit = params.add(q.limit + 1);
+  const text = `WITH ranked AS (
+       SELECT r.paper_id, r.source_rank, ${key} AS sort_key FROM paper_rank r
+        WHERE ${where.join(" AND ")}
+        ORDER BY ${key} DESC, r.source_rank ASC, r.paper_id ASC
+        LIMIT ${limit})
+     SELECT ${PAPER_COLUMNS}, ${TRENDING_SCORE_SQL("$1")} AS score,
+            ${q.sort === "newest" ? "to_char(ranked.sort_key, 'YYYY-MM-DD')" : "ranked.sort_key"} AS key
+       FROM ranked JOIN papers p ON p.id = ranked.paper_id
+      ORDER BY ranked.sort_key DESC, ranked.source_rank ASC, ranked.paper_id ASC`;
+  return { text, values: params.values };
 }
 
 /** A feed view: period around `date` (default: the latest day with papers), filtered and sorted, one page. */
@@ -209,35 +221,18 @@ export async function sourceListing(day: string): Promise<ListingEntry[]> {
   );
 }
 
-export const RELATED_COUNT = 5;
-
 /**
- * Papers most like this one: shared topics count most, then full-text
- * similarity of their text to this paper's title. Candidates come from the
- * GIN index (title terms) and the topic links, each capped, so the cost stays
- * flat as the table grows.
+ * The related papers stored for this paper (lib/papers/related.ts computes
+ * them after ingest and when the taxonomy changes): one primary-key range of
+ * paper_related and the papers it names.
  */
 export async function relatedPapers(id: number, now = new Date()): Promise<PaperListItem[]> {
   const rows = await db().$queryRawUnsafe<PaperRow[]>(
-    `WITH me AS (SELECT id, title FROM papers WHERE id = $1),
-          q AS (SELECT to_tsquery('simple', string_agg(quote_literal(lexeme), ' | ')) AS query
-                  FROM me, unnest(to_tsvector('english', me.title)) AS u(lexeme)),
-          my_topics AS (SELECT topic_id FROM paper_topics WHERE paper_id = $1),
-          by_text AS (SELECT p.id FROM papers p, q WHERE p.search_vector @@ q.query AND p.id <> $1 LIMIT 300),
-          by_topic AS (SELECT DISTINCT pt.paper_id AS id FROM paper_topics pt
-                        WHERE pt.topic_id IN (SELECT topic_id FROM my_topics) AND pt.paper_id <> $1 LIMIT 300),
-          candidates AS (SELECT id FROM by_text UNION SELECT id FROM by_topic),
-          ranked AS (
-            SELECT c.id,
-                   (SELECT count(*) FROM paper_topics pt WHERE pt.paper_id = c.id AND pt.topic_id IN (SELECT topic_id FROM my_topics)) AS shared,
-                   coalesce(ts_rank_cd(p.search_vector, q.query), 0) AS similarity
-              FROM candidates c JOIN papers p ON p.id = c.id LEFT JOIN q ON true)
-     SELECT ${PAPER_COLUMNS}, ${TRENDING_SCORE_SQL("$3")} AS score
-       FROM ranked r JOIN papers p ON p.id = r.id
-      ORDER BY r.shared + least(r.similarity, 1) * 2 DESC, p.id ASC
-      LIMIT $2`,
+    `SELECT ${PAPER_COLUMNS}, ${TRENDING_SCORE_SQL("$2")} AS score
+       FROM paper_related r JOIN papers p ON p.id = r.related_id
+      WHERE r.paper_id = $1
+      ORDER BY r.position`,
     id,
-    RELATED_COUNT,
     todayUtc(now),
   );
   return withTopics(rows);

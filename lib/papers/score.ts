@@ -30,6 +30,12 @@ export function trendingScore(paper: Scorable, today: Date = new Date()): number
  * (tests/integration/score.test.ts checks that they agree).
  */
 export const TRENDING_SCORE_SQL = (todayParam: string) =>
+  TRENDING_SCORE_OVER(todayParam, "p.upvotes + p.local_votes", "p.featured_on");
+
+/** The same formula over the feed's ranking table (`paper_rank r`): bit-identical, so cursors of either agree. */
+export const RANK_TRENDING_SQL = (todayParam: string) => TRENDING_SCORE_OVER(todayParam, "r.votes", "r.featured_on");
+
+const TRENDING_SCORE_OVER = (todayParam: string, votes: string, day: string) =>
   // float8 throughout: with an integer base and a numeric exponent Postgres picks
   // numeric power(), about 15 µs a row, which dominated the feed query.
-  `((p.upvotes + p.local_votes + 1)::float8 / power((GREATEST(${todayParam}::date - p.featured_on, 0) + ${AGE_OFFSET_DAYS})::float8, ${GRAVITY}::float8))`;
+  `((${votes} + 1)::float8 / power((GREATEST(${todayParam}::date - ${day}, 0) + ${AGE_OFFSET_DAYS})::float8, ${GRAVITY}::float8))`;

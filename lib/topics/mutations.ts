@@ -1,5 +1,6 @@
 import { runInTransaction, type SqlStatement } from "@/lib/db/bulk";
 import { db } from "@/lib/db/client";
+import { recomputeAllRelated } from "@/lib/papers/related";
 import { classify } from "./classify";
 import { TOPICS } from "./taxonomy";
 import { TAXONOMY_VERSION } from "./version";
@@ -129,13 +130,15 @@ export type EnsureSummary = {
 /**
  * Start-up hook: syncs the topics table and, when the taxonomy changed since
  * the papers were last classified (or never was recorded), reclassifies all
- * papers and records the new version.
+ * papers, recomputes their related papers (shared topics are part of the
+ * ranking) and records the new version.
  */
 export async function ensureTaxonomy(): Promise<EnsureSummary> {
   const topics = await syncTopics();
   const stored = await db().appState.findUnique({ where: { key: TAXONOMY_VERSION_KEY } });
   if (stored?.value === TAXONOMY_VERSION) return { version: TAXONOMY_VERSION, topics, reclassified: null };
   const reclassified = await reclassifyAll();
+  await recomputeAllRelated();
   await db().appState.upsert({
     where: { key: TAXONOMY_VERSION_KEY },
     create: { key: TAXONOMY_VERSION_KEY, value: TAXONOMY_VERSION },

@@ -14,7 +14,11 @@
 // dropped and recreated), BENCH_SIZES (default "10000,1000000"),
 // BENCH_SECONDS per HTTP target (default 10; 0 skips HTTP), BENCH_CONNECTIONS
 // (default 10), BENCH_PORT (default 3202; the static server uses +1),
-// BENCH_DATA (the JSONL file).
+// BENCH_DATA (the JSONL file), BENCH_REUSE=1 (keep a database already seeded
+// with the same number of papers instead of seeding again). Before timing, the
+// related papers of the papers the benchmark opens are computed (the backfill
+// rate is printed); after timing, EXPLAIN (ANALYZE, BUFFERS) of the feed
+// queries is printed.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import http from "node:http";
@@ -23,7 +27,8 @@ import path from "node:path";
 import pg from "pg";
 import { connectDatabase, disconnectDatabase } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
-import { feedPage, paperById, relatedPapers } from "@/lib/papers/data";
+import { feedPage, paperById, rangeSql, relatedPapers } from "@/lib/papers/data";
+import { computeRelated } from "@/lib/papers/related";
 import { searchPapers } from "@/lib/papers/search";
 import { prepareDatabase } from "./db";
 
@@ -32,6 +37,7 @@ const SIZES = (process.env.BENCH_SIZES ?? "10000,1000000").split(",").map((s) =>
 const HTTP_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const PORT = Number(process.env.BENCH_PORT ?? 3202);
+const REUSE = process.env.BENCH_REUSE === "1";
 const DATA = process.env.BENCH_DATA ?? path.join(process.cwd(), "..", "shared", "data", "hf-daily-papers.jsonl");
 const QUERY_RUNS = 100;
 /** Papers per featured day: constant, so a week holds the same number of papers at every size. */
@@ -47,6 +53,9 @@ const SEARCHES = [
   "agent benchmark",
   "robot manipulation",
   "long context",
+  // Broad one-word queries: most papers match them.
+  "model",
+  "learning",
 ];
 
 process.env.APP_SECRET ??= "bench-secret-".padEnd(40, "x");
@@ -66,6 +75,44 @@ function log(message: string) {
 
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+
+/** EXPLAIN (ANALYZE, BUFFERS) of the feed's statement for a week, with and without a topic. */
+async function explainFeed() {
+  const client = new pg.Client({ connectionString: DATABASE_URL });
+  await client.connect();
+  const from = "2025-03-03";
+  const to = "2025-03-10";
+  const topic = await client.query<{ id: number }>(`SELECT id FROM topics WHERE slug = 'topic-3'`);
+  for (const [label, topicIds] of [
+    ["feed: week", []],
+    ["feed: week + topic", [topic.rows[0]?.id ?? 0]],
+  ] as const) {
+    const { text, values } = rangeSql({
+      from,
+      to,
+      topicIds: [...topicIds],
+      sort: "trending",
+      refDay: LAST_DAY,
+      limit: 50,
+    });
+    const plan = await client.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${text}`, values);
+    console.log(`\nEXPLAIN (ANALYZE, BUFFERS) ${label}:\n${plan.rows.map((r) => r["QUERY PLAN"]).join("\n")}`);
+  }
+  await client.end();
+}
+
+async function seededSize(): Promise<number> {
+  const client = new pg.Client({ connectionString: DATABASE_URL });
+  try {
+    await client.connect();
+    const r = await client.query<{ n: string }>(`SELECT count(*) AS n FROM papers`);
+    return Number(r.rows[0]?.n ?? 0);
+  } catch {
+    return 0;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
 
 async function resetDatabase() {
   await prepareDatabase(DATABASE_URL, { fresh: true });
@@ -163,6 +210,13 @@ async function queryLatencies(size: number) {
     return d.toISOString().slice(0, 10);
   };
   const id = (i: number) => 1 + ((i * 104_729) % size);
+  const opened = [...new Set(Array.from({ length: QUERY_RUNS + 10 }, (_, i) => id(i)))];
+  const t0 = performance.now();
+  await computeRelated(opened);
+  const relatedSeconds = (performance.now() - t0) / 1000;
+  log(
+    `  related papers of the ${opened.length} papers opened: ${relatedSeconds.toFixed(1)} s = ${(opened.length / relatedSeconds).toFixed(0)} papers/s (includes counting term frequencies when stale)`,
+  );
   return {
     "feed: week": await time(QUERY_RUNS, (i) =>
       feedPage({ period: "week", date: dayAt(i), topic: [], sort: "trending", limit: 50 }),
@@ -288,13 +342,19 @@ async function main() {
   const queryTables: Record<number, Awaited<ReturnType<typeof queryLatencies>>> = {};
   for (const size of SIZES) {
     log(`seeding ${size.toLocaleString("en")} papers into ${DATABASE_URL.replace(/\/\/[^@]*@/, "//")}`);
-    await resetDatabase();
-    const seconds = await seed(size, sources);
-    log(`  seeded in ${seconds.toFixed(0)} s; timing queries…`);
+    if (REUSE && (await seededSize()) === size) {
+      await migrate(DATABASE_URL);
+      log(`  reusing the ${size.toLocaleString("en")} papers already there; timing queries…`);
+    } else {
+      await resetDatabase();
+      const seconds = await seed(size, sources);
+      log(`  seeded in ${seconds.toFixed(0)} s; timing queries…`);
+    }
     queryTables[size] = await queryLatencies(size);
     // Printed as soon as measured, so a long run that is stopped keeps its numbers.
     for (const [name, r] of Object.entries(queryTables[size]!))
       log(`  ${name}: p50 ${r.p50.toFixed(2)} ms, p95 ${r.p95.toFixed(2)} ms`);
+    await explainFeed();
     if (HTTP_SECONDS > 0) {
       log(`HTTP at ${size.toLocaleString("en")} papers, ${CONNECTIONS} connections, ${HTTP_SECONDS} s per target`);
       const http = await httpBench();

@@ -4,13 +4,20 @@
 // The re-import must change nothing: its counts and a checksum of the papers
 // and topic tables are verified. BENCH_DATABASE_URL picks the database
 // (default postgresql://postgres@127.0.0.1:5432/paperboy_bench_ingest); it is
-// dropped and re-created.
-import { readFile } from "node:fs/promises";
+// dropped and re-created. The first import stores papers without their related
+// papers; that job is timed on its own afterwards. Last, a plain server-side
+// `COPY` of the same rows into an unindexed table (the physical limit of
+// writing them) is timed in the same run, and the import's rate printed as a
+// share of it: the ratio is what compares across machines.
+import { chmod, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { connectDatabase, disconnectDatabase, type PrismaClient } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { parseJsonLines } from "@/lib/ingest/jsonl";
+import type { NormalizedPaper } from "@/lib/ingest/paper";
 import { storePapers } from "@/lib/ingest/store";
+import { computeRelated } from "@/lib/papers/related";
 import { prepareDatabase } from "./db";
 
 const dataFile = path.resolve(
@@ -30,6 +37,54 @@ async function snapshot(db: PrismaClient) {
 
 const rate = (n: number, ms: number) => Math.round(n / (ms / 1000)).toLocaleString("en");
 
+const csvField = (v: unknown) => {
+  if (v === null || v === undefined) return "";
+  const text = Array.isArray(v)
+    ? `{${v.map((x) => `"${String(x).replaceAll("\\", "\\\\").replaceAll('"', '\\"')}"`).join(",")}}`
+    : String(v);
+  return `"${text.replaceAll('"', '""')}"`;
+};
+
+/** Milliseconds for a server-side COPY of the papers' columns into an unindexed table, or null when the server cannot read our file. */
+async function plainCopy(db: PrismaClient, papers: NormalizedPaper[]): Promise<number | null> {
+  const file = path.join(tmpdir(), `paperboy-bench-copy-${process.pid}.csv`);
+  const rows = papers.map((p) =>
+    [
+      p.arxivId,
+      p.title,
+      p.summary,
+      p.authors,
+      p.repoUrl,
+      p.projectUrl,
+      p.publishedAt?.toISOString(),
+      p.featuredOn,
+      p.source,
+      p.sourceRank,
+      p.upvotes ?? 0,
+    ]
+      .map(csvField)
+      .join(","),
+  );
+  await writeFile(file, `${rows.join("\n")}\n`);
+  await chmod(file, 0o644);
+  try {
+    await db.$executeRawUnsafe(`DROP TABLE IF EXISTS bench_copy`);
+    await db.$executeRawUnsafe(
+      `CREATE UNLOGGED TABLE bench_copy (arxiv_id text, title text, summary text, authors text[], repo_url text, project_url text,
+         published_at timestamptz, featured_on date, source text, source_rank int, upvotes int)`,
+    );
+    const t0 = performance.now();
+    await db.$executeRawUnsafe(`COPY bench_copy FROM '${file}' WITH (FORMAT csv)`);
+    return performance.now() - t0;
+  } catch (error) {
+    console.log(`plain COPY skipped: ${error instanceof Error ? error.message.split("\n").at(-1) : String(error)}`);
+    return null;
+  } finally {
+    await rm(file, { force: true });
+    await db.$executeRawUnsafe(`DROP TABLE IF EXISTS bench_copy`).catch(() => undefined);
+  }
+}
+
 async function main() {
   console.log(`data: ${dataFile}\ndatabase: ${url.replace(/\/\/[^@]*@/, "//")} (fresh)`);
   await prepareDatabase(url, { fresh: true });
@@ -46,7 +101,7 @@ async function main() {
     const parsed = parseJsonLines(await readFile(dataFile, "utf8"));
     if (!parsed.ok) throw new Error(parsed.error);
     const t1 = performance.now();
-    const summary = await storePapers(parsed.papers);
+    const summary = await storePapers(parsed.papers, { related: false });
     const t2 = performance.now();
     const after = await snapshot(db);
     runs.push({ label, parsed, summary, after, parseMs: t1 - t0, storeMs: t2 - t1 });
@@ -58,6 +113,21 @@ async function main() {
     console.log(
       `  ${summary.created} new, ${summary.updated} updated, ${summary.unchanged} unchanged; ` +
         `table: ${after.papers} papers, ${after.links} topic links`,
+    );
+  }
+  const [firstRun] = runs as [(typeof runs)[0]];
+  const r0 = performance.now();
+  const related = await computeRelated(firstRun.summary.createdIds);
+  const relatedMs = performance.now() - r0;
+  console.log(
+    `related papers of the ${related.papers} new papers (separate job): ${(relatedMs / 1000).toFixed(1)} s = ${rate(related.papers, relatedMs)} papers/s`,
+  );
+  const copyMs = await plainCopy(db, firstRun.parsed.papers);
+  if (copyMs !== null) {
+    const firstMs = firstRun.parseMs + firstRun.storeMs;
+    console.log(
+      `plain COPY of the same ${firstRun.parsed.papers.length} rows into an unindexed table: ${(copyMs / 1000).toFixed(2)} s = ${rate(firstRun.parsed.papers.length, copyMs)} papers/s; ` +
+        `first import runs at ${((100 * copyMs) / firstMs).toFixed(0)} % of it`,
     );
   }
   await disconnectDatabase();

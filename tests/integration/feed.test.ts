@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { feedPage, paperById, relatedPapers, topicPage, topicsWithCounts } from "@/lib/papers/data";
+import { computeRelated } from "@/lib/papers/related";
 import type { Sort } from "@/lib/papers/schema";
 import { trendingScore } from "@/lib/papers/score";
 import type { PaperListItem } from "@/lib/papers/types";
@@ -228,6 +229,7 @@ describe("related papers", () => {
       ...Array.from({ length: 6 }, (_, i) => ({ title: `Sparse routing study ${i}`, featuredOn: "2025-03-12" })),
     ]);
     await insertTopic("moe", [p[0]!, p[2]!]);
+    await computeRelated(p);
     const related = await relatedPapers(p[0]!, NOW);
     expect(related).toHaveLength(5);
     expect(related[0]!.id).toBe(p[2]);
