@@ -1,3 +1,4 @@
+import { readCookie } from "@/lib/http/cookies";
 import { log } from "@/lib/log";
 import { HSTS_VALUE, STATIC_SECURITY_HEADERS } from "@/lib/security/headers";
 import { fillPage } from "./fill";
@@ -32,7 +33,7 @@ export type PageCacheConfig = { seconds: number; megabytes: number };
 
 const INSTANCE = Symbol.for("paperboy.pageCache");
 
-/** This process's cache (one for the proxy and the routes that invalidate it), or null when turned off. */
+/** This process's cache, or null when turned off. */
 export function pageCache(config: PageCacheConfig): PageCache | null {
   if (config.seconds === 0) return null;
   const global = globalThis as { [INSTANCE]?: PageCache };
@@ -45,11 +46,6 @@ export function pageCache(config: PageCacheConfig): PageCache | null {
   return global[INSTANCE];
 }
 
-/** Forgets every cached page of this process (its data changed here); other instances expire theirs. */
-export function invalidatePageCache(): void {
-  (globalThis as { [INSTANCE]?: PageCache })[INSTANCE]?.invalidate();
-}
-
 /**
  * The cache key of a request that may be served from the cache, else null. pathname is the page
  * that renders it (for the feed, the /feed/<view> that "/?…" is rewritten to); no page under
@@ -59,12 +55,8 @@ export function cacheKey(method: string, pathname: string, headers: Headers, sea
   if (method !== "GET" && method !== "HEAD") return null;
   if (!CACHEABLE.test(pathname) || search.has("_rsc")) return null;
   if (RSC_HEADERS.some((name) => headers.has(name))) return null;
-  if (hasCookie(headers, FRESH_COOKIE)) return null;
+  if (readCookie(headers, FRESH_COOKIE) !== undefined) return null;
   return pathname;
-}
-
-function hasCookie(headers: Headers, name: string): boolean {
-  return (headers.get("cookie") ?? "").split(";").some((part) => part.trim().startsWith(`${name}=`));
 }
 
 export function cacheControl(seconds: number): string {
