@@ -68,7 +68,10 @@ export async function proxy(request: NextRequest) {
     const key =
       cache && local ? cacheKey(request.method, pagePath, request.headers, request.nextUrl.searchParams) : null;
     if (!cache || !key) return null;
-    const served = await servePage(cache, key, { origin: `http://${local}`, path: fillPath, https });
+    const served = await servePage(cache, key, {
+      headers: request.headers,
+      fill: { origin: `http://${local}`, path: fillPath, https },
+    });
     return served && cachedResponse(request, served, { seconds: config.PAGE_CACHE_SECONDS, https });
   };
 

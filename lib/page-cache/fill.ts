@@ -43,6 +43,13 @@ export type FillOptions = {
   timeoutMs?: number;
 };
 
+/** The papers a page carries vote forms for (components/vote-button.tsx posts to /papers/<id>/vote), ascending. */
+export function votedPapers(html: string): number[] {
+  const ids = new Set<number>();
+  for (const match of html.matchAll(/action="\/papers\/(\d{1,9})\/vote"/g)) ids.add(Number(match[1]));
+  return [...ids].sort((a, b) => a - b);
+}
+
 /** Renders path through this server and returns it ready to cache, or null when the answer is not a cacheable page. */
 export async function fillPage({ origin, path, https, timeoutMs = 30_000 }: FillOptions): Promise<CachedPage | null> {
   const nonce = newNonce();
@@ -69,6 +76,7 @@ export async function fillPage({ origin, path, https, timeoutMs = 30_000 }: Fill
   const { html, hashes } = hashNoncedScripts(await response.text(), nonce);
   const body = new TextEncoder().encode(html);
   return {
+    paperIds: votedPapers(html),
     status: response.status,
     ...(permanent ? { location } : {}),
     body,

@@ -2,6 +2,7 @@ import { readCookie } from "@/lib/http/cookies";
 import { log } from "@/lib/log";
 import { HSTS_VALUE, STATIC_SECURITY_HEADERS } from "@/lib/security/headers";
 import { fillPage } from "./fill";
+import { FRESH_COOKIE, readFreshVotes, renderedAfter } from "./fresh";
 import { type CachedPage, PageCache, type Served } from "./store";
 
 // The HTML cache for anonymous GETs of the feed views, the topics index, topic
@@ -10,14 +11,10 @@ import { type CachedPage, PageCache, type Served } from "./store";
 // memory, bounded by bytes: instances share nothing, and a CDN in front may keep
 // the same responses for as long as their Cache-Control says.
 //
-// Never cached: search, subscription pages, /dev/outbox, API routes, Next's own
-// RSC requests (client navigation) and any request from a browser that has just
-// voted without JavaScript (FRESH_COOKIE): its next pages are rendered for it,
-// so its own vote never shows stale.
-
-/** Set for a minute after a vote without JavaScript; while present, pages skip the cache. */
-export const FRESH_COOKIE = "pb_fresh";
-export const FRESH_COOKIE_SECONDS = 60;
+// Never cached: search, subscription pages, /dev/outbox, API routes and Next's
+// own RSC requests (client navigation). A browser that has just voted without
+// JavaScript gets pages showing that paper rendered after its vote
+// (lib/page-cache/fresh.ts), so its own vote never shows stale.
 
 const CACHEABLE = /^\/(?:about|topics|topics\/[^/]+|papers\/[^/]+|feed\/[^/]+)$/;
 // Next's client router fetches RSC payloads for the same URLs; those are not HTML.
@@ -55,7 +52,6 @@ export function cacheKey(method: string, pathname: string, headers: Headers, sea
   if (method !== "GET" && method !== "HEAD") return null;
   if (!CACHEABLE.test(pathname) || search.has("_rsc")) return null;
   if (RSC_HEADERS.some((name) => headers.has(name))) return null;
-  if (readCookie(headers, FRESH_COOKIE) !== undefined) return null;
   return pathname;
 }
 
@@ -99,10 +95,15 @@ export function cachedResponse(
 export async function servePage(
   cache: PageCache,
   key: string,
-  fill: { origin: string; path: string; https: boolean },
+  request: { headers: Headers; fill: { origin: string; path: string; https: boolean } },
 ): Promise<Served | null> {
+  const votes = readFreshVotes(readCookie(request.headers, FRESH_COOKIE), Date.now());
   try {
-    return await cache.serve(key, () => fillPage(fill));
+    return await cache.serve(
+      key,
+      () => fillPage(request.fill),
+      (page) => renderedAfter(votes, page.paperIds),
+    );
   } catch (error) {
     log.warn("page cache: render failed; rendering per request", { key, error });
     return null;

@@ -26,6 +26,11 @@ export class ByteLru<V> {
     return entry.value;
   }
 
+  /** The value without marking it used. */
+  peek(key: string): V | undefined {
+    return this.#entries.get(key)?.value;
+  }
+
   /** Stores the value, evicting the least recently used entries to stay within maxBytes. False when it alone is too big. */
   set(key: string, value: V, bytes: number): boolean {
     this.delete(key);

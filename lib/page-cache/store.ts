@@ -4,7 +4,10 @@ import { ByteLru } from "./lru";
 // (past the fresh time, within the stale window) are served while one
 // background render replaces them; older ones are rendered again before they
 // are served. Concurrent misses for one key share one render (single flight),
-// so a spike on a new page costs one render, not one per reader.
+// so a spike on a new page costs one render, not one per reader. A request may
+// also ask for a render that started after a given time (a browser that has
+// just voted, lib/page-cache/fresh.ts): an older entry is then rendered again,
+// and the new render replaces it for everyone.
 
 export type CachedPage = {
   /** 200, or a permanent redirect (301/308, e.g. a paper's old URL to its canonical one) with its location. */
@@ -16,12 +19,16 @@ export type CachedPage = {
   /** Strong validator: a hash of the body. */
   etag: string;
   contentType: string;
+  /** The papers whose vote forms the page carries, ascending (lib/page-cache/fresh.ts). */
+  paperIds: readonly number[];
 };
 
 /** A page and how it was served; age in whole seconds since it was rendered. */
 export type Served = { page: CachedPage; state: "hit" | "stale" | "miss"; age: number };
 
-type Entry = { page: CachedPage; storedAt: number };
+/** renderedAt: when the render began, so everything it read is at least that recent. */
+type Entry = { page: CachedPage; renderedAt: number };
+type Filling = { promise: Promise<CachedPage | null>; startedAt: number };
 
 export type PageCacheOptions = {
   maxBytes: number;
@@ -39,7 +46,7 @@ const weight = (key: string, page: CachedPage) =>
 
 export class PageCache {
   readonly #lru: ByteLru<Entry>;
-  readonly #filling = new Map<string, Promise<CachedPage | null>>();
+  readonly #filling = new Map<string, Filling>();
   readonly #options: Required<Omit<PageCacheOptions, "onError">> & Pick<PageCacheOptions, "onError">;
   // Bumped by invalidate(): a render that started before it must not store what it read.
   #generation = 0;
@@ -60,12 +67,23 @@ export class PageCache {
   /**
    * The page for key: from the cache when fresh or stale (a stale one is rendered again in the
    * background), else rendered by fill and stored. Null when fill yields nothing cacheable.
+   * renderedAfter(page) is a time the page's render must have started after for this request
+   * (0: any render will do); an entry rendered at or before it is rendered again.
    */
-  async serve(key: string, fill: () => Promise<CachedPage | null>): Promise<Served | null> {
+  async serve(
+    key: string,
+    fill: () => Promise<CachedPage | null>,
+    renderedAfter: (page: CachedPage) => number = () => 0,
+  ): Promise<Served | null> {
     const { freshMs, staleMs, now } = this.#options;
     const cached = this.#lru.get(key);
+    const after = cached ? renderedAfter(cached.page) : 0;
+    if (cached && after > 0 && cached.renderedAt <= after) {
+      const page = await this.#fill(key, fill, after);
+      return page ? { page, state: "miss", age: 0 } : null;
+    }
     if (cached) {
-      const age = now() - cached.storedAt;
+      const age = now() - cached.renderedAt;
       const seconds = Math.floor(age / 1000);
       if (age < freshMs) return { page: cached.page, state: "hit", age: seconds };
       if (age < freshMs + staleMs) {
@@ -85,20 +103,23 @@ export class PageCache {
     this.#filling.clear();
   }
 
-  #fill(key: string, fill: () => Promise<CachedPage | null>): Promise<CachedPage | null> {
+  /** One render per key at a time; a running one is shared unless it began at or before `after`. */
+  #fill(key: string, fill: () => Promise<CachedPage | null>, after = 0): Promise<CachedPage | null> {
     const running = this.#filling.get(key);
-    if (running !== undefined) return running;
+    if (running !== undefined && (after === 0 || running.startedAt > after)) return running.promise;
     const generation = this.#generation;
+    const startedAt = this.#options.now();
     const promise = fill()
       .then((page) => {
-        if (page && generation === this.#generation)
-          this.#lru.set(key, { page, storedAt: this.#options.now() }, weight(key, page));
+        const newest = (this.#lru.peek(key)?.renderedAt ?? -1) <= startedAt;
+        if (page && generation === this.#generation && newest)
+          this.#lru.set(key, { page, renderedAt: startedAt }, weight(key, page));
         return page;
       })
       .finally(() => {
-        if (this.#filling.get(key) === promise) this.#filling.delete(key);
+        if (this.#filling.get(key)?.promise === promise) this.#filling.delete(key);
       });
-    this.#filling.set(key, promise);
+    this.#filling.set(key, { promise, startedAt });
     return promise;
   }
 }

@@ -1,10 +1,10 @@
 import "server-only";
 import { clientKey } from "@/lib/http/client";
-import { cookieAttributes, setCookieHeader } from "@/lib/http/cookies";
+import { cookieAttributes, readCookie, setCookieHeader } from "@/lib/http/cookies";
 import { readForm, textField } from "@/lib/http/form";
 import { type HtmlPage, htmlResponse } from "@/lib/http/html";
 import { safeReturnPath } from "@/lib/http/same-site";
-import { FRESH_COOKIE, FRESH_COOKIE_SECONDS } from "@/lib/page-cache";
+import { FRESH_COOKIE, FRESH_COOKIE_SECONDS, freshCookieValue } from "@/lib/page-cache/fresh";
 import { paperTitle, votedPaperIds } from "@/lib/papers/data";
 import { liveCounts } from "@/lib/papers/live";
 import { setVote } from "@/lib/papers/mutations";
@@ -93,10 +93,11 @@ export async function handleVote(request: Request, rawId: string): Promise<Respo
   // so the new count shows everywhere at once while other views keep their cache.
   if (wantsJson) return json(200, { voted: result.voted, upvotes: result.upvotes, localVotes: result.localVotes });
   // A relative Location: the browser resolves it against the page it posted from, whatever host the proxy used.
-  // The pages this browser loads next skip the page cache for a minute (lib/page-cache/), so
-  // it sees its own vote at once instead of a copy rendered before it.
+  // For a minute, pages this browser loads that show this paper are rendered after the vote
+  // (lib/page-cache/fresh.ts), so it sees its own vote at once instead of a copy rendered before it.
   const fragment = result.voted ? `#voted-${id}` : `#paper-${id}`;
-  const fresh = setCookieHeader(FRESH_COOKIE, "1", cookieAttributes(FRESH_COOKIE_SECONDS));
+  const recent = freshCookieValue(readCookie(request.headers, FRESH_COOKIE), id, Date.now());
+  const fresh = setCookieHeader(FRESH_COOKIE, recent, cookieAttributes(FRESH_COOKIE_SECONDS));
   return new Response(null, {
     status: 303,
     headers: { Location: `${form.returnTo}${fragment}`, "Set-Cookie": fresh, ...NO_STORE },

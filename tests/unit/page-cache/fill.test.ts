@@ -1,7 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { FILL_NONCE_HEADER, FILL_TOKEN_HEADER, fillNonce, fillPage } from "@/lib/page-cache/fill";
+import { FILL_NONCE_HEADER, FILL_TOKEN_HEADER, fillNonce, fillPage, votedPapers } from "@/lib/page-cache/fill";
 import { scriptHash } from "@/lib/page-cache/scripts";
 
 // fillPage against a real HTTP server standing in for the app: it answers with
@@ -72,4 +72,11 @@ describe("filling the page cache", () => {
     for (const path of ["/temporary", "/missing", "/json", "/cookie"])
       expect(await fillPage({ origin, path, https: false }), path).toBeNull();
   });
+});
+
+test("a page's papers are the ones it carries vote forms for, once each, ascending", () => {
+  const html = `<form method="post" action="/papers/12/vote"></form><a href="/papers/3">x</a>
+    <form action="/papers/5/vote"></form><form action="/papers/12/vote"></form><p>/papers/7/vote</p>`;
+  expect(votedPapers(html)).toEqual([5, 12]);
+  expect(votedPapers("<p>no forms</p>")).toEqual([]);
 });

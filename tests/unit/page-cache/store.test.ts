@@ -7,6 +7,7 @@ const page = (text: string): CachedPage => ({
   csp: "script-src 'self'",
   etag: `"${text}"`,
   contentType: "text/html; charset=utf-8",
+  paperIds: [7],
 });
 
 function setup(maxBytes = 1_000_000) {
@@ -96,6 +97,52 @@ describe("PageCache", () => {
     await pending;
     expect(cache.size).toBe(0);
     expect((await cache.serve("/a", fill))?.state).toBe("miss");
+  });
+
+  test("a request that must see a render begun after a time gets one, and it replaces the entry for everyone", async () => {
+    const { cache, fill, renders, advance } = setup();
+    await cache.serve("/a", fill); // rendered at 0
+    advance(2_000);
+    // A browser voted at 1,000 on paper 7, which the page shows: the entry from 0 is too old for it.
+    const voter = await cache.serve("/a", fill, (p) => (p.paperIds.includes(7) ? 1_000 : 0));
+    expect(voter).toMatchObject({ state: "miss" });
+    expect(text(voter)).toBe("render 2");
+    // Everyone else now gets that newer render, and so does the voter, without another one.
+    expect(text(await cache.serve("/a", fill))).toBe("render 2");
+    expect(await cache.serve("/a", fill, () => 1_000)).toMatchObject({ state: "hit" });
+    expect(renders()).toBe(2);
+    // A vote on a paper the page does not show changes nothing.
+    expect(await cache.serve("/a", fill, (p) => (p.paperIds.includes(8) ? 5_000 : 0))).toMatchObject({
+      state: "hit",
+    });
+    expect(renders()).toBe(2);
+  });
+
+  test("a running render is shared with a voter only when it began after the vote; the newest render is kept", async () => {
+    let now = 0;
+    const cache = new PageCache({ maxBytes: 1_000_000, freshMs: 10_000, staleMs: 20_000, now: () => now });
+    const release: (() => void)[] = [];
+    let renders = 0;
+    const slowFill = () =>
+      new Promise<CachedPage>((resolve) => {
+        const n = ++renders;
+        release.push(() => resolve(page(`render ${n}`)));
+      });
+    const first = cache.serve("/a", slowFill); // begins at 0
+    release[0]!();
+    await first;
+    now = 600;
+    const votedAt500 = cache.serve("/a", slowFill, () => 500); // the entry from 0 is too old: render 2 begins at 600
+    now = 700;
+    const votedAt650 = cache.serve("/a", slowFill, () => 650); // render 2 began before 650: render 3 begins at 700
+    const votedAt550 = cache.serve("/a", slowFill, () => 550); // render 3 began after 550: shared
+    expect(renders).toBe(3);
+    release[2]!();
+    release[1]!(); // the older render finishes last and must not replace the newer one
+    expect(text(await votedAt500)).toBe("render 2");
+    expect(text(await votedAt650)).toBe("render 3");
+    expect(text(await votedAt550)).toBe("render 3");
+    expect(text(await cache.serve("/a", slowFill))).toBe("render 3");
   });
 
   test("memory stays within the byte bound", async () => {
