@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import "./globals.css";
 import { SiteNav } from "@/components/site-nav";
+import { VoteEnhancer } from "@/components/vote-enhancer";
 import { shareMetadata } from "@/lib/seo/metadata";
 
 // The defaults every page starts from; each page sets its own title,
@@ -32,6 +33,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           </div>
         </header>
         <main className="mx-auto max-w-4xl px-4 py-6">{children}</main>
+        <VoteEnhancer />
       </body>
     </html>
   );

@@ -4,7 +4,7 @@ import { paperPath } from "@/lib/papers/url";
 import { Highlight } from "./highlight";
 import { PaperLinks } from "./paper-links";
 import { TopicChips } from "./topic-chips";
-import { VoteButton } from "./vote-button";
+import { VoteForm } from "./vote-form";
 
 const EXCERPT_LENGTH = 280;
 
@@ -49,35 +49,31 @@ type Props = {
 export function PaperCard({ paper, returnTo, titleParts, snippetParts, headingLevel = "h2" }: Props) {
   const Heading = headingLevel;
   return (
-    <article
-      id={`paper-${paper.id}`}
-      className="flex gap-3 border-b border-zinc-200 py-4 dark:border-zinc-800"
-      aria-labelledby={`paper-${paper.id}-title`}
-    >
+    <article id={`paper-${paper.id}`} className="card" aria-labelledby={`paper-${paper.id}-title`}>
       <div className="shrink-0 pt-0.5">
-        <VoteButton paperId={paper.id} upvotes={paper.upvotes} returnTo={returnTo} />
+        <VoteForm paperId={paper.id} upvotes={paper.upvotes} returnTo={returnTo} />
       </div>
       <div className="min-w-0 flex-1">
         <Heading id={`paper-${paper.id}-title`} className="text-base font-semibold leading-snug">
           {/* A plain link, like the topic chips: a list has up to 50 of them, and a client Link
               each puts a component reference per card into the RSC payload. The paper page it
               opens comes from the page cache, so a full load is cheap. */}
-          <a href={paperPath(paper)} className="hover:underline focus-visible:outline-2 focus-visible:outline-blue-600">
+          <a href={paperPath(paper)} className="card-title">
             <bdi>{titleParts ? <Highlight parts={titleParts} /> : plainText(paper.title)}</bdi>
           </a>
         </Heading>
         {paper.authors.length > 0 && (
-          <p className="mt-0.5 text-xs text-zinc-600 dark:text-zinc-400">
+          <p className="card-authors">
             <AuthorList authors={paper.authors} max={4} />
           </p>
         )}
-        <p dir="auto" className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">
+        <p dir="auto" className="card-abstract">
           {snippetParts ? <Highlight parts={snippetParts} /> : excerpt(plainText(paper.summary))}
         </p>
         <TopicChips topics={paper.topics} />
-        <div className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
+        <div className="card-links">
           <PaperLinks paper={paper} />
-          <span className="text-xs text-zinc-600 dark:text-zinc-400">Featured {paper.featuredOn}</span>
+          <span className="card-date">Featured {paper.featuredOn}</span>
         </div>
       </div>
     </article>

@@ -2,7 +2,8 @@ import { safeHttpUrl } from "@/lib/http/url";
 import type { PaperListItem } from "@/lib/papers/types";
 import { arxivTitleSearchUrl, huggingFacePaperUrl } from "@/lib/papers/url";
 
-const linkClass = "text-blue-700 underline hover:no-underline dark:text-blue-400";
+// .link in app/globals.css: every card carries up to five of these.
+const linkClass = "link";
 
 export function arxivLinks(arxivId: string | null) {
   if (!arxivId) return null;

@@ -117,35 +117,25 @@ export function TopicTrendChart({ name, trend, size = "small", id }: Props) {
         <summary className="cursor-pointer text-blue-700 underline dark:text-blue-400">
           Papers per week<span className="sr-only"> in {name}</span>, as a table
         </summary>
-        <table className="mt-1 w-full max-w-md border-collapse text-left tabular-nums">
+        <table className="trend-table">
           <caption className="sr-only">
             {name}: papers per week, last {TREND_WEEKS} weeks
           </caption>
           <thead>
-            <tr className="border-b border-zinc-300 dark:border-zinc-700">
-              <th scope="col" className="py-0.5 pr-3 font-medium">
-                Week of
-              </th>
-              <th scope="col" className="py-0.5 pr-3 font-medium">
-                {name}
-              </th>
-              <th scope="col" className="py-0.5 pr-3 font-medium">
-                All papers
-              </th>
-              <th scope="col" className="py-0.5 font-medium">
-                Share
-              </th>
+            <tr>
+              <th scope="col">Week of</th>
+              <th scope="col">{name}</th>
+              <th scope="col">All papers</th>
+              <th scope="col">Share</th>
             </tr>
           </thead>
           <tbody>
             {trend.weeks.map((w) => (
-              <tr key={w.week} className="border-b border-zinc-100 dark:border-zinc-800">
-                <th scope="row" className="py-0.5 pr-3 font-normal">
-                  {weekLabel(w.week)}
-                </th>
-                <td className="py-0.5 pr-3">{w.papers}</td>
-                <td className="py-0.5 pr-3">{w.allPapers}</td>
-                <td className="py-0.5">{w.allPapers ? formatShare(w.papers / w.allPapers) : "–"}</td>
+              <tr key={w.week}>
+                <th scope="row">{weekLabel(w.week)}</th>
+                <td>{w.papers}</td>
+                <td>{w.allPapers}</td>
+                <td>{w.allPapers ? formatShare(w.papers / w.allPapers) : "–"}</td>
               </tr>
             ))}
           </tbody>

@@ -1,5 +1,6 @@
 import { readCookie } from "@/lib/http/cookies";
 import { log } from "@/lib/log";
+import { dataVersion } from "@/lib/papers/version";
 import { HSTS_VALUE, STATIC_SECURITY_HEADERS } from "@/lib/security/headers";
 import { fillPage } from "./fill";
 import { FRESH_COOKIE, readFreshVotes, renderedAfter } from "./fresh";
@@ -99,11 +100,10 @@ export async function servePage(
 ): Promise<Served | null> {
   const votes = readFreshVotes(readCookie(request.headers, FRESH_COOKIE), Date.now());
   try {
-    return await cache.serve(
-      key,
-      () => fillPage(request.fill),
-      (page) => renderedAfter(votes, page.paperIds),
-    );
+    return await cache.serve(key, () => fillPage(request.fill), {
+      renderedAfter: (page) => renderedAfter(votes, page.paperIds),
+      version: await dataVersion(),
+    });
   } catch (error) {
     log.warn("page cache: render failed; rendering per request", { key, error });
     return null;

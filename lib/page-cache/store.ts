@@ -7,7 +7,9 @@ import { ByteLru } from "./lru";
 // so a spike on a new page costs one render, not one per reader. A request may
 // also ask for a render that started after a given time (a browser that has
 // just voted, lib/page-cache/fresh.ts): an older entry is then rendered again,
-// and the new render replaces it for everyone.
+// and the new render replaces it for everyone. Entries also carry the data
+// version they were rendered at (lib/papers/version.ts): one from an older
+// version is served as stale, once, while it is rendered again.
 
 export type CachedPage = {
   /** 200, or a permanent redirect (301/308, e.g. a paper's old URL to its canonical one) with its location. */
@@ -26,9 +28,16 @@ export type CachedPage = {
 /** A page and how it was served; age in whole seconds since it was rendered. */
 export type Served = { page: CachedPage; state: "hit" | "stale" | "miss"; age: number };
 
-/** renderedAt: when the render began, so everything it read is at least that recent. */
-type Entry = { page: CachedPage; renderedAt: number };
+/** renderedAt: when the render began, so everything it read is at least that recent; version: the data version then. */
+type Entry = { page: CachedPage; renderedAt: number; version: string };
 type Filling = { promise: Promise<CachedPage | null>; startedAt: number };
+
+export type ServeOptions = {
+  /** A time the page's render must have started after for this request, or 0 (lib/page-cache/fresh.ts). */
+  renderedAfter?: (page: CachedPage) => number;
+  /** The current data version; an entry rendered at another one is stale. */
+  version?: string;
+};
 
 export type PageCacheOptions = {
   maxBytes: number;
@@ -67,32 +76,28 @@ export class PageCache {
   /**
    * The page for key: from the cache when fresh or stale (a stale one is rendered again in the
    * background), else rendered by fill and stored. Null when fill yields nothing cacheable.
-   * renderedAfter(page) is a time the page's render must have started after for this request
-   * (0: any render will do); an entry rendered at or before it is rendered again.
+   * An entry rendered at or before options.renderedAfter(page) is rendered again first.
    */
-  async serve(
-    key: string,
-    fill: () => Promise<CachedPage | null>,
-    renderedAfter: (page: CachedPage) => number = () => 0,
-  ): Promise<Served | null> {
+  async serve(key: string, fill: () => Promise<CachedPage | null>, options: ServeOptions = {}): Promise<Served | null> {
     const { freshMs, staleMs, now } = this.#options;
+    const version = options.version ?? "";
     const cached = this.#lru.get(key);
-    const after = cached ? renderedAfter(cached.page) : 0;
+    const after = cached && options.renderedAfter ? options.renderedAfter(cached.page) : 0;
     if (cached && after > 0 && cached.renderedAt <= after) {
-      const page = await this.#fill(key, fill, after);
+      const page = await this.#fill(key, fill, version, after);
       return page ? { page, state: "miss", age: 0 } : null;
     }
     if (cached) {
       const age = now() - cached.renderedAt;
       const seconds = Math.floor(age / 1000);
-      if (age < freshMs) return { page: cached.page, state: "hit", age: seconds };
+      if (age < freshMs && cached.version === version) return { page: cached.page, state: "hit", age: seconds };
       if (age < freshMs + staleMs) {
-        this.#fill(key, fill).catch((error) => this.#options.onError?.(error, key));
+        this.#fill(key, fill, version).catch((error) => this.#options.onError?.(error, key));
         return { page: cached.page, state: "stale", age: seconds };
       }
       this.#lru.delete(key);
     }
-    const page = await this.#fill(key, fill);
+    const page = await this.#fill(key, fill, version);
     return page ? { page, state: "miss", age: 0 } : null;
   }
 
@@ -104,7 +109,7 @@ export class PageCache {
   }
 
   /** One render per key at a time; a running one is shared unless it began at or before `after`. */
-  #fill(key: string, fill: () => Promise<CachedPage | null>, after = 0): Promise<CachedPage | null> {
+  #fill(key: string, fill: () => Promise<CachedPage | null>, version: string, after = 0): Promise<CachedPage | null> {
     const running = this.#filling.get(key);
     if (running !== undefined && (after === 0 || running.startedAt > after)) return running.promise;
     const generation = this.#generation;
@@ -113,7 +118,7 @@ export class PageCache {
       .then((page) => {
         const newest = (this.#lru.peek(key)?.renderedAt ?? -1) <= startedAt;
         if (page && generation === this.#generation && newest)
-          this.#lru.set(key, { page, renderedAt: startedAt }, weight(key, page));
+          this.#lru.set(key, { page, renderedAt: startedAt, version }, weight(key, page));
         return page;
       })
       .finally(() => {

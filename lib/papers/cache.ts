@@ -15,6 +15,7 @@ import {
 import { withLiveCounts } from "./live";
 import { type BrowseParams, feedQuery } from "./schema";
 import type { FeedQuery } from "./types";
+import { dataVersion } from "./version";
 
 // The data cache behind the feed, topic and paper pages, the JSON API and the
 // Atom feed: each distinct view is queried once per data change, not per
@@ -43,46 +44,48 @@ const options = { tags, revalidate: DATA_REVALIDATE_SECONDS };
 const listOptions = { tags, revalidate: LIST_REVALIDATE_SECONDS };
 const noon = (day: string) => new Date(`${day}T12:00:00Z`);
 
-export const cachedFeedPage = unstable_cache(
+/** unstable_cache with the data version as the first part of every key (read here, so callers never pass it). */
+function versioned<A extends unknown[], R>(
+  load: (...args: A) => Promise<R>,
+  key: string,
+  cacheOptions: { tags: string[]; revalidate: number },
+): (...args: A) => Promise<R> {
+  const cached = unstable_cache(async (_version: string, ...args: A) => load(...args), [key], cacheOptions);
+  return async (...args: A) => cached(await dataVersion(), ...args);
+}
+
+export const cachedFeedPage = versioned(
   async (query: FeedQuery, today: string) => feedPage(query, noon(today)),
-  ["feed-page-v1"],
+  "feed-page-v2",
   listOptions,
 );
 
-export const cachedPaper = unstable_cache(
+export const cachedPaper = versioned(
   async (id: number, today: string) => {
     const paper = await paperById(id, noon(today));
     return paper ? { paper, related: await relatedPapers(id, noon(today)) } : null;
   },
-  ["paper-v1"],
+  "paper-v2",
   options,
 );
 
 /** Which paper a /papers/<segment> URL names (see lookupPaper); cached like the paper itself. */
-export const cachedPaperLookup = unstable_cache(
-  async (segment: string) => lookupPaper(segment),
-  ["paper-lookup-v1"],
-  options,
-);
+export const cachedPaperLookup = versioned(async (segment: string) => lookupPaper(segment), "paper-lookup-v2", options);
 
-export const cachedSourceListing = unstable_cache(
-  async (day: string) => sourceListing(day),
-  ["source-listing-v1"],
-  options,
-);
+export const cachedSourceListing = versioned(async (day: string) => sourceListing(day), "source-listing-v2", options);
 
-export const cachedTopics = unstable_cache(async () => topicsWithCounts(), ["topics-v1"], options);
+export const cachedTopics = versioned(async () => topicsWithCounts(), "topics-v2", options);
 
 /** Papers per week of every topic (lib/topics/trend.ts), by slug; the day keys it like the other views. */
-export const cachedTopicTrends = unstable_cache(
+export const cachedTopicTrends = versioned(
   async (today: string) => topicTrendsBySlug(noon(today)),
-  ["topic-trends-v1"],
+  "topic-trends-v2",
   options,
 );
 
-export const cachedTopicPage = unstable_cache(
+export const cachedTopicPage = versioned(
   async (slug: string, today: string) => topicPage(slug, TOPIC_PAGE_SIZE, noon(today)),
-  ["topic-page-v1"],
+  "topic-page-v2",
   listOptions,
 );
 
@@ -95,7 +98,7 @@ export async function loadFeedPage(query: FeedQuery, today: string) {
 }
 
 /** Whether the papers are current (the feed's notice); a minute old at most. */
-export const cachedFreshness = unstable_cache(async (_today: string) => dataFreshness(), ["freshness-v1"], {
+export const cachedFreshness = versioned(async (_today: string) => dataFreshness(), "freshness-v2", {
   tags,
   revalidate: 60,
 });

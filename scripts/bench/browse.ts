@@ -309,7 +309,8 @@ async function httpBench() {
       ["feed page (/?period=week)", `${base}/?period=week`],
       ["topic page", `${base}/topics/topic-3`],
       ["search page (live)", `${base}/search?q=diffusion`],
-      ["paper page", `${base}/papers/4242`],
+      // The canonical URL: a row id answers 308 to it (lib/papers/url.ts).
+      ["paper page", (await fetch(`${base}/papers/4242`)).url],
       ["(b) small page, next start", `${base}/about`],
     ];
     const staticHtml = Buffer.from(await (await fetch(`${base}/about`)).arrayBuffer());

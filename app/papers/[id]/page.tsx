@@ -4,8 +4,7 @@ import { cache } from "react";
 import { AppLink } from "@/components/app-link";
 import { AuthorList, PaperCard } from "@/components/paper-card";
 import { PaperLinks } from "@/components/paper-links";
-import { VoteButton } from "@/components/vote-button";
-import { VoteTally } from "@/components/vote-tally";
+import { VoteForm, VoteTally } from "@/components/vote-form";
 import { cachedPaperLookup, loadPaper as loadPaperData } from "@/lib/papers/cache";
 import { plainText } from "@/lib/papers/text";
 import { paperPath } from "@/lib/papers/url";
@@ -72,7 +71,7 @@ export default async function PaperPage({ params }: { params: Params }) {
     <article id={`paper-${paper.id}`} aria-labelledby="paper-title">
       <div className="flex items-start gap-3">
         <div className="pt-1">
-          <VoteButton paperId={paper.id} upvotes={paper.upvotes} returnTo={returnTo} />
+          <VoteForm paperId={paper.id} upvotes={paper.upvotes} returnTo={returnTo} />
         </div>
         <div className="min-w-0">
           <h1 id="paper-title" dir="auto" className="text-2xl font-bold leading-tight">

@@ -104,17 +104,16 @@ describe("PageCache", () => {
     await cache.serve("/a", fill); // rendered at 0
     advance(2_000);
     // A browser voted at 1,000 on paper 7, which the page shows: the entry from 0 is too old for it.
-    const voter = await cache.serve("/a", fill, (p) => (p.paperIds.includes(7) ? 1_000 : 0));
+    const voter = await cache.serve("/a", fill, { renderedAfter: (p) => (p.paperIds.includes(7) ? 1_000 : 0) });
     expect(voter).toMatchObject({ state: "miss" });
     expect(text(voter)).toBe("render 2");
     // Everyone else now gets that newer render, and so does the voter, without another one.
     expect(text(await cache.serve("/a", fill))).toBe("render 2");
-    expect(await cache.serve("/a", fill, () => 1_000)).toMatchObject({ state: "hit" });
+    expect(await cache.serve("/a", fill, { renderedAfter: () => 1_000 })).toMatchObject({ state: "hit" });
     expect(renders()).toBe(2);
     // A vote on a paper the page does not show changes nothing.
-    expect(await cache.serve("/a", fill, (p) => (p.paperIds.includes(8) ? 5_000 : 0))).toMatchObject({
-      state: "hit",
-    });
+    const otherPaper = { renderedAfter: (p: CachedPage) => (p.paperIds.includes(8) ? 5_000 : 0) };
+    expect(await cache.serve("/a", fill, otherPaper)).toMatchObject({ state: "hit" });
     expect(renders()).toBe(2);
   });
 
@@ -132,10 +131,10 @@ describe("PageCache", () => {
     release[0]!();
     await first;
     now = 600;
-    const votedAt500 = cache.serve("/a", slowFill, () => 500); // the entry from 0 is too old: render 2 begins at 600
+    const votedAt500 = cache.serve("/a", slowFill, { renderedAfter: () => 500 }); // the entry from 0 is too old: render 2 begins at 600
     now = 700;
-    const votedAt650 = cache.serve("/a", slowFill, () => 650); // render 2 began before 650: render 3 begins at 700
-    const votedAt550 = cache.serve("/a", slowFill, () => 550); // render 3 began after 550: shared
+    const votedAt650 = cache.serve("/a", slowFill, { renderedAfter: () => 650 }); // render 2 began before 650: render 3 begins at 700
+    const votedAt550 = cache.serve("/a", slowFill, { renderedAfter: () => 550 }); // render 3 began after 550: shared
     expect(renders).toBe(3);
     release[2]!();
     release[1]!(); // the older render finishes last and must not replace the newer one
@@ -143,6 +142,21 @@ describe("PageCache", () => {
     expect(text(await votedAt650)).toBe("render 3");
     expect(text(await votedAt550)).toBe("render 3");
     expect(text(await cache.serve("/a", slowFill))).toBe("render 3");
+  });
+
+  test("a page rendered at an older data version is served stale once while it is rendered again", async () => {
+    const { cache, fill, renders, advance } = setup();
+    await cache.serve("/a", fill, { version: "1" });
+    advance(1_000);
+    expect(await cache.serve("/a", fill, { version: "1" })).toMatchObject({ state: "hit" });
+    const changed = await cache.serve("/a", fill, { version: "2" });
+    expect(changed).toMatchObject({ state: "stale" });
+    expect(text(changed)).toBe("render 1");
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(renders()).toBe(2);
+    const fresh = await cache.serve("/a", fill, { version: "2" });
+    expect(fresh).toMatchObject({ state: "hit" });
+    expect(text(fresh)).toBe("render 2");
   });
 
   test("memory stays within the byte bound", async () => {
