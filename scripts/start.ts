@@ -1,7 +1,8 @@
 // `npm start`: one command from a fresh clone to a served app.
 // Starts the database (embedded PGlite unless DATABASE_URL is set), applies
 // migrations, seeds the demo papers into an empty database, builds the app when
-// the build is missing or older than the sources, then runs `next start` as a
+// the build is missing or older than the sources, then runs the Next server
+// (scripts/serve.ts: `next start` with the page cache's fast path in front) as a
 // child process and shuts everything down cleanly on Ctrl-C.
 import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
@@ -16,9 +17,10 @@ import { exited, gracefulShutdown } from "@/lib/runtime/graceful-shutdown";
 import { ensureTaxonomy } from "@/lib/topics/mutations";
 
 const NEXT_BIN = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
+const TSX_CLI = path.join(process.cwd(), "node_modules", "tsx", "dist", "cli.mjs");
 
 function run(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, [NEXT_BIN, ...args], { env, stdio: "inherit" });
+  return spawn(process.execPath, args, { env, stdio: "inherit" });
 }
 
 async function main() {
@@ -65,11 +67,11 @@ async function main() {
 
   if (await buildIsStale()) {
     log.info("building the app (first start or sources changed)");
-    const code = await exited(run(["build"], childEnv));
+    const code = await exited(run([NEXT_BIN, "build"], childEnv));
     if (code !== 0 || shuttingDown) return shutdown(code || 1);
   }
 
-  child = run(["start", "-p", String(config.PORT)], childEnv);
+  child = run([TSX_CLI, "scripts/serve.ts"], { ...childEnv, PORT: String(config.PORT) });
   scheduler = startScheduler(jobs);
   log.info("ready", { seconds: Number(((Date.now() - startedAt) / 1000).toFixed(1)), url: config.APP_URL });
   const code = await exited(child);

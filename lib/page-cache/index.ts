@@ -1,5 +1,6 @@
 import { readCookie } from "@/lib/http/cookies";
 import { log } from "@/lib/log";
+import { encodeFeedView, parseBrowseParams } from "@/lib/papers/schema";
 import { dataVersion } from "@/lib/papers/version";
 import { HSTS_VALUE, STATIC_SECURITY_HEADERS } from "@/lib/security/headers";
 import { fillPage } from "./fill";
@@ -44,6 +45,27 @@ export function pageCache(config: PageCacheConfig): PageCache | null {
   return global[INSTANCE];
 }
 
+/** This process's cache if one was made (by proxy.ts), without making one. */
+export function existingPageCache(): PageCache | null {
+  return (globalThis as { [INSTANCE]?: PageCache })[INSTANCE] ?? null;
+}
+
+/**
+ * The cache key of a request the cache may answer and the path that renders it, else null. "/" with
+ * valid feed parameters is its /feed/<view> page (as proxy.ts rewrites it); invalid ones are for
+ * proxy.ts to answer (400).
+ */
+export function pageRequest(method: string, url: URL, headers: Headers): { key: string; fillPath: string } | null {
+  if (url.pathname !== "/") {
+    const key = cacheKey(method, url.pathname, headers, url.searchParams);
+    return key ? { key, fillPath: url.pathname } : null;
+  }
+  const parsed = parseBrowseParams(url.searchParams);
+  if (!parsed.ok || parsed.value.q) return null;
+  const key = cacheKey(method, `/feed/${encodeFeedView(parsed.value)}`, headers, url.searchParams);
+  return key ? { key, fillPath: `/${url.search}` } : null;
+}
+
 /**
  * The cache key of a request that may be served from the cache, else null. pathname is the page
  * that renders it (for the feed, the /feed/<view> that "/?…" is rewritten to); no page under
@@ -67,29 +89,65 @@ export function etagMatches(ifNoneMatch: string | null, etag: string): boolean {
   return ifNoneMatch.split(",").some((tag) => tag.trim() === "*" || bare(tag) === bare(etag));
 }
 
-/** The response for a cached page: 304 when the client has it, no body for HEAD; never a cookie, never Vary on one. */
-export function cachedResponse(
-  request: Request,
+/** The stored encoding to send for an Accept-Encoding header: brotli, else gzip, else the plain body. */
+export function chooseEncoding(acceptEncoding: string | null): "br" | "gzip" | null {
+  const accepted = new Set<string>();
+  for (const part of (acceptEncoding ?? "").toLowerCase().split(",")) {
+    const [name, ...params] = part.split(";").map((s) => s.trim());
+    const q = params.find((p) => p.startsWith("q="));
+    if (name && !(q && Number(q.slice(2)) === 0)) accepted.add(name);
+  }
+  if (accepted.has("br") || accepted.has("*")) return "br";
+  if (accepted.has("gzip")) return "gzip";
+  return null;
+}
+
+export type CachedReply = { status: number; headers: Headers; body: Uint8Array | null };
+
+/**
+ * The answer for a cached page: 304 when the client has it, no body for HEAD; never a cookie, never
+ * Vary on one. With `precompressed`, a client that accepts brotli or gzip gets the copy compressed at
+ * fill time (only the front server can send it: Next drops Content-Encoding from a proxy's response
+ * and compresses the body itself).
+ */
+export function cachedReply(
+  request: { method: string; headers: Headers },
   served: Served,
-  options: { seconds: number; https: boolean },
-): Response {
+  options: { seconds: number; https: boolean; precompressed: boolean },
+): CachedReply {
   const { page } = served;
+  const encoding =
+    options.precompressed && page.encoded ? chooseEncoding(request.headers.get("accept-encoding")) : null;
+  const body = encoding && page.encoded ? page.encoded[encoding] : page.body;
+  // Each representation has its own strong validator.
+  const etag = encoding ? page.etag.replace(/"$/, `-${encoding === "br" ? "br" : "gz"}"`) : page.etag;
   const headers = new Headers([
     ...STATIC_SECURITY_HEADERS.map(({ key, value }): [string, string] => [key, value]),
     ["content-type", page.contentType],
     ["content-security-policy", page.csp],
     ["cache-control", cacheControl(options.seconds)],
-    ["etag", page.etag],
+    ["etag", etag],
     ["age", String(served.age)],
-    ["vary", "RSC, Next-Router-State-Tree, Next-Router-Prefetch, Next-Router-Segment-Prefetch"],
+    ["vary", "RSC, Next-Router-State-Tree, Next-Router-Prefetch, Next-Router-Segment-Prefetch, Accept-Encoding"],
     ["x-paperboy-cache", served.state],
   ]);
   if (options.https) headers.set("strict-transport-security", HSTS_VALUE);
+  if (page.location) headers.set("location", page.location);
+  if (encoding) headers.set("content-encoding", encoding);
+  if (etagMatches(request.headers.get("if-none-match"), etag)) return { status: 304, headers, body: null };
+  headers.set("content-length", String(body.byteLength));
+  return { status: page.status, headers, body: request.method === "HEAD" ? null : body };
+}
+
+/** cachedReply as the Response proxy.ts returns (the plain body: Next compresses it). */
+export function cachedResponse(request: Request, served: Served, options: { seconds: number; https: boolean }) {
+  const reply = cachedReply(request, served, { ...options, precompressed: false });
   // Next takes only absolute locations from the proxy, and makes same-origin ones relative again.
-  if (page.location) headers.set("location", new URL(page.location, request.url).href);
-  if (etagMatches(request.headers.get("if-none-match"), page.etag)) return new Response(null, { status: 304, headers });
-  headers.set("content-length", String(page.body.byteLength));
-  return new Response(request.method === "HEAD" ? null : (page.body as BodyInit), { status: page.status, headers });
+  const location = reply.headers.get("location");
+  if (location) reply.headers.set("location", new URL(location, request.url).href);
+  // Next compresses the body on its way out, so the tag can only be a weak one.
+  reply.headers.set("etag", `W/${reply.headers.get("etag")}`);
+  return new Response(reply.body as BodyInit | null, { status: reply.status, headers: reply.headers });
 }
 
 /** The cached page for a request (rendered now on a miss), or null when it has to be rendered per request. */

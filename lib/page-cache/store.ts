@@ -16,6 +16,8 @@ export type CachedPage = {
   status: number;
   location?: string;
   body: Uint8Array;
+  /** The body compressed once at fill time (null for a tiny body such as a redirect's), so a hit never compresses. */
+  encoded: { br: Uint8Array; gzip: Uint8Array } | null;
   /** The Content-Security-Policy that allows exactly this body's inline scripts (lib/page-cache/scripts.ts). */
   csp: string;
   /** Strong validator: a hash of the body. */
@@ -51,7 +53,12 @@ export type PageCacheOptions = {
 
 /** The bytes an entry holds: the body, its headers and the key, roughly. */
 const weight = (key: string, page: CachedPage) =>
-  page.body.byteLength + page.csp.length + page.etag.length + key.length + 200;
+  page.body.byteLength +
+  (page.encoded ? page.encoded.br.byteLength + page.encoded.gzip.byteLength : 0) +
+  page.csp.length +
+  page.etag.length +
+  key.length +
+  200;
 
 export class PageCache {
   readonly #lru: ByteLru<Entry>;
@@ -79,9 +86,11 @@ export class PageCache {
    * An entry rendered at or before options.renderedAfter(page) is rendered again first.
    */
   async serve(key: string, fill: () => Promise<CachedPage | null>, options: ServeOptions = {}): Promise<Served | null> {
+    const served = this.hit(key, options);
+    if (served) return served;
     const { freshMs, staleMs, now } = this.#options;
     const version = options.version ?? "";
-    const cached = this.#lru.get(key);
+    const cached = this.#lru.peek(key);
     const after = cached && options.renderedAfter ? options.renderedAfter(cached.page) : 0;
     if (cached && after > 0 && cached.renderedAt <= after) {
       const page = await this.#fill(key, fill, version, after);
@@ -89,16 +98,28 @@ export class PageCache {
     }
     if (cached) {
       const age = now() - cached.renderedAt;
-      const seconds = Math.floor(age / 1000);
-      if (age < freshMs && cached.version === version) return { page: cached.page, state: "hit", age: seconds };
       if (age < freshMs + staleMs) {
         this.#fill(key, fill, version).catch((error) => this.#options.onError?.(error, key));
-        return { page: cached.page, state: "stale", age: seconds };
+        return { page: cached.page, state: "stale", age: Math.floor(age / 1000) };
       }
       this.#lru.delete(key);
     }
     const page = await this.#fill(key, fill, version);
     return page ? { page, state: "miss", age: 0 } : null;
+  }
+
+  /**
+   * The page for key when it can be served as it is: fresh, rendered at options.version and after
+   * options.renderedAfter(page). Else null; never renders (the front server's fast path).
+   */
+  hit(key: string, options: ServeOptions = {}): Served | null {
+    const cached = this.#lru.get(key);
+    if (!cached) return null;
+    const age = this.#options.now() - cached.renderedAt;
+    if (age >= this.#options.freshMs || cached.version !== (options.version ?? "")) return null;
+    const after = options.renderedAfter?.(cached.page) ?? 0;
+    if (after > 0 && cached.renderedAt <= after) return null;
+    return { page: cached.page, state: "hit", age: Math.floor(age / 1000) };
   }
 
   /** Forgets every entry (the data under them changed). */

@@ -38,16 +38,26 @@ export async function dataVersion(now = Date.now()): Promise<string> {
   if (s.known && now - s.known.readAt < DATA_VERSION_CHECK_MS) return s.known.version;
   s.reading ??= read()
     .then((version) => {
-      s.known = { version, readAt: Date.now() };
+      s.known = { version, readAt: now };
       return version;
     })
     .catch((error) => {
       log.warn("data version: read failed; keeping the last known one", { error });
-      if (s.known) s.known.readAt = Date.now();
+      if (s.known) s.known.readAt = now;
       return s.known?.version ?? "0";
     })
     .finally(() => {
       s.reading = undefined;
     });
   return s.reading;
+}
+
+/**
+ * The version last read, without waiting: undefined until this process has read one (so this never
+ * makes the first connection); when it is due, a read starts for the next caller.
+ */
+export function knownDataVersion(now = Date.now()): string | undefined {
+  const known = state().known;
+  if (known && now - known.readAt >= DATA_VERSION_CHECK_MS) void dataVersion(now);
+  return known?.version;
 }

@@ -17,9 +17,11 @@ CREATE TABLE "data_version" (
 
 INSERT INTO "data_version" ("id", "version") VALUES (1, 1);
 
+-- An upsert, so a missing row (an emptied table) comes back instead of the count stopping.
 CREATE FUNCTION "data_version_bump"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  UPDATE data_version SET version = version + 1, changed_at = CURRENT_TIMESTAMP WHERE id = 1;
+  INSERT INTO data_version (id, version) VALUES (1, 1)
+  ON CONFLICT (id) DO UPDATE SET version = data_version.version + 1, changed_at = CURRENT_TIMESTAMP;
   RETURN NULL;
 END $$;
 

@@ -1,5 +1,7 @@
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { describe, expect, test } from "vitest";
-import { cachedResponse, cacheKey, etagMatches } from "@/lib/page-cache";
+import { cachedReply, cachedResponse, cacheKey, chooseEncoding, etagMatches } from "@/lib/page-cache";
+import { compressPage } from "@/lib/page-cache/fill";
 import { FRESH_COOKIE } from "@/lib/page-cache/fresh";
 
 const key = (path: string, headers: Record<string, string> = {}, method = "GET") => {
@@ -53,6 +55,7 @@ describe("cached responses", () => {
       etag: '"abc"',
       contentType: "text/html; charset=utf-8",
       paperIds: [],
+      encoded: null,
     },
   };
 
@@ -61,7 +64,7 @@ describe("cached responses", () => {
     expect(response.status).toBe(200);
     expect(await response.text()).toBe("<p>hi</p>");
     expect(response.headers.get("cache-control")).toBe("public, s-maxage=10, stale-while-revalidate=20");
-    expect(response.headers.get("etag")).toBe('"abc"');
+    expect(response.headers.get("etag")).toBe('W/"abc"');
     expect(response.headers.get("content-security-policy")).toBe("script-src 'self' 'sha256-x'");
     expect(response.headers.get("set-cookie")).toBeNull();
     expect(response.headers.get("vary")).not.toMatch(/cookie/i);
@@ -81,6 +84,66 @@ describe("cached responses", () => {
     expect(head.status).toBe(200);
     expect(head.headers.get("content-length")).toBe("9");
     expect(await head.text()).toBe("");
+  });
+
+  test("a compressed copy is sent to a client that accepts it, with its own tag, length and Vary", async () => {
+    const body = new TextEncoder().encode("<p>hi</p>".repeat(200));
+    const page = { ...served.page, body, encoded: await compressPage(body) };
+    const withEncoding = { ...served, page };
+    const request = (acceptEncoding?: string, ifNoneMatch?: string) => ({
+      method: "GET",
+      headers: new Headers({
+        ...(acceptEncoding ? { "accept-encoding": acceptEncoding } : {}),
+        ...(ifNoneMatch ? { "if-none-match": ifNoneMatch } : {}),
+      }),
+    });
+    const get = (acceptEncoding?: string, ifNoneMatch?: string) =>
+      cachedReply(request(acceptEncoding, ifNoneMatch), withEncoding, {
+        seconds: 10,
+        https: false,
+        precompressed: true,
+      });
+    const text = (bytes: Uint8Array | null) => new TextDecoder().decode(bytes ?? new Uint8Array());
+
+    const br = get("gzip, deflate, br, zstd");
+    expect(br.headers.get("content-encoding")).toBe("br");
+    expect(br.headers.get("etag")).toBe('"abc-br"');
+    expect(br.headers.get("vary")).toMatch(/Accept-Encoding/);
+    expect(Number(br.headers.get("content-length"))).toBe(br.body?.byteLength);
+    expect(text(brotliDecompressSync(br.body!))).toBe("<p>hi</p>".repeat(200));
+
+    const gz = get("gzip;q=1, br;q=0");
+    expect(gz.headers.get("content-encoding")).toBe("gzip");
+    expect(gz.headers.get("etag")).toBe('"abc-gz"');
+    expect(text(gunzipSync(gz.body!))).toBe("<p>hi</p>".repeat(200));
+
+    const plain = get();
+    expect(plain.headers.get("content-encoding")).toBeNull();
+    expect(plain.headers.get("etag")).toBe('"abc"');
+    expect(plain.body?.byteLength).toBe(body.byteLength);
+
+    // A tag names one representation: the brotli tag revalidates the brotli copy only.
+    expect(get("br", '"abc-br"').status).toBe(304);
+    expect(get("gzip", '"abc-br"').status).toBe(200);
+
+    // Through proxy.ts the plain body goes out whatever the client accepts: Next compresses it.
+    const viaProxy = cachedResponse(
+      new Request("http://localhost/about", { headers: { "accept-encoding": "br" } }),
+      withEncoding,
+      { seconds: 10, https: false },
+    );
+    expect(viaProxy.headers.get("content-encoding")).toBeNull();
+    expect((await viaProxy.arrayBuffer()).byteLength).toBe(body.byteLength);
+  });
+
+  test("chooseEncoding prefers brotli, then gzip, and honours q=0", () => {
+    expect(chooseEncoding("gzip, deflate, br")).toBe("br");
+    expect(chooseEncoding("gzip")).toBe("gzip");
+    expect(chooseEncoding("br;q=0, gzip;q=0.5")).toBe("gzip");
+    expect(chooseEncoding("*")).toBe("br");
+    expect(chooseEncoding("identity")).toBeNull();
+    expect(chooseEncoding("gzip;q=0")).toBeNull();
+    expect(chooseEncoding(null)).toBeNull();
   });
 
   test("etagMatches compares weakly and understands lists and *", () => {

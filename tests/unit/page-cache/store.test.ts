@@ -8,6 +8,7 @@ const page = (text: string): CachedPage => ({
   etag: `"${text}"`,
   contentType: "text/html; charset=utf-8",
   paperIds: [7],
+  encoded: null,
 });
 
 function setup(maxBytes = 1_000_000) {
