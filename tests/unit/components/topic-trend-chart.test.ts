@@ -21,7 +21,5 @@ it("draws one bar a week in an SVG image named by its caption, with every number
   expect(html.match(/<rect /g)).toHaveLength(26);
   expect(html).toContain('<figcaption id="t-caption"');
   expect(html.match(/<tr/g)).toHaveLength(27);
-  expect(html).toContain(
-    '<th scope="row" class="py-0.5 pr-3 font-normal">17 Aug 2026</th><td class="py-0.5 pr-3">3</td>',
-  );
+  expect(html).toContain('<tr><th scope="row">17 Aug 2026</th><td>3</td><td>10</td><td>30%</td></tr>');
 });
