@@ -12,9 +12,10 @@ import { classify } from "@/lib/topics/classify";
  * - lmm and quantization (FULL_TOPICS): every candidate of the random 2,000
  *   that the broad net caught is labelled; a random-2,000 paper outside the net
  *   counts as out. Quantization has extra labelled candidates from the rest of
- *   the pool, and lmm 120 extra development-half candidates (more training
+ *   the pool, and lmm 200 extra development-half candidates (more training
  *   data); both count for precision and recall the same way.
- * - Every other topic: a 30-paper sample labelled for that topic only;
+ * - Every other topic: a 30-paper sample labelled for that topic only, plus
+ *   6 to 15 more development-half papers of its net (other-dev-pool);
  *   precision is the share labelled in among the sample papers the classifier
  *   tags. Recall is shown when the sample has positives, as a hint.
  * - Ambiguous labels and unlabelled (paper, topic) pairs count neither way.
@@ -26,7 +27,7 @@ export type Label = "in" | "out" | "ambiguous";
 export type SamplePaper = {
   arxivId: string;
   split: Split;
-  set: "random2000" | "other" | "quantization-pool" | "lmm-dev-pool";
+  set: "random2000" | "other" | "quantization-pool" | "lmm-dev-pool" | "other-dev-pool";
   topics: string[];
   title: string;
   summary: string;
