@@ -145,6 +145,16 @@ for (const [topic, net] of Object.entries(OTHER_NETS)) {
   }
 }
 
+// Round 3: 120 more development-half lmm candidates, after the stages above so their rows stay as drawn.
+const LMM_DEV_EXTRA_3 = 120;
+let extra3 = 0;
+for (const p of rest) {
+  if (extra3 === LMM_DEV_EXTRA_3) break;
+  if (rows.has(p.arxivId) || splitOf(p.arxivId) !== "dev" || !NETS.lmm!.test(`${p.title}\n${p.summary}`)) continue;
+  add(p, "lmm-dev-pool", "lmm");
+  extra3++;
+}
+
 const out = path.join(root, "tests", "fixtures", "topic-eval", "sample.jsonl");
 writeFileSync(out, `${[...rows.values()].map((r) => JSON.stringify(r)).join("\n")}\n`);
 const count = (topic: string) => [...rows.values()].filter((r) => r.topics.includes(topic)).length;
