@@ -113,10 +113,11 @@ export type TopicScore = {
   falseNegatives: Confusion[];
 };
 
-/** Classifier output for every sample paper (computed once). */
-export function predictAll(set: EvalSet): Map<string, Map<string, string[]>> {
+/** Classifier output for every sample paper, or only those of one half (computed once). */
+export function predictAll(set: EvalSet, only?: Split): Map<string, Map<string, string[]>> {
   const out = new Map<string, Map<string, string[]>>();
   for (const p of set.papers) {
+    if (only && p.split !== only) continue;
     out.set(p.arxivId, new Map(classify(p.title, p.summary).map((m) => [m.slug, m.evidence])));
   }
   return out;
