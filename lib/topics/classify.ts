@@ -183,20 +183,47 @@ function futureWorkRanges(text: string, from: number): [number, number][] {
 
 // A phrase right after a negation ("without vertex quantization", "no
 // pruning") names what the paper does not do; one followed by "as a judge" /
-// "as evaluator" (or "-as-a-judge", "-based evaluation") names a tool that
-// grades the outputs, not the subject.
+// "as the generative reward model" (or "-as-a-judge", "-based assessment")
+// names a tool that grades the outputs, not the subject. So does one the paper
+// uses to make or check its data: "leverage MLLMs to automatically filter and
+// caption", "using a VLM to rewrite prompts".
 const NEGATED_BEFORE = /(?:^|[^A-Za-z0-9])(?:without|w\/o|no|not|free of|instead of)[\s-]+(?:[A-Za-z0-9-]+\s+)?$/i;
-const JUDGE_AFTER =
-  /^(?:[\s-]*\([^)]{0,20}\))?[\s-]+(?:as[\s-]+(?:an?[\s-]+|the[\s-]+)?(?:automatic[\s-]+|automated[\s-]+)?(?:judges?|evaluators?|annotators?|critics?|graders?|verifiers?|reward[\s-]+models?)|judges?|evaluators?|graders?|based[\s-]+(?:evaluat|judg|scor|metric))(?![A-Za-z])/i;
+const ROLE =
+  "(?:judges?|evaluators?|annotators?|labell?ers?|critics?|graders?|verifiers?|reward[\\s-]+models?|reward[\\s-]+functions?|data[\\s-]+generators?|captioners?)";
+const JUDGE_AFTER = new RegExp(
+  `^(?:[\\s-]*\\([^)]{0,20}\\))?[\\s-]+(?:(?:(?:serves?|serving|acts?|acting|is used|are used|used|employed|functions?)[\\s-]+)?as[\\s-]+(?:an?[\\s-]+|the[\\s-]+|our[\\s-]+)?(?:[A-Za-z]+[\\s-]+)?${ROLE}(?![A-Za-z])|judges?(?![A-Za-z])|evaluators?(?![A-Za-z])|graders?(?![A-Za-z])|based[\\s-]+(?:evaluat|judg|scor|metric|assess|annotat|filter|caption|reward|critic|verif)[A-Za-z]*)`,
+  "i",
+);
+const TOOL_BEFORE =
+  /\b(?:us(?:e|es|ed|ing)|leverag(?:e|es|ed|ing)|employ(?:s|ed|ing)?|utiliz(?:e|es|ed|ing)|prompt(?:s|ed|ing)?|query(?:ing)?)\s+(?:(?:the|a|an|off-the-shelf|pretrained|pre-trained|existing|powerful|advanced|strong|state-of-the-art|frozen|general-purpose|several|multiple|proprietary|open-source)\s+){0,3}(?:(?:[A-Za-z-]+\s+){1,3}of\s+)?$/i;
+const TOOL_AFTER =
+  /^(?:[\s-]*\([^)]{0,20}\))?(?:\s+(?:such as|like)\s+[A-Za-z0-9.-]+(?:\s+and\s+[A-Za-z0-9.-]+)?)?\s*,?\s+to\s+(?:automatically\s+|further\s+|first\s+)?(?:annotat|caption|label|filter|rewrit|synthesiz|evaluat|scor|judg|assess|verif|critiqu|check|refin|rerank|re-rank|describ|curat|generate\s+(?:captions|descriptions|annotations|labels|prompts|instructions|data|questions|QA))/i;
 
 const CONTRIBUTION =
   /\b(?:we|this paper|this work|our)\s+(?:\w+\s+)?(?:propose|introduce|present|develop|build|design|train|release)/i;
 const WORD_BEFORE = /([A-Za-z0-9]+)[^A-Za-z0-9]*$/;
 const WORD_AFTER = /^[^A-Za-z0-9]*([A-Za-z0-9]+)/;
 
+// Background and side remarks: "With the growing adoption of RAG, ...", "We also evaluate the RAG approach".
+const BACKGROUND_BEFORE =
+  /\bwith the (?:(?:growing|increasing|rapid|recent|widespread|continued)\s+)?(?:adoption|popularity|rise|success|development|advances?|advancement|emergence|proliferation|prevalence) of\s+(?:[A-Za-z0-9-]+\s+){0,3}(?:[A-Za-z0-9-]+\s*\()?$/i;
+// "As LLMs become increasingly aligned with human preferences, we ask whether ...": the setting, not the subject.
+const SETTING_BEFORE =
+  /\bas\s+(?:[A-Za-z0-9()-]+\s+){1,6}(?:become|becomes|are becoming|grow|grows)\s+(?:increasingly|more)\s+$/i;
+// A baseline: "our pipeline beats LMMs", "outperforms strong VLMs", "compared with GPTQ".
+const BASELINE_BEFORE =
+  /\b(?:beats?|beating|outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|compared (?:to|with))\s+(?:(?:the|a|an|strong|stronger|existing|state-of-the-art|prior|previous|larger|much larger|proprietary|open-source|general-purpose|leading|popular|several|many|all)\s+){0,3}$/i;
+const ASIDE_BEFORE =
+  /\bwe also\s+(?:evaluate|test|compare|explore|examine|analy[sz]e|investigate|study|show|find|observe|report)\b[^.]{0,60}$/i;
+
 function incidental(text: string, hit: Hit): boolean {
   if (NEGATED_BEFORE.test(text.slice(Math.max(0, hit.start - 24), hit.start))) return true;
-  return JUDGE_AFTER.test(text.slice(hit.end, hit.end + 48));
+  const before = text.slice(Math.max(0, hit.start - 90), hit.start);
+  if (BACKGROUND_BEFORE.test(before) || SETTING_BEFORE.test(before) || ASIDE_BEFORE.test(before)) return true;
+  if (BASELINE_BEFORE.test(before)) return true;
+  const after = text.slice(hit.end, hit.end + 80);
+  if (JUDGE_AFTER.test(after)) return true;
+  return TOOL_BEFORE.test(text.slice(Math.max(0, hit.start - 80), hit.start)) && TOOL_AFTER.test(after);
 }
 
 /** A hit's weight: a `titleOnly` rule is weak outside the title ("fine-tuning" in an abstract is usually a step, in a title the subject). */
@@ -244,14 +271,17 @@ export function ruleResults(title: string, summary: string): RuleResult[] {
 
     // Leftmost, longest first; a phrase inside a longer one of the same topic
     // ("speech" in "text-to-speech") is not counted again.
+    // A phrase used only as a tool, judge or baseline takes the shorter phrases
+    // inside it along ("multimodal" in "multimodal large language model-based assessments").
     const included = all
-      .filter((h) => h.rule.kind === "include" && !overlaps(h, excluded) && !incidental(text, h))
+      .filter((h) => h.rule.kind === "include" && !overlaps(h, excluded))
       .sort((a, b) => a.start - b.start || b.end - a.end);
     const kept: Hit[] = [];
+    let lastEnd = -1;
     for (const hit of included) {
-      const last = kept[kept.length - 1];
-      if (last && hit.end <= last.end) continue;
-      kept.push(hit);
+      if (hit.end <= lastEnd) continue;
+      lastEnd = hit.end;
+      if (!incidental(text, hit)) kept.push(hit);
     }
 
     const counts = new Map<CompiledRule, number>();
@@ -265,7 +295,8 @@ export function ruleResults(title: string, summary: string): RuleResult[] {
     // In a strict topic, weak phrases only add to the score: what makes the
     // paper about the topic (a title mention, repeated mentions) must be a
     // non-weak phrase ("alignment" or "audio" alone name many other things).
-    const about = topic.strict ? kept.filter((h) => weightOf(h, titleEnd) > 1) : kept;
+    // A cue (w: 0) never counts: it only lets a learned model judge the paper.
+    const about = kept.filter((h) => weightOf(h, titleEnd) > (topic.strict ? 1 : 0));
     const vetoed = all.some((h) => h.rule.kind === "veto");
     const titleHit = about.some((h) => h.start < titleEnd);
     const decisive = kept.some((h) => weightOf(h, titleEnd) >= DECISIVE_WEIGHT);

@@ -42,7 +42,11 @@ export type Rule = {
   cs?: boolean;
   /** Raw regular expression source (no capturing groups) instead of a phrase. */
   re?: boolean;
-  /** Score per match (default 2); 1 marks a weak signal that needs support. */
+  /**
+   * Score per match (default 2); 1 marks a weak signal that needs support; 0
+   * a cue that never tags by itself but lets the topic's learned model judge
+   * the paper (and is shown as its evidence when the model keeps the topic).
+   */
   w?: number;
   /** Its weight counts in the title only; in the abstract it is weak (w 1). */
   titleOnly?: boolean;
@@ -70,6 +74,7 @@ const r = (...phrases: string[]): Rule[] => phrases.map((p) => ({ p }));
 const weak = (...phrases: string[]): Rule[] => phrases.map((p) => ({ p, w: 1 }));
 const acr = (...phrases: string[]): Rule[] => phrases.map((p) => ({ p, cs: true }));
 const weakAcr = (...phrases: string[]): Rule[] => phrases.map((p) => ({ p, cs: true, w: 1 }));
+const cue = (...phrases: string[]): Rule[] => phrases.map((p) => ({ p, w: 0 }));
 const titled = (...phrases: string[]): Rule[] => phrases.map((p) => ({ p, titleOnly: true }));
 const titledAcr = (...phrases: string[]): Rule[] => phrases.map((p) => ({ p, cs: true, titleOnly: true }));
 const decisive = (...phrases: string[]): Rule[] => phrases.map((p) => ({ p, w: DECISIVE_WEIGHT }));
@@ -139,7 +144,15 @@ export const TOPICS: readonly TopicDefinition[] = [
         "omni-LLM",
         "multimodal judge",
         "multimodal large reasoning model",
+        "speech LM",
+        "audio chat model",
+        "audio-text LLM",
+        "audio-text large language model",
+        "audio large language model",
+        "speech-text model",
       ),
+      // "multimodal game agents", "multimodal web agent": an agent that sees.
+      { p: "multi-?modal[\\s-]+[A-Za-z]+[\\s-]+agents?", re: true },
       ...acr(
         "LMM",
         "MLLM",
@@ -192,6 +205,8 @@ export const TOPICS: readonly TopicDefinition[] = [
         "multimodal pre-training",
       ),
       ...weakAcr("VQA", "GPT-4o"),
+      // Cues for the learned model only: a multimodal or omni model paper may name no phrase above.
+      ...cue("multimodal", "multi-modal", "omni"),
     ],
     // A lone mention (a baseline, a data generator, a typo for "LLM") is not a
     // multimodal paper: it takes a second mention or a title mention. This
@@ -429,6 +444,7 @@ export const TOPICS: readonly TopicDefinition[] = [
         "memory footprint",
         "throughput",
         "prefilling",
+        "pre-filling",
         "FlashAttention",
         "adaptive inference",
         "runtime performance",
@@ -445,6 +461,9 @@ export const TOPICS: readonly TopicDefinition[] = [
       "inference-time reasoning",
       "inference-time alignment",
       "inference-time intervention",
+      // Learning after deployment is not inference efficiency.
+      "post-deployment",
+      "deployment-time",
     ),
   },
   {
@@ -707,6 +726,14 @@ export const TOPICS: readonly TopicDefinition[] = [
       "code translation",
       "image-to-image translation",
       "image translation",
+      // Back-translation of instructions or repositories makes training data; it is not about languages.
+      "back-translation",
+      "backtranslation",
+      "back-and-forth translation",
+      "instruction backtranslation",
+      "cultural translation",
+      "modality translation",
+      "cross-modal translation",
     ),
     // "Multilingual" code benchmarks span programming languages, not human ones.
     veto: r("programming languages", "programming language"),
@@ -840,7 +867,7 @@ export const TOPICS: readonly TopicDefinition[] = [
     ],
     strict: true,
     // Talking heads and gestures driven by speech generate video, not audio.
-    exclude: r("audio-driven", "speech-driven"),
+    exclude: r("audio-driven", "speech-driven", "audio-conditioned", "speech-conditioned", "audio-guided"),
     veto: r("attack success rate", "test-time scaling", "test-time compute"),
   },
   {
@@ -975,6 +1002,15 @@ export const TOPICS: readonly TopicDefinition[] = [
         "model editing",
       ),
     ],
+    // Image restoration and view synthesis "hallucinate" plausible details: that is generation, not factuality.
+    exclude: r(
+      "texture hallucination",
+      "hallucinated details",
+      "hallucinated textures",
+      "hallucinate details",
+      "hallucinate plausible",
+      "hallucinate realistic",
+    ),
   },
   {
     slug: "domain-specific",

@@ -4,8 +4,10 @@
 // (tests/fixtures/topic-labels.json), and writes lib/topics/model-weights.json.
 // Deterministic: full-batch gradient descent from zero weights in a fixed
 // order, no random numbers, so the same labels always give the same weights.
-// The regularisation and the threshold are chosen by 5-fold cross-validation
-// within the development half; the test half is never read.
+// The regularisation and the thresholds are chosen by 5-fold cross-validation
+// within the development half, on the evaluation papers' out-of-fold scores
+// (not the demo papers the rules were written on), to maximise the lower of
+// precision and recall; the test half is never read.
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -16,7 +18,7 @@ import { featuresOf, type ModelFile, type TopicModel } from "@/lib/topics/model"
 import { FULL_TOPICS, loadEvalSet } from "@/tests/helpers/topic-eval";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
-const MODEL_REVISION = 1;
+const MODEL_REVISION = 2;
 const EPOCHS = 300;
 const LEARNING_RATE = 0.5;
 const LAMBDAS = [3e-3, 1e-2];
@@ -107,7 +109,7 @@ type Scored = { z: number; e: Example };
 function bestThresholds(scored: Scored[], unreachable: number) {
   const positives = scored.filter((s) => s.e.y === 1).length + unreachable;
   const grid = [...new Set(scored.map((s) => Math.round(s.z * 10) / 10))].sort((a, b) => a - b);
-  let best = { threshold: 0, rescue: 0, f1: -1, precision: 0, recall: 0 };
+  let best = { threshold: 0, rescue: 0, f1: -1, floor: -1, precision: 0, recall: 0 };
   for (const t of grid) {
     for (const r of grid) {
       if (r < t) continue; // the rules' own tag never raises the bar
@@ -117,7 +119,11 @@ function bestThresholds(scored: Scored[], unreachable: number) {
       const precision = tp + fp ? tp / (tp + fp) : 1;
       const recall = positives ? tp / positives : 1;
       const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
-      if (f1 > best.f1) best = { threshold: t, rescue: r, f1, precision, recall };
+      // The targets ask for precision and recall both at least 0.95: the thresholds
+      // that maximise the lower of the two (then F1) fit them better than F1 alone.
+      const floor = Math.min(precision, recall);
+      if (floor > best.floor || (floor === best.floor && f1 > best.f1))
+        best = { threshold: t, rescue: r, f1, floor, precision, recall };
     }
   }
   return best;
@@ -130,7 +136,15 @@ for (const topic of FULL_TOPICS) {
   console.log(
     `${topic}: ${examples.length} development candidates (${positives} in); ${unreachable.length} positives without a rule phrase`,
   );
-  let chosen = { lambda: LAMBDAS[0]!, wordPenalty: 1, threshold: 0, rescue: 0, f1: -1, scored: [] as Scored[] };
+  let chosen = {
+    lambda: LAMBDAS[0]!,
+    wordPenalty: 1,
+    threshold: 0,
+    rescue: 0,
+    f1: -1,
+    floor: -1,
+    scored: [] as Scored[],
+  };
   for (const [lambda, wordPenalty] of LAMBDAS.flatMap((l) => WORD_PENALTIES.map((p) => [l, p] as const))) {
     const scored: Scored[] = [];
     for (let fold = 0; fold < 5; fold++) {
@@ -141,26 +155,26 @@ for (const topic of FULL_TOPICS) {
       );
       for (const e of examples) if (foldOf(e.id) === fold) scored.push({ z: logitOf(model, e), e });
     }
-    const best = bestThresholds(scored, unreachable.length);
-    // The same thresholds on the evaluation papers alone: the demo papers are
-    // the ones the rules were written on, and flatter the figures.
-    let [tp, fp, fn] = [0, 0, unreachable.filter((e) => !e.id.startsWith("demo:")).length];
-    for (const s of scored) {
-      if (s.e.id.startsWith("demo:")) continue;
-      const tagged = s.z >= (s.e.tagged ? best.threshold : best.rescue);
-      if (tagged && s.e.y) tp++;
-      else if (tagged) fp++;
-      else if (s.e.y) fn++;
-    }
-    console.log(
-      `    evaluation papers only: precision ${(tp / (tp + fp)).toFixed(3)} recall ${(tp / (tp + fn)).toFixed(3)}`,
+    // Thresholds are chosen on the evaluation papers' out-of-fold scores only:
+    // the demo papers are the ones the rules were written on and flatter the figures.
+    const best = bestThresholds(
+      scored.filter((x) => !x.e.id.startsWith("demo:")),
+      unreachable.filter((e) => !e.id.startsWith("demo:")).length,
     );
     console.log(
-      `  lambda ${lambda}, words x${wordPenalty}: cross-validated precision ${best.precision.toFixed(3)} recall ${best.recall.toFixed(3)} ` +
+      `  lambda ${lambda}, words x${wordPenalty}: cross-validated (evaluation papers) precision ${best.precision.toFixed(3)} recall ${best.recall.toFixed(3)} ` +
         `F1 ${best.f1.toFixed(3)} at thresholds ${best.threshold} (rules tag) / ${best.rescue} (rules do not)`,
     );
-    if (best.f1 > chosen.f1) {
-      chosen = { lambda, wordPenalty, threshold: best.threshold, rescue: best.rescue, f1: best.f1, scored };
+    if (best.floor > chosen.floor || (best.floor === chosen.floor && best.f1 > chosen.f1)) {
+      chosen = {
+        lambda,
+        wordPenalty,
+        threshold: best.threshold,
+        rescue: best.rescue,
+        f1: best.f1,
+        floor: best.floor,
+        scored,
+      };
     }
   }
   // Out-of-fold confusions on the development half: what the model gets wrong on papers it did not train on.

@@ -12,9 +12,10 @@ import { classify } from "@/lib/topics/classify";
  * - lmm and quantization (FULL_TOPICS): every candidate of the random 2,000
  *   that the broad net caught is labelled; a random-2,000 paper outside the net
  *   counts as out. Quantization has extra labelled candidates from the rest of
- *   the pool, and lmm 120 extra development-half candidates (more training
+ *   the pool, and lmm 200 extra development-half candidates (more training
  *   data); both count for precision and recall the same way.
- * - Every other topic: a 30-paper sample labelled for that topic only;
+ * - Every other topic: a 30-paper sample labelled for that topic only, plus
+ *   6 to 15 more development-half papers of its net (other-dev-pool);
  *   precision is the share labelled in among the sample papers the classifier
  *   tags. Recall is shown when the sample has positives, as a hint.
  * - Ambiguous labels and unlabelled (paper, topic) pairs count neither way.
@@ -26,7 +27,7 @@ export type Label = "in" | "out" | "ambiguous";
 export type SamplePaper = {
   arxivId: string;
   split: Split;
-  set: "random2000" | "other" | "quantization-pool" | "lmm-dev-pool";
+  set: "random2000" | "other" | "quantization-pool" | "lmm-dev-pool" | "other-dev-pool";
   topics: string[];
   title: string;
   summary: string;
@@ -45,17 +46,18 @@ export const TARGETS = {
 
 /**
  * What the suite holds the classifier to on the test half: the targets are not
- * reached yet (lmm, quantization recall and a few sampled topics fall short),
- * so the suite guards the quality reached against regressions and the eval
- * script shows the gap. Each floor sits just under the test half's figure when
- * it was last measured (lmm 0.918 / 0.882, quantization 0.980 / 0.925, sampled
- * topics pooled 70/77 = 0.909). Raise these towards TARGETS as the classifier
- * improves; never lower them to pass.
+ * all reached (lmm recall, quantization recall and a few sampled topics fall
+ * short), so the suite guards the quality reached against regressions and the
+ * eval script shows the gap. Each floor sits just under the test half's figure
+ * when it was last measured (issue 18, after tuning on the development half
+ * only: lmm 0.954 / 0.911, quantization 0.980 / 0.925, sampled topics pooled
+ * 69/75 = 0.920). Raise these towards TARGETS as the classifier improves; never
+ * lower them to pass.
  */
 export const FLOORS = {
-  full: { lmm: { precision: 0.91, recall: 0.87 }, quantization: { precision: 0.97, recall: 0.92 } },
+  full: { lmm: { precision: 0.95, recall: 0.9 }, quantization: { precision: 0.97, recall: 0.92 } },
   /** Micro-averaged over the sampled topics: each has only about 15 test papers. */
-  sampled: { precision: 0.9 },
+  sampled: { precision: 0.91 },
 } as const;
 
 const dir = path.resolve(import.meta.dirname, "..", "fixtures", "topic-eval");
@@ -111,10 +113,11 @@ export type TopicScore = {
   falseNegatives: Confusion[];
 };
 
-/** Classifier output for every sample paper (computed once). */
-export function predictAll(set: EvalSet): Map<string, Map<string, string[]>> {
+/** Classifier output for every sample paper, or only those of one half (computed once). */
+export function predictAll(set: EvalSet, only?: Split): Map<string, Map<string, string[]>> {
   const out = new Map<string, Map<string, string[]>>();
   for (const p of set.papers) {
+    if (only && p.split !== only) continue;
     out.set(p.arxivId, new Map(classify(p.title, p.summary).map((m) => [m.slug, m.evidence])));
   }
   return out;

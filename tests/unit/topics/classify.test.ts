@@ -279,6 +279,70 @@ describe("classify", () => {
     );
   });
 
+  it("does not count a phrase the paper only uses as a tool, a baseline, background or an aside", () => {
+    const found = (slug: string, title: string, summary: string) =>
+      ruleResults(title, summary).find((r) => r.slug === slug)?.evidence ?? [];
+    // A tool that makes or checks the data.
+    expect(
+      found(
+        "lmm",
+        "Person retrieval with CLIP",
+        "We leverage the in-context learning capabilities of MLLMs to automatically filter and caption web images.",
+      ),
+    ).toEqual([]);
+    expect(
+      found("lmm", "Ultra-high-resolution images", "We add multimodal large language model-based assessments."),
+    ).toEqual([]);
+    expect(
+      found(
+        "lmm",
+        "Mask-guided image generation",
+        "A single vision-language model serves as the generative reward model.",
+      ),
+    ).toEqual([]);
+    // A baseline.
+    expect(found("lmm", "Document extraction", "Our LLM pipeline beats LMMs on invoices.")).toEqual([]);
+    // Background and asides.
+    expect(
+      ruleResults(
+        "Arabic OCR benchmark",
+        "With the growing adoption of Retrieval-Augmented Generation (RAG) in document processing, OCR matters.",
+      ).find((r) => r.slug === "rag")?.tagged ?? false,
+    ).toBe(false);
+    expect(
+      slugs("Long-context citation", "A benchmark of long-context models. We also evaluate the RAG approach."),
+    ).not.toContain("rag");
+    expect(
+      found(
+        "alignment",
+        "Motivation in LLMs",
+        "As large language models become increasingly aligned with human preferences, we ask whether they are motivated.",
+      ),
+    ).toEqual(["human preferences"]);
+  });
+
+  it("does not read back-translation, texture hallucination, audio-conditioned video or post-deployment learning as their topics", () => {
+    expect(slugs("Full-stack agents via repository back-translation", "")).not.toContain("multilingual");
+    expect(slugs("Better alignment with instruction back-and-forth translation", "")).not.toContain("multilingual");
+    expect(
+      slugs("Novel views from one image", "We mitigate texture hallucination with a texture bridge."),
+    ).not.toContain("hallucination");
+    expect(slugs("Audio-conditioned talking portraits", "")).not.toContain("speech-audio");
+    expect(
+      slugs("Agent memory", "Memory is built from post-deployment interactions; post-deployment learning is slow."),
+    ).not.toContain("efficient-inference");
+    // The same words in their own sense still count.
+    expect(slugs("Low-resource machine translation", "")).toContain("multilingual");
+    expect(slugs("Hallucination in LVLMs", "")).toContain("hallucination");
+  });
+
+  it("lets a cue make a paper a candidate for the learned model without tagging it", () => {
+    const lmm = ruleResults("A multimodal dataset", "A multimodal dataset of images and captions.").find(
+      (r) => r.slug === "lmm",
+    );
+    expect(lmm).toMatchObject({ score: 0, tagged: false, evidence: ["multimodal"] });
+  });
+
   it("handles empty and unusual input", () => {
     expect(classify("", "")).toEqual([]);
     expect(classify("Just a title about nothing", "")).toEqual([]);
