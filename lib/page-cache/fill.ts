@@ -66,7 +66,7 @@ export type FillOptions = {
   timeoutMs?: number;
 };
 
-/** The papers a page carries vote forms for (components/vote-button.tsx posts to /papers/<id>/vote), ascending. */
+/** The papers a page carries vote forms for (components/vote-form.tsx posts to /papers/<id>/vote), ascending. */
 export function votedPapers(html: string): number[] {
   const ids = new Set<number>();
   for (const match of html.matchAll(/action="\/papers\/(\d{1,9})\/vote"/g)) ids.add(Number(match[1]));

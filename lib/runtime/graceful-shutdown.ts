@@ -2,7 +2,7 @@ import type { ChildProcess } from "node:child_process";
 
 // How `npm start` stops (Ctrl-C, or SIGTERM from a container runtime):
 // the scheduler starts no new job round and the round in flight (a digest or
-// ingest batch) finishes; at the same time `next start` gets SIGTERM, stops
+// ingest batch) finishes; at the same time the Next server (scripts/serve.ts) gets SIGTERM, stops
 // accepting connections and finishes the requests in flight. Only when both
 // are done does the database go away. Each wait is bounded so a hung request
 // or job can't keep the process alive forever.

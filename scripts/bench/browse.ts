@@ -4,7 +4,7 @@
 //   1. p50/p95 of the browse queries (feed week with and without a topic,
 //      search, paper page), through the same lib/ functions the pages call;
 //   2. HTTP requests/s and p99 (autocannon, same concurrency for every target)
-//      of the feed, topic, search and paper pages served by `next start`, next
+//      of the feed, topic, search and paper pages served as `npm start` serves them, next
 //      to a static prerendered page of similar size on the same server (the
 //      framework's ceiling) and the same bytes from a minimal Node server (the
 //      physical limit).
@@ -286,10 +286,11 @@ async function load(url: string) {
 
 async function httpBench() {
   ensureBuild();
-  // `next start` directly (not `npm start`): the database is already migrated and seeded.
+  // The Next server as `npm start` runs it (scripts/serve.ts: the page cache's fast path in front of
+  // Next), without the supervisor: the database is already migrated and seeded.
   const server: ChildProcess = spawn(
     process.execPath,
-    [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(PORT)],
+    [path.join("node_modules", "tsx", "dist", "cli.mjs"), "scripts/serve.ts"],
     {
       env: {
         ...process.env,
