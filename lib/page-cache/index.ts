@@ -18,6 +18,13 @@ import { type CachedPage, PageCache, type Served } from "./store";
 // JavaScript gets pages showing that paper rendered after its vote
 // (lib/page-cache/fresh.ts), so its own vote never shows stale.
 
+/**
+ * Set by the front server (lib/page-cache/front.ts) on a request it passes on after the cache could not
+ * answer it (a page that is not cacheable, or whose render failed), so proxy.ts does not try again.
+ * The front removes any value a client sent.
+ */
+export const FRONT_DECLINED_HEADER = "x-paperboy-front-declined";
+
 const CACHEABLE = /^\/(?:about|topics|topics\/[^/]+|papers\/[^/]+|feed\/[^/]+)$/;
 // Next's client router fetches RSC payloads for the same URLs; those are not HTML.
 const RSC_HEADERS = [
@@ -45,11 +52,6 @@ export function pageCache(config: PageCacheConfig): PageCache | null {
   return global[INSTANCE];
 }
 
-/** This process's cache if one was made (by proxy.ts), without making one. */
-export function existingPageCache(): PageCache | null {
-  return (globalThis as { [INSTANCE]?: PageCache })[INSTANCE] ?? null;
-}
-
 /**
  * The cache key of a request the cache may answer and the path that renders it, else null. "/" with
  * valid feed parameters is its /feed/<view> page (as proxy.ts rewrites it); invalid ones are for
@@ -73,6 +75,8 @@ export function pageRequest(method: string, url: URL, headers: Headers): { key: 
  */
 export function cacheKey(method: string, pathname: string, headers: Headers, search: URLSearchParams): string | null {
   if (method !== "GET" && method !== "HEAD") return null;
+  // The front server already asked the cache for this request and it could not answer.
+  if (headers.has(FRONT_DECLINED_HEADER)) return null;
   if (!CACHEABLE.test(pathname) || search.has("_rsc")) return null;
   if (RSC_HEADERS.some((name) => headers.has(name))) return null;
   return pathname;
@@ -154,13 +158,13 @@ export function cachedResponse(request: Request, served: Served, options: { seco
 export async function servePage(
   cache: PageCache,
   key: string,
-  request: { headers: Headers; fill: { origin: string; path: string; https: boolean } },
+  request: { headers: Headers; fill: { origin: string; path: string; https: boolean }; version?: string },
 ): Promise<Served | null> {
   const votes = readFreshVotes(readCookie(request.headers, FRESH_COOKIE), Date.now());
   try {
     return await cache.serve(key, () => fillPage(request.fill), {
       renderedAfter: (page) => renderedAfter(votes, page.paperIds),
-      version: await dataVersion(),
+      version: request.version ?? (await dataVersion()),
     });
   } catch (error) {
     log.warn("page cache: render failed; rendering per request", { key, error });

@@ -1,6 +1,6 @@
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { describe, expect, test } from "vitest";
-import { cachedReply, cachedResponse, cacheKey, chooseEncoding, etagMatches } from "@/lib/page-cache";
+import { cachedReply, cachedResponse, cacheKey, chooseEncoding, etagMatches, pageRequest } from "@/lib/page-cache";
 import { compressPage } from "@/lib/page-cache/fill";
 import { FRESH_COOKIE } from "@/lib/page-cache/fresh";
 
@@ -37,10 +37,27 @@ describe("which requests the page cache answers", () => {
     expect(key("/about", {}, "POST")).toBeNull();
     expect(key("/topics", { rsc: "1" })).toBeNull();
     expect(key("/topics?_rsc=abc")).toBeNull();
+    // The front server asked already and the cache could not answer (lib/page-cache/front.ts).
+    expect(key("/topics", { "x-paperboy-front-declined": "1" })).toBeNull();
     // Cookies do not change the key: a browser that has just voted is served by the cache too,
     // with pages showing its paper rendered after its vote (store.test.ts, fresh.test.ts).
     expect(key("/topics", { cookie: `pb_voter=x; ${FRESH_COOKIE}=12.lk3j2` })).toBe("/topics");
     expect(key("/topics", { cookie: "pb_voter=x" })).toBe("/topics");
+  });
+});
+
+describe("pageRequest", () => {
+  const request = (target: string) => pageRequest("GET", new URL(`http://front.invalid${target}`), new Headers());
+  test("a valid feed URL is its /feed/<view> page, rendered from the URL as asked", () => {
+    expect(request("/?period=week")).toEqual({ key: expect.stringMatching(/^\/feed\/.+/), fillPath: "/?period=week" });
+    expect(request("/?period=week")?.key).toBe(request("/?period=week&utm_source=x")?.key ?? "other");
+    expect(request("/topics/lmm")).toEqual({ key: "/topics/lmm", fillPath: "/topics/lmm" });
+  });
+  test("invalid feed parameters, a query, search and odd paths are not for the cache", () => {
+    expect(request("/?period=year")).toBeNull();
+    expect(request("/?q=diffusion")).toBeNull();
+    expect(request("/search?q=x")).toBeNull();
+    expect(request("//topics")).toBeNull();
   });
 });
 
