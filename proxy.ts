@@ -25,7 +25,9 @@ import { contentSecurityPolicy, HSTS_VALUE, newNonce } from "@/lib/security/head
 //    paper and about pages are answered from it, with a CSP that allows their
 //    inline scripts by hash. A miss renders the page through this same server
 //    with a private fill nonce (fillNonce() recognises that request), which
-//    the cache turns into hashes.
+//    the cache turns into hashes. Under `npm start` the front server
+//    (lib/page-cache/front.ts) answers these before Next; this path serves
+//    them when Next runs without it (`next start`).
 // The headers that never change are set in next.config.ts.
 export async function proxy(request: NextRequest) {
   const config = env();

@@ -28,13 +28,12 @@ export async function serveFromPageCache(
   // Until this process has read the data version once (proxy.ts does on its first request), Next answers.
   const version = knownDataVersion();
   const { localAddress, localPort } = req.socket;
-  if (!cache || version === undefined || !localAddress || !localPort) return false;
+  // Origin-form targets only ("/topics"); "//topics" stays a path, never a host.
+  if (!cache || version === undefined || !localAddress || !localPort || !req.url?.startsWith("/")) return false;
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers))
     if (typeof value === "string") headers.set(name, value);
     else if (value) for (const v of value) headers.append(name, v);
-  // Origin-form targets only ("/topics"); "//topics" stays a path, never a host.
-  if (!req.url?.startsWith("/")) return false;
   const page = pageRequest(method, new URL(`http://front.invalid${req.url}`), headers);
   if (!page) return false;
   // An IPv4 client of a dual-stack socket shows as ::ffff:a.b.c.d; IPv6 needs brackets in a URL.
