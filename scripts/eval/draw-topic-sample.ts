@@ -9,9 +9,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
-const dataFile =
-  process.argv[2] ??
-  path.join(root, "..", "shared", "data", "hf-daily-papers.jsonl");
+const dataFile = process.argv[2] ?? path.join(root, "..", "shared", "data", "hf-daily-papers.jsonl");
 
 type Paper = { arxivId: string; title: string; summary: string | null };
 
@@ -21,28 +19,18 @@ const readJsonl = (file: string): Paper[] =>
     .filter((line) => line.trim() !== "")
     .map((line) => JSON.parse(line) as Paper);
 
-const hash = (salt: string, id: string) =>
-  createHash("sha256").update(`${salt}:${id}`).digest("hex");
+const hash = (salt: string, id: string) => createHash("sha256").update(`${salt}:${id}`).digest("hex");
 
 /** The development/test split: a fixed hash of the arXiv id (even first nibble: development). */
 export const splitOf = (arxivId: string): "dev" | "test" =>
-  Number.parseInt(hash("paperboy-topic-split", arxivId)[0]!, 16) % 2 === 0
-    ? "dev"
-    : "test";
+  Number.parseInt(hash("paperboy-topic-split", arxivId)[0]!, 16) % 2 === 0 ? "dev" : "test";
 
 const demo = new Set(
-  readJsonl(
-    path.join(root, "prisma", "seed", "hf-daily-papers-sample.jsonl"),
-  ).map((p) => p.arxivId),
+  readJsonl(path.join(root, "prisma", "seed", "hf-daily-papers-sample.jsonl")).map((p) => p.arxivId),
 );
 const pool = readJsonl(dataFile)
   .filter((p) => !demo.has(p.arxivId) && p.summary && p.summary.length >= 200)
-  .sort((a, b) =>
-    hash("paperboy-topic-eval", a.arxivId) <
-    hash("paperboy-topic-eval", b.arxivId)
-      ? -1
-      : 1,
-  );
+  .sort((a, b) => (hash("paperboy-topic-eval", a.arxivId) < hash("paperboy-topic-eval", b.arxivId) ? -1 : 1));
 
 const random2000 = pool.slice(0, 2000);
 
@@ -58,10 +46,8 @@ const OTHER_NETS: Record<string, RegExp> = {
   "pruning-sparsity": /prun|sparsit|sparse/i,
   distillation: /distill/i,
   "mixture-of-experts": /mixture[- ]of[- ]experts|\bMoE|expert/i,
-  "long-context":
-    /long[- ]context|context (length|window)|long (documents?|sequences?|videos?|inputs?)|memory/i,
-  "efficient-inference":
-    /inference|latency|speed-?up|throughput|decoding|KV[- ]cache|serving/i,
+  "long-context": /long[- ]context|context (length|window)|long (documents?|sequences?|videos?|inputs?)|memory/i,
+  "efficient-inference": /inference|latency|speed-?up|throughput|decoding|KV[- ]cache|serving/i,
   rag: /retriev|\bRAG\b/i,
   agents: /agent|tool/i,
   reasoning: /reason|chain[- ]of[- ]thought|math/i,
@@ -69,20 +55,16 @@ const OTHER_NETS: Record<string, RegExp> = {
   surveys: /survey|review|overview|taxonomy/i,
   "code-generation": /\bcode|program|software/i,
   recommendation: /recommend|ranking|user/i,
-  multilingual:
-    /multilingual|cross-lingual|translation|languages|low-resource/i,
+  multilingual: /multilingual|cross-lingual|translation|languages|low-resource/i,
   alignment: /align|RLHF|preference|safety|jailbreak|\bDPO\b|harm/i,
   "image-generation": /generat|diffusion|synthesi/i,
   "speech-audio": /speech|audio|voice|music|sound|spoken/i,
   embeddings: /embedding|retriev|representation/i,
-  "fine-tuning":
-    /fine-?tun|LoRA|instruction[- ]tun|adapter|\bPEFT\b|continual/i,
+  "fine-tuning": /fine-?tun|LoRA|instruction[- ]tun|adapter|\bPEFT\b|continual/i,
   "pretraining-data": /pre-?train|data|corpus|scaling law/i,
-  "small-models":
-    /small|compact|lightweight|on-device|mobile|edge|\b[0-9.]+B\b/i,
+  "small-models": /small|compact|lightweight|on-device|mobile|edge|\b[0-9.]+B\b/i,
   hallucination: /hallucinat|factual|faithful|knowledge edit/i,
-  "domain-specific":
-    /medic|clinic|legal|law\b|financ|scien|biolog|chemi|domain|health/i,
+  "domain-specific": /medic|clinic|legal|law\b|financ|scien|biolog|chemi|domain|health/i,
 };
 
 type Row = {
@@ -108,17 +90,13 @@ const add = (p: Paper, set: string, topic: string) => {
 };
 for (const p of random2000) {
   const text = `${p.title}\n${p.summary}`;
-  for (const [topic, net] of Object.entries(NETS))
-    if (net.test(text)) add(p, "random2000", topic);
+  for (const [topic, net] of Object.entries(NETS)) if (net.test(text)) add(p, "random2000", topic);
 }
 // Other topics draw from the pool after the random 2,000, in hash order, so the two parts do not overlap.
 const rest = pool.slice(2000);
 for (const [topic, net] of Object.entries(OTHER_NETS)) {
   const order = [...rest].sort((a, b) =>
-    hash(`paperboy-topic-${topic}`, a.arxivId) <
-    hash(`paperboy-topic-${topic}`, b.arxivId)
-      ? -1
-      : 1,
+    hash(`paperboy-topic-${topic}`, a.arxivId) < hash(`paperboy-topic-${topic}`, b.arxivId) ? -1 : 1,
   );
   let taken = 0;
   for (const p of order) {
@@ -133,11 +111,7 @@ for (const [topic, net] of Object.entries(OTHER_NETS)) {
 // Quantization is rare (13 papers in the random 2,000), so every other paper of the pool that its net
 // catches is labelled for quantization too: enough positives to measure precision and recall.
 for (const p of rest) {
-  if (
-    rows.has(p.arxivId) ||
-    !NETS.quantization!.test(`${p.title}\n${p.summary}`)
-  )
-    continue;
+  if (rows.has(p.arxivId) || !NETS.quantization!.test(`${p.title}\n${p.summary}`)) continue;
   add(p, "quantization-pool", "quantization");
 }
 
@@ -147,12 +121,7 @@ const LMM_DEV_EXTRA = 200;
 let extra = 0;
 for (const p of rest) {
   if (extra === LMM_DEV_EXTRA) break;
-  if (
-    rows.has(p.arxivId) ||
-    splitOf(p.arxivId) !== "dev" ||
-    !NETS.lmm!.test(`${p.title}\n${p.summary}`)
-  )
-    continue;
+  if (rows.has(p.arxivId) || splitOf(p.arxivId) !== "dev" || !NETS.lmm!.test(`${p.title}\n${p.summary}`)) continue;
   add(p, "lmm-dev-pool", "lmm");
   extra++;
 }
@@ -171,10 +140,7 @@ const OTHER_DEV_EXTRA: Record<string, number> = {
 for (const [topic, net] of Object.entries(OTHER_NETS)) {
   const wanted = OTHER_DEV_EXTRA[topic] ?? 6;
   const order = [...rest].sort((a, b) =>
-    hash(`paperboy-topic-${topic}`, a.arxivId) <
-    hash(`paperboy-topic-${topic}`, b.arxivId)
-      ? -1
-      : 1,
+    hash(`paperboy-topic-${topic}`, a.arxivId) < hash(`paperboy-topic-${topic}`, b.arxivId) ? -1 : 1,
   );
   let taken = 0;
   for (const p of order) {
@@ -191,12 +157,7 @@ const LMM_DEV_EXTRA_3 = 120;
 let extra3 = 0;
 for (const p of rest) {
   if (extra3 === LMM_DEV_EXTRA_3) break;
-  if (
-    rows.has(p.arxivId) ||
-    splitOf(p.arxivId) !== "dev" ||
-    !NETS.lmm!.test(`${p.title}\n${p.summary}`)
-  )
-    continue;
+  if (rows.has(p.arxivId) || splitOf(p.arxivId) !== "dev" || !NETS.lmm!.test(`${p.title}\n${p.summary}`)) continue;
   add(p, "lmm-dev-pool", "lmm");
   extra3++;
 }
@@ -212,12 +173,7 @@ const LMM_DEV_EXTRA_4 = 150;
 let extra4 = 0;
 for (const p of rest) {
   if (extra4 === LMM_DEV_EXTRA_4) break;
-  if (
-    rows.has(p.arxivId) ||
-    splitOf(p.arxivId) !== "dev" ||
-    !NETS.lmm!.test(`${p.title}\n${p.summary}`)
-  )
-    continue;
+  if (rows.has(p.arxivId) || splitOf(p.arxivId) !== "dev" || !NETS.lmm!.test(`${p.title}\n${p.summary}`)) continue;
   add(p, "lmm-dev-pool", "lmm");
   extra4++;
 }
@@ -232,12 +188,7 @@ for (const row of rows.values()) {
 const QUANT_WIDE =
   /low[- ]precision|reduced[- ]precision|numerical precision|\bbits?\b|bit-?width|BitNet|MXFP|NVFP|float8|bfloat16|\bBF16\b|\bFP16\b|\b\d-bit|model compression|compress(es|ing)? (the )?(model|LLM|weights|KV)/i;
 for (const p of rest) {
-  if (
-    rows.has(p.arxivId) ||
-    splitOf(p.arxivId) !== "dev" ||
-    !QUANT_WIDE.test(`${p.title}\n${p.summary}`)
-  )
-    continue;
+  if (rows.has(p.arxivId) || splitOf(p.arxivId) !== "dev" || !QUANT_WIDE.test(`${p.title}\n${p.summary}`)) continue;
   add(p, "quantization-dev-pool", "quantization");
 }
 const OTHER_DEV_EXTRA_4: Record<string, number> = {
@@ -249,10 +200,7 @@ const OTHER_DEV_EXTRA_4: Record<string, number> = {
 for (const [topic, wanted] of Object.entries(OTHER_DEV_EXTRA_4)) {
   const net = OTHER_NETS[topic]!;
   const order = [...rest].sort((a, b) =>
-    hash(`paperboy-topic-${topic}`, a.arxivId) <
-    hash(`paperboy-topic-${topic}`, b.arxivId)
-      ? -1
-      : 1,
+    hash(`paperboy-topic-${topic}`, a.arxivId) < hash(`paperboy-topic-${topic}`, b.arxivId) ? -1 : 1,
   );
   let taken = 0;
   for (const p of order) {
@@ -265,12 +213,8 @@ for (const [topic, wanted] of Object.entries(OTHER_DEV_EXTRA_4)) {
 }
 
 const out = path.join(root, "tests", "fixtures", "topic-eval", "sample.jsonl");
-writeFileSync(
-  out,
-  `${[...rows.values()].map((r) => JSON.stringify(r)).join("\n")}\n`,
-);
-const count = (topic: string) =>
-  [...rows.values()].filter((r) => r.topics.includes(topic)).length;
+writeFileSync(out, `${[...rows.values()].map((r) => JSON.stringify(r)).join("\n")}\n`);
+const count = (topic: string) => [...rows.values()].filter((r) => r.topics.includes(topic)).length;
 console.log(
   `random 2,000: ${count("lmm")} lmm candidates, ${count("quantization")} quantization candidates; ` +
     `other topics: ${Object.keys(OTHER_NETS).length} x 30; ${rows.size} papers in ${path.relative(root, out)}`,

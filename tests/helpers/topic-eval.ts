@@ -27,13 +27,7 @@ export type Label = "in" | "out" | "ambiguous";
 export type SamplePaper = {
   arxivId: string;
   split: Split;
-  set:
-    | "random2000"
-    | "other"
-    | "quantization-pool"
-    | "quantization-dev-pool"
-    | "lmm-dev-pool"
-    | "other-dev-pool";
+  set: "random2000" | "other" | "quantization-pool" | "quantization-dev-pool" | "lmm-dev-pool" | "other-dev-pool";
   topics: string[];
   title: string;
   summary: string;
@@ -133,17 +127,11 @@ export type TopicScore = {
 };
 
 /** Classifier output for every sample paper, or only those of one half (computed once). */
-export function predictAll(
-  set: EvalSet,
-  only?: Split,
-): Map<string, Map<string, string[]>> {
+export function predictAll(set: EvalSet, only?: Split): Map<string, Map<string, string[]>> {
   const out = new Map<string, Map<string, string[]>>();
   for (const p of set.papers) {
     if (only && p.split !== only) continue;
-    out.set(
-      p.arxivId,
-      new Map(classify(p.title, p.summary).map((m) => [m.slug, m.evidence])),
-    );
+    out.set(p.arxivId, new Map(classify(p.title, p.summary).map((m) => [m.slug, m.evidence])));
   }
   return out;
 }
@@ -151,11 +139,8 @@ export function predictAll(
 /** Every topic that has labels, in a stable order: the full topics first. */
 export function labelledTopics(set: EvalSet): string[] {
   const topics = new Set<string>();
-  for (const perPaper of set.labels.values())
-    for (const t of perPaper.keys()) topics.add(t);
-  const rest = [...topics]
-    .filter((t) => !(FULL_TOPICS as readonly string[]).includes(t))
-    .sort();
+  for (const perPaper of set.labels.values()) for (const t of perPaper.keys()) topics.add(t);
+  const rest = [...topics].filter((t) => !(FULL_TOPICS as readonly string[]).includes(t)).sort();
   return [...FULL_TOPICS.filter((t) => topics.has(t)), ...rest];
 }
 
@@ -183,8 +168,7 @@ export function score(
     if (p.split !== split) continue;
     let label = set.labels.get(p.arxivId)?.get(topic);
     // A random-2,000 paper outside a full topic's net was never a candidate: it is out.
-    if (!label && full && p.set === "random2000" && !p.topics.includes(topic))
-      label = "out";
+    if (!label && full && p.set === "random2000" && !p.topics.includes(topic)) label = "out";
     if (!label || label === "ambiguous") continue;
     const evidence = predicted.get(p.arxivId)?.get(topic);
     const confusion = () => ({
@@ -213,23 +197,16 @@ export function score(
   // sample.jsonl (no text), so full topics count them only as true negatives.
   if (full) {
     const inSample = new Set(set.papers.map((p) => p.arxivId));
-    for (const id of set.random2000)
-      if (!inSample.has(id) && splitOfId(id) === split) result.labelledOut++;
+    for (const id of set.random2000) if (!inSample.has(id) && splitOfId(id) === split) result.labelledOut++;
   }
-  result.precision =
-    result.tp + result.fp > 0 ? result.tp / (result.tp + result.fp) : null;
+  result.precision = result.tp + result.fp > 0 ? result.tp / (result.tp + result.fp) : null;
   result.recall = result.labelledIn > 0 ? result.tp / result.labelledIn : null;
   return result;
 }
 
 /** The split of a paper outside the sample: the same fixed hash as scripts/eval/draw-topic-sample.ts. */
 function splitOfId(arxivId: string): Split {
-  const nibble = Number.parseInt(
-    createHash("sha256")
-      .update(`paperboy-topic-split:${arxivId}`)
-      .digest("hex")[0]!,
-    16,
-  );
+  const nibble = Number.parseInt(createHash("sha256").update(`paperboy-topic-split:${arxivId}`).digest("hex")[0]!, 16);
   return nibble % 2 === 0 ? "dev" : "test";
 }
 
@@ -237,10 +214,7 @@ function splitOfId(arxivId: string): Split {
 export function meetsTarget(s: TopicScore): boolean {
   const full = (FULL_TOPICS as readonly string[]).includes(s.topic);
   if (full) {
-    return (
-      (s.precision ?? 1) >= TARGETS.full.precision &&
-      (s.recall === null || s.recall >= TARGETS.full.recall)
-    );
+    return (s.precision ?? 1) >= TARGETS.full.precision && (s.recall === null || s.recall >= TARGETS.full.recall);
   }
   return (s.precision ?? 1) >= TARGETS.sampled.precision;
 }
