@@ -24,7 +24,10 @@ export type TopicModel = {
   weights: Record<string, number>;
 };
 
-export type ModelFile = { revision: number; topics: Record<string, TopicModel> };
+export type ModelFile = {
+  revision: number;
+  topics: Record<string, TopicModel>;
+};
 
 // The JSON is data written by the training script; its shape is checked by the tests.
 export const MODELS: ModelFile = MODEL as unknown as ModelFile;
@@ -51,6 +54,40 @@ export type RuleSignal = {
 
 const WORD = /[a-z0-9]+(?:\.[0-9]+)?/g;
 
+/**
+ * Word groups whose co-occurrence is a feature of its own ("x:llm+speech"): a
+ * paper about an LLM that also talks about speech is likely a speech LLM, while
+ * "LLM" alone (a text LLM) or "speech" alone (ASR, TTS) each point away from
+ * lmm. A linear model over single words cannot express that "and".
+ */
+const LLM_WORDS = ["llm", "llms", "lm", "lms", "gpt"];
+const MODALITY_GROUPS: Record<string, string[]> = {
+  speech: ["speech", "spoken", "voice", "asr"],
+  audio: ["audio", "sound", "sounds", "music", "acoustic", "audiovisual"],
+  video: ["video", "videos"],
+  image: ["image", "images", "visual", "vision"],
+  "3d": ["3d", "point", "spatial"],
+};
+const GROUP_NAMES = Object.keys(MODALITY_GROUPS);
+/** Bit 0: an LLM word; bit i + 1: modality group i. */
+const GROUP_BITS = new Map<string, number>();
+for (const w of LLM_WORDS) GROUP_BITS.set(w, 1);
+GROUP_NAMES.forEach((g, i) => {
+  for (const w of MODALITY_GROUPS[g]!) GROUP_BITS.set(w, (GROUP_BITS.get(w) ?? 0) | (1 << (i + 1)));
+});
+const CONJUNCTIONS = GROUP_NAMES.map((g) => `x:llm+${g}`);
+
+/** The group bits of a word list; "language model(s)" counts as an LLM word. */
+function groupMask(list: string[]): number {
+  let mask = 0;
+  for (let i = 0; i < list.length; i++) {
+    const w = list[i]!;
+    mask |= GROUP_BITS.get(w) ?? 0;
+    if ((w === "model" || w === "models") && i > 0 && list[i - 1] === "language") mask |= 1;
+  }
+  return mask;
+}
+
 function words(text: string): string[] {
   return text.toLowerCase().match(WORD) ?? [];
 }
@@ -72,6 +109,10 @@ export function featuresOf(title: string, summary: string, rules: RuleSignal): S
       out.add(list[i]!);
       if (i > 0) out.add(`${list[i - 1]} ${list[i]}`);
     }
+  }
+  const mask = groupMask(titleWords) | groupMask(words(summary));
+  if (mask & 1) {
+    for (let i = 0; i < CONJUNCTIONS.length; i++) if (mask & (1 << (i + 1))) out.add(CONJUNCTIONS[i]!);
   }
   if (rules.score > 0) out.add("rule:any");
   if (rules.score >= 4) out.add("rule:4");
@@ -95,7 +136,12 @@ export function logit(model: TopicModel, features: Iterable<string>): number {
  * counts each one once. Building and hashing ~600 strings a paper would cost
  * more than all the rules.
  */
-type Entry = { word: number; titleWord: number; next?: Map<string, number>; titleNext?: Map<string, number> };
+type Entry = {
+  word: number;
+  titleWord: number;
+  next?: Map<string, number>;
+  titleNext?: Map<string, number>;
+};
 
 type Compiled = {
   weight: Float64Array;
@@ -125,7 +171,7 @@ function compile(model: TopicModel): Compiled {
     return e;
   };
   keys.forEach((key, id) => {
-    if (key.startsWith("rule:") || key.startsWith("ctx:")) {
+    if (key.startsWith("rule:") || key.startsWith("ctx:") || key.startsWith("x:")) {
       c.other.set(key, id);
       return;
     }
@@ -193,6 +239,9 @@ export function score(model: TopicModel, paper: PaperWords, rules: RuleSignal): 
     if (previous?.next) add(previous.next.get(w));
     previous = e;
   }
+  const mask = groupMask(paper.title) | groupMask(paper.summary);
+  if (mask & 1)
+    for (let i = 0; i < CONJUNCTIONS.length; i++) if (mask & (1 << (i + 1))) add(c.other.get(CONJUNCTIONS[i]!));
   if (rules.score > 0) add(c.other.get("rule:any"));
   if (rules.score >= 4) add(c.other.get("rule:4"));
   if (rules.score >= 8) add(c.other.get("rule:8"));

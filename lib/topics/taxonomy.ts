@@ -257,6 +257,13 @@ export const TOPICS: readonly TopicDefinition[] = [
         "ternary weights",
         "low-precision training",
       ),
+      // "low-precision formats", "reduced-precision arithmetic": hyphenated only, since "low
+      // precision" in running text is usually the metric. Weak: a title mention or a second one.
+      {
+        p: "(?<![A-Za-z])(?:low|lower|reduced)-precision(?![A-Za-z])",
+        re: true,
+        w: 1,
+      },
       ...decisiveAcr(
         "INT4",
         "INT8",
@@ -726,6 +733,10 @@ export const TOPICS: readonly TopicDefinition[] = [
       "code translation",
       "image-to-image translation",
       "image translation",
+      // Generators translate between visual domains, not between languages.
+      "video-to-video translation",
+      "image-to-video translation",
+      "domain translation",
       // Back-translation of instructions or repositories makes training data; it is not about languages.
       "back-translation",
       "backtranslation",
@@ -867,7 +878,22 @@ export const TOPICS: readonly TopicDefinition[] = [
     ],
     strict: true,
     // Talking heads and gestures driven by speech generate video, not audio.
-    exclude: r("audio-driven", "speech-driven", "audio-conditioned", "speech-conditioned", "audio-guided"),
+    exclude: r(
+      "audio-driven",
+      "speech-driven",
+      "audio-conditioned",
+      "speech-conditioned",
+      "audio-guided",
+      // Text phenomena named after speech: hate speech detection is about text classification.
+      "hate speech",
+      "hateful speech",
+      "free speech",
+      "speech act",
+      "part-of-speech",
+      "parts of speech",
+      "figure of speech",
+      "figures of speech",
+    ),
     veto: r("attack success rate", "test-time scaling", "test-time compute"),
   },
   {

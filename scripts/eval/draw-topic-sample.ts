@@ -67,7 +67,14 @@ const OTHER_NETS: Record<string, RegExp> = {
   "domain-specific": /medic|clinic|legal|law\b|financ|scien|biolog|chemi|domain|health/i,
 };
 
-type Row = { arxivId: string; split: "dev" | "test"; set: string; topics: string[]; title: string; summary: string };
+type Row = {
+  arxivId: string;
+  split: "dev" | "test";
+  set: string;
+  topics: string[];
+  title: string;
+  summary: string;
+};
 const rows = new Map<string, Row>();
 const add = (p: Paper, set: string, topic: string) => {
   const row = rows.get(p.arxivId) ?? {
@@ -153,6 +160,56 @@ for (const p of rest) {
   if (rows.has(p.arxivId) || splitOf(p.arxivId) !== "dev" || !NETS.lmm!.test(`${p.title}\n${p.summary}`)) continue;
   add(p, "lmm-dev-pool", "lmm");
   extra3++;
+}
+
+// Round 4 (issue 18), development half only, after every earlier stage so earlier rows stay as drawn:
+// - the next 150 development-half lmm candidates;
+// - quantization: the development-half rows drawn for another topic that the quantization net catches
+//   (labelled for quantization too), then the development-half papers of the pool that only a wider net
+//   catches (bit widths, low/reduced precision, number formats, model compression): the issue's net is
+//   exhausted, every pool paper it catches is labelled already;
+// - 10 more development-half candidates each for the sampled topics whose test precision fell below 0.9.
+const LMM_DEV_EXTRA_4 = 150;
+let extra4 = 0;
+for (const p of rest) {
+  if (extra4 === LMM_DEV_EXTRA_4) break;
+  if (rows.has(p.arxivId) || splitOf(p.arxivId) !== "dev" || !NETS.lmm!.test(`${p.title}\n${p.summary}`)) continue;
+  add(p, "lmm-dev-pool", "lmm");
+  extra4++;
+}
+for (const row of rows.values()) {
+  if (
+    row.split === "dev" &&
+    !row.topics.includes("quantization") &&
+    NETS.quantization!.test(`${row.title}\n${row.summary}`)
+  )
+    row.topics.push("quantization");
+}
+const QUANT_WIDE =
+  /low[- ]precision|reduced[- ]precision|numerical precision|\bbits?\b|bit-?width|BitNet|MXFP|NVFP|float8|bfloat16|\bBF16\b|\bFP16\b|\b\d-bit|model compression|compress(es|ing)? (the )?(model|LLM|weights|KV)/i;
+for (const p of rest) {
+  if (rows.has(p.arxivId) || splitOf(p.arxivId) !== "dev" || !QUANT_WIDE.test(`${p.title}\n${p.summary}`)) continue;
+  add(p, "quantization-dev-pool", "quantization");
+}
+const OTHER_DEV_EXTRA_4: Record<string, number> = {
+  alignment: 10,
+  multilingual: 10,
+  reasoning: 10,
+  "speech-audio": 10,
+};
+for (const [topic, wanted] of Object.entries(OTHER_DEV_EXTRA_4)) {
+  const net = OTHER_NETS[topic]!;
+  const order = [...rest].sort((a, b) =>
+    hash(`paperboy-topic-${topic}`, a.arxivId) < hash(`paperboy-topic-${topic}`, b.arxivId) ? -1 : 1,
+  );
+  let taken = 0;
+  for (const p of order) {
+    if (taken === wanted) break;
+    if (rows.has(p.arxivId) || splitOf(p.arxivId) !== "dev") continue;
+    if (!net.test(`${p.title}\n${p.summary}`)) continue;
+    add(p, "other-dev-pool", topic);
+    taken++;
+  }
 }
 
 const out = path.join(root, "tests", "fixtures", "topic-eval", "sample.jsonl");

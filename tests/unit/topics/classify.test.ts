@@ -51,7 +51,13 @@ describe("taxonomy", () => {
     expect(taxonomyVersion(renamed)).not.toBe(TAXONOMY_VERSION);
     // New model weights reclassify stored papers too.
     const lmm = MODELS.topics.lmm!;
-    const retrained = { ...MODELS, topics: { ...MODELS.topics, lmm: { ...lmm, threshold: lmm.threshold + 0.1 } } };
+    const retrained = {
+      ...MODELS,
+      topics: {
+        ...MODELS.topics,
+        lmm: { ...lmm, threshold: lmm.threshold + 0.1 },
+      },
+    };
     expect(taxonomyVersion(TOPICS, retrained)).not.toBe(TAXONOMY_VERSION);
   });
 
@@ -331,16 +337,40 @@ describe("classify", () => {
     expect(
       slugs("Agent memory", "Memory is built from post-deployment interactions; post-deployment learning is slow."),
     ).not.toContain("efficient-inference");
+    expect(slugs("Streaming video-to-video translation with feature banks", "")).not.toContain("multilingual");
+    expect(
+      slugs("A multilingual benchmark for explainable hate speech detection", "Hate speech in Hindi and Telugu posts."),
+    ).not.toContain("speech-audio");
     // The same words in their own sense still count.
     expect(slugs("Low-resource machine translation", "")).toContain("multilingual");
+    expect(slugs("Speech recognition for code-switched speech", "")).toContain("speech-audio");
     expect(slugs("Hallucination in LVLMs", "")).toContain("hallucination");
+  });
+
+  it("reads hyphenated low precision as numeric precision, and not the metric", () => {
+    expect(
+      slugs(
+        "Why low-precision transformer training fails",
+        "Training with flash attention in low-precision settings leads to loss explosions.",
+      ),
+    ).toContain("quantization");
+    expect(
+      slugs(
+        "Hallucination detection for RAG",
+        "Large models show high recall but low precision on hallucinated spans.",
+      ),
+    ).not.toContain("quantization");
   });
 
   it("lets a cue make a paper a candidate for the learned model without tagging it", () => {
     const lmm = ruleResults("A multimodal dataset", "A multimodal dataset of images and captions.").find(
       (r) => r.slug === "lmm",
     );
-    expect(lmm).toMatchObject({ score: 0, tagged: false, evidence: ["multimodal"] });
+    expect(lmm).toMatchObject({
+      score: 0,
+      tagged: false,
+      evidence: ["multimodal"],
+    });
   });
 
   it("handles empty and unusual input", () => {
