@@ -96,7 +96,7 @@ type Range = { from: string; to: string };
 type HitRow = PaperRow & { rank: number; titleHl: string; snippet: string };
 
 /** One search statement's inputs: the tsquery text, the filters and (for a recency window) the candidate cap. */
-type RankInput = {
+export type RankInput = {
   tsquery: string;
   range: Range | null;
   topicIds: number[];
@@ -106,12 +106,8 @@ type RankInput = {
   limit: number;
 };
 
-/**
- * Ranks the candidates (the matches in the range, or the newest CANDIDATE_CAP of them in a window)
- * and returns the page after the cursor, with headlines for its rows only, and how many candidates
- * there were.
- */
-async function rankPage(input: RankInput): Promise<{ rows: HitRow[]; candidates: number }> {
+/** The statement of rankPage (exported for the benchmark's EXPLAIN). */
+export function rankSql(input: RankInput): { text: string; values: unknown[] } {
   const params = new SqlParams(input.tsquery, input.refDay);
   const query = "$1::tsquery";
   const where = [`p.search_vector @@ ${query}`];
@@ -126,8 +122,7 @@ async function rankPage(input: RankInput): Promise<{ rows: HitRow[]; candidates:
     ? `WHERE ${afterKeySql("rank", params.add(input.after.k, "float8"), "id", params.add(input.after.i, "int"))}`
     : "";
   const limit = params.add(input.limit + 1);
-  const rows = await db().$queryRawUnsafe<(HitRow & { candidates: number })[]>(
-    `WITH cand AS (
+  const text = `WITH cand AS (
        SELECT p.id, (ts_rank_cd(p.search_vector, ${query})::float8
                      * (1 + ${POPULARITY_WEIGHT} * ln(1 + greatest(p.upvotes + p.local_votes, 0))))::float8 AS rank
          FROM papers p
@@ -139,9 +134,18 @@ async function rankPage(input: RankInput): Promise<{ rows: HitRow[]; candidates:
             ts_headline('english', p.summary, ${query}, '${HEADLINE_OPTIONS}') AS snippet
        FROM (SELECT count(*)::int AS candidates FROM cand) c
        LEFT JOIN (hits JOIN papers p ON p.id = hits.id) ON true
-      ORDER BY hits.rank DESC, hits.id ASC`,
-    ...params.values,
-  );
+      ORDER BY hits.rank DESC, hits.id ASC`;
+  return { text, values: params.values };
+}
+
+/**
+ * Ranks the candidates (the matches in the range, or the newest CANDIDATE_CAP of them in a window)
+ * and returns the page after the cursor, with headlines for its rows only, and how many candidates
+ * there were.
+ */
+async function rankPage(input: RankInput): Promise<{ rows: HitRow[]; candidates: number }> {
+  const { text, values } = rankSql(input);
+  const rows = await db().$queryRawUnsafe<(HitRow & { candidates: number })[]>(text, ...values);
   return { rows: rows.filter((r) => r.id !== null), candidates: rows[0]?.candidates ?? 0 };
 }
 
@@ -168,17 +172,15 @@ async function windowStart(size: number, to: string, floor: string | null): Prom
 /** What the query's terms say about its matches: an upper bound, and the paper count it is relative to. */
 type Estimate = { bound: number; papers: number };
 
+/** Table facts a search reads once (with its probe): the term counts' paper count (0: never counted) and the highest id. */
+type TableStats = { counted: number; maxId: number };
+
 /**
  * At most how many papers match, from search_terms (one primary-key read per term). Without term
  * counts (a new database) it counts the matches up to just past EXACT_MAX with the GIN index.
  */
-async function estimateMatches(tree: TsNode | null, tsquery: string): Promise<Estimate> {
-  const stats = await db().$queryRawUnsafe<{ counted: string | null; maxId: number | null }[]>(
-    `SELECT (SELECT value FROM app_state WHERE key = $1) AS counted, (SELECT max(id) FROM papers) AS "maxId"`,
-    TERM_STATS_KEY,
-  );
-  const counted = Number(stats[0]?.counted ?? 0);
-  const maxId = stats[0]?.maxId ?? 0;
+async function estimateMatches(tree: TsNode | null, tsquery: string, stats: TableStats): Promise<Estimate> {
+  const { counted, maxId } = stats;
   if (tree && counted > 0) {
     const terms = lexemes(tree);
     const rows = await db().$queryRawUnsafe<{ term: string; papers: number }[]>(
@@ -204,6 +206,7 @@ type Searched = { rows: HitRow[]; range: Range | null; recent: boolean };
 type SearchContext = {
   range: Range | null;
   latestDay: string | null;
+  stats: TableStats;
   topicIds: number[];
   refDay: string;
   limit: number;
@@ -217,7 +220,7 @@ async function firstPage(tree: TsNode | null, tsquery: string, ctx: SearchContex
     range: ctx.range,
     recent: false,
   });
-  const estimate = await estimateMatches(tree, tsquery);
+  const estimate = await estimateMatches(tree, tsquery, ctx.stats);
   if (estimate.bound <= EXACT_MAX || !ctx.latestDay) return exact();
   const to = ctx.range?.to ?? addDays(ctx.latestDay, 1);
   // Sized to hold about CANDIDATES matches if the query matches as many papers as its terms allow.
@@ -241,11 +244,15 @@ export async function searchPapers(input: SearchQuery, now = new Date()): Promis
   // Bounded here too, not only at the HTTP boundary: ranking and headlines cost grows with the number of terms.
   const query = { ...input, q: normalizeQuery(input.q) };
   if (!query.q) return { ok: true, status: "noTerms", hits: [], nextCursor: null };
-  const probe = await db().$queryRawUnsafe<{ n: number; tsquery: string; latest: string | null }[]>(
+  const probe = await db().$queryRawUnsafe<
+    { n: number; tsquery: string; latest: string | null; counted: string | null; maxId: number | null }[]
+  >(
     `SELECT numnode(q)::int AS n, q::text AS tsquery,
-            (SELECT to_char(max(featured_on), 'YYYY-MM-DD') FROM papers) AS latest
+            (SELECT to_char(max(featured_on), 'YYYY-MM-DD') FROM papers) AS latest,
+            (SELECT value FROM app_state WHERE key = $2) AS counted, (SELECT max(id) FROM papers) AS "maxId"
        FROM websearch_to_tsquery('english', $1) AS q`,
     query.q,
+    TERM_STATS_KEY,
   );
   // Only stopwords or punctuation leave an empty tsquery: say so instead of listing nothing.
   if (!probe[0]?.n) return { ok: true, status: "noTerms", hits: [], nextCursor: null };
@@ -271,7 +278,8 @@ export async function searchPapers(input: SearchQuery, now = new Date()): Promis
   }
 
   const refDay = todayUtc(now);
-  const ctx: SearchContext = { range, latestDay, topicIds: topics.ids, refDay, limit: query.limit };
+  const stats = { counted: Number(probe[0].counted ?? 0), maxId: probe[0].maxId ?? 0 };
+  const ctx: SearchContext = { range, latestDay, stats, topicIds: topics.ids, refDay, limit: query.limit };
   let matched: "all" | "any" = after?.a ? "any" : "all";
   let searched: Searched;
   if (after) {
