@@ -32,8 +32,8 @@ import type { SearchHit, SearchQuery, SnippetPart } from "./types";
 /** Queries bounded to at most this many matching papers are ranked over all of them. */
 export const EXACT_MAX = 1000;
 /** Matches a recency window aims to hold, and the fewest it settles for before widening. */
-const CANDIDATES = 1000;
-export const MIN_CANDIDATES = 200;
+const CANDIDATES = 500;
+export const MIN_CANDIDATES = 100;
 /** The most papers a recency window spans, and the factor it widens by. */
 const MAX_WINDOW = 40_000;
 const WIDEN = 4;
@@ -112,7 +112,15 @@ export function rankSql(input: RankInput): { text: string; values: unknown[] } {
   const query = "$1::tsquery";
   const where = [`p.search_vector @@ ${query}`];
   if (input.range) where.push(featuredInSql(params.add(input.range.from), params.add(input.range.to)));
-  if (input.topicIds.length) where.push(hasTopicSql(params.add(input.topicIds)));
+  if (input.topicIds.length && input.windowed && input.range) {
+    // The window's papers of the topics from the narrow rank table first, so only their vectors are read.
+    where.push(
+      `p.id IN (SELECT r.paper_id FROM paper_rank r WHERE r.featured_on >= ${params.add(input.range.from)}::date
+                   AND r.featured_on < ${params.add(input.range.to)}::date AND r.topic_ids && ${params.add(input.topicIds)}::int[])`,
+    );
+  } else if (input.topicIds.length) {
+    where.push(hasTopicSql(params.add(input.topicIds)));
+  }
   // A window keeps its newest candidates (a deterministic set, so every page ranks the same ones);
   // all matches of a rare query are few, and the cap without an order only stops a forged cursor.
   const cap = input.windowed
@@ -150,18 +158,20 @@ async function rankPage(input: RankInput): Promise<{ rows: HitRow[]; candidates:
 }
 
 /**
- * The recency window of about `size` papers ending before `to` (and not before `floor`): from the
- * featured day of the paper after the newest `size`; null when the range holds no older paper
- * (the window would be the whole range).
+ * The recency window of about `size` papers (of the topics, if any) ending before `to` and not
+ * before `floor`: from the featured day of the paper after the newest `size`; null when the range
+ * holds no older paper (the window would be the whole range). Reads the narrow rank table's index.
  */
-async function windowStart(size: number, to: string, floor: string | null): Promise<string | null> {
+async function windowStart(size: number, to: string, floor: string | null, topicIds: number[]): Promise<string | null> {
   const params = new SqlParams(to, size);
-  const inRange = floor ? ` AND featured_on >= ${params.add(floor)}::date` : "";
+  const inRange =
+    (floor ? ` AND featured_on >= ${params.add(floor)}::date` : "") +
+    (topicIds.length ? ` AND topic_ids && ${params.add(topicIds)}::int[]` : "");
   const rows = await db().$queryRawUnsafe<{ day: string; older: boolean }[]>(
-    `WITH b AS (SELECT featured_on FROM papers WHERE featured_on < $1::date${inRange}
+    `WITH b AS (SELECT featured_on FROM paper_rank WHERE featured_on < $1::date${inRange}
                  ORDER BY featured_on DESC OFFSET $2 LIMIT 1)
      SELECT to_char(b.featured_on, 'YYYY-MM-DD') AS day,
-            EXISTS (SELECT 1 FROM papers WHERE featured_on < b.featured_on${inRange}) AS older
+            EXISTS (SELECT 1 FROM paper_rank WHERE featured_on < b.featured_on${inRange}) AS older
        FROM b`,
     ...params.values,
   );
@@ -226,7 +236,7 @@ async function firstPage(tree: TsNode | null, tsquery: string, ctx: SearchContex
   // Sized to hold about CANDIDATES matches if the query matches as many papers as its terms allow.
   let size = Math.min(MAX_WINDOW, Math.max(CANDIDATES, Math.ceil((CANDIDATES * estimate.papers) / estimate.bound)));
   for (;;) {
-    const from = await windowStart(size, to, ctx.range?.from ?? null);
+    const from = await windowStart(size, to, ctx.range?.from ?? null, ctx.topicIds);
     const range = { from: from ?? ctx.range?.from ?? "", to };
     const ranked = await rankPage({ ...base, range: from ? range : ctx.range, windowed: true });
     if (!from) return { rows: ranked.rows, range: ctx.range, recent: false };

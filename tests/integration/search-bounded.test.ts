@@ -6,7 +6,7 @@ import { countSearchTerms, TERM_STATS_KEY } from "@/lib/papers/related";
 import { encodeCursor } from "@/lib/papers/schema";
 import { EXACT_MAX, MIN_CANDIDATES, searchPapers } from "@/lib/papers/search";
 import { resetDb } from "@/tests/helpers/db";
-import { insertPapers } from "@/tests/helpers/papers";
+import { insertPapers, insertTopic } from "@/tests/helpers/papers";
 
 // Search's bounded-cost paths on a table big enough to leave them: 3,000
 // papers, 30 a day over 100 days before 2025-03-15 (id 1 the newest). Every
@@ -108,6 +108,28 @@ describe("search with bounded cost", () => {
     });
     expect(paged).toEqual(reference.hits.map((h) => h.id));
     expect(new Set(paged).size).toBe(paged.length);
+  });
+
+  it("sizes a topic's window by the topic's papers and pages through it", async () => {
+    const third = Array.from({ length: PAPERS / 3 }, (_, i) => 3 * (i + 1));
+    await insertTopic("thirds", third);
+    const reference = await search("alpha", { topic: ["thirds"], limit: 5000 });
+    expect(reference.recent).toBe(true);
+    const window = await db().$queryRawUnsafe<{ id: number }[]>(
+      `SELECT id FROM papers WHERE featured_on >= $1::date AND featured_on < $2::date AND id % 3 = 0 ORDER BY id`,
+      reference.range!.from,
+      reference.range!.to,
+    );
+    expect(window.length).toBeGreaterThanOrEqual(MIN_CANDIDATES);
+    expect(reference.hits.map((h) => h.id).sort((a, b) => a - b)).toEqual(window.map((w) => w.id));
+    const paged: number[] = [];
+    let cursor: string | undefined;
+    do {
+      const r = await search("alpha", { topic: ["thirds"], limit: 100, cursor });
+      paged.push(...r.hits.map((h) => h.id));
+      cursor = r.nextCursor ?? undefined;
+    } while (cursor);
+    expect(paged).toEqual(reference.hits.map((h) => h.id));
   });
 
   it("widens the window while it holds too few matches", async () => {
