@@ -2,7 +2,8 @@
 // (../shared/data/hf-daily-papers.jsonl) into a real Postgres database of its
 // own, then prints
 //   1. p50/p95 of the browse queries (feed week with and without a topic,
-//      search, paper page), through the same lib/ functions the pages call;
+//      search alone, with a period and with a topic, paper page), through the same lib/
+//      functions the pages call;
 //   2. HTTP requests/s and p99 (autocannon, same concurrency for every target)
 //      of the feed, topic, search and paper pages served by `next start`, next
 //      to a static prerendered page of similar size on the same server (the
@@ -270,6 +271,9 @@ async function queryLatencies(size: number) {
     search: await time(QUERY_RUNS, (i) => searchPapers({ q: SEARCHES[i % SEARCHES.length]!, topic: [], limit: 20 })),
     "search + week": await time(QUERY_RUNS, (i) =>
       searchPapers({ q: SEARCHES[i % SEARCHES.length]!, period: "week", date: dayAt(i), topic: [], limit: 20 }),
+    ),
+    "search + topic": await time(QUERY_RUNS, (i) =>
+      searchPapers({ q: SEARCHES[i % SEARCHES.length]!, topic: [`topic-${1 + (i % TOPICS)}`], limit: 20 }),
     ),
     "paper: detail": await time(QUERY_RUNS, (i) => paperById(id(i))),
     "paper: related": await time(QUERY_RUNS, (i) => relatedPapers(id(i))),
