@@ -115,32 +115,36 @@ export type RankInput = {
 export function rankSql(input: RankInput): { text: string; values: unknown[] } {
   const params = new SqlParams(input.tsquery, input.refDay);
   const query = "$1::tsquery";
-  const where = [`p.search_vector @@ ${query}`];
-  if (input.range) where.push(featuredInSql(params.add(input.range.from), params.add(input.range.to)));
+  const rank = `(ts_rank_cd(p.search_vector, ${query})::float8
+                 * (1 + ${POPULARITY_WEIGHT} * ln(1 + greatest(p.upvotes + p.local_votes, 0))))::float8`;
+  let candidates: string;
   if (input.topicIds.length && input.windowed && input.range) {
-    // The window's papers of the topics from the narrow rank table first, so only their vectors are read.
-    where.push(
-      `p.id IN (SELECT r.paper_id FROM paper_rank r WHERE r.featured_on >= ${params.add(input.range.from)}::date
-                   AND r.featured_on < ${params.add(input.range.to)}::date AND r.topic_ids && ${params.add(input.topicIds)}::int[])`,
-    );
-  } else if (input.topicIds.length) {
-    where.push(hasTopicSql(params.add(input.topicIds)));
+    // The window's papers of the topics come from the narrow rank table's index, then each one's row
+    // by primary key (a lateral subquery, so the planner cannot turn it into a scan of every paper's
+    // vector), newest first: only their vectors are read.
+    const range = `r.featured_on >= ${params.add(input.range.from)}::date AND r.featured_on < ${params.add(input.range.to)}::date`;
+    candidates = `SELECT m.id, m.rank
+         FROM paper_rank r,
+              LATERAL (SELECT p.id, ${rank} AS rank FROM papers p
+                        WHERE p.id = r.paper_id AND p.search_vector @@ ${query} OFFSET 0) m
+        WHERE ${range} AND r.topic_ids && ${params.add(input.topicIds)}::int[]
+        ORDER BY r.featured_on DESC, r.paper_id DESC LIMIT ${CANDIDATE_CAP}`;
+  } else {
+    const where = [`p.search_vector @@ ${query}`];
+    if (input.range) where.push(featuredInSql(params.add(input.range.from), params.add(input.range.to)));
+    if (input.topicIds.length) where.push(hasTopicSql(params.add(input.topicIds)));
+    // A window keeps its newest candidates (a deterministic set, so every page ranks the same ones);
+    // all matches of a rare query are few, and the cap without an order only stops a forged cursor.
+    const cap = input.windowed
+      ? `ORDER BY p.featured_on DESC, p.id DESC LIMIT ${CANDIDATE_CAP}`
+      : `LIMIT ${CANDIDATE_CAP * 2}`;
+    candidates = `SELECT p.id, ${rank} AS rank FROM papers p WHERE ${where.join(" AND ")} ${cap}`;
   }
-  // A window keeps its newest candidates (a deterministic set, so every page ranks the same ones);
-  // all matches of a rare query are few, and the cap without an order only stops a forged cursor.
-  const cap = input.windowed
-    ? `ORDER BY p.featured_on DESC, p.id DESC LIMIT ${CANDIDATE_CAP}`
-    : `LIMIT ${CANDIDATE_CAP * 2}`;
   const after = input.after
     ? `WHERE ${afterKeySql("rank", params.add(input.after.k, "float8"), "id", params.add(input.after.i, "int"))}`
     : "";
   const limit = params.add(input.limit + 1);
-  const text = `WITH cand AS (
-       SELECT p.id, (ts_rank_cd(p.search_vector, ${query})::float8
-                     * (1 + ${POPULARITY_WEIGHT} * ln(1 + greatest(p.upvotes + p.local_votes, 0))))::float8 AS rank
-         FROM papers p
-        WHERE ${where.join(" AND ")}
-        ${cap}),
+  const text = `WITH cand AS (${candidates}),
      hits AS (SELECT id, rank FROM cand ${after} ORDER BY rank DESC, id ASC LIMIT ${limit})
      SELECT c.candidates, ${PAPER_COLUMNS}, ${TRENDING_SCORE_SQL("$2")} AS score, hits.rank,
             ts_headline('english', p.title, ${query}, 'StartSel=${MARK_START}, StopSel=${MARK_END}, HighlightAll=true') AS "titleHl",
