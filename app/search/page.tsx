@@ -49,7 +49,13 @@ async function load(searchParams: SearchParams) {
         ? { kind: "invalid" }
         : result.status === "noTerms"
           ? { kind: "noTerms", q }
-          : { kind: "results", q, hits: result.hits.length, cursor: Boolean(parsed.value.cursor) };
+          : {
+              kind: "results",
+              q,
+              hits: result.hits.length,
+              cursor: Boolean(parsed.value.cursor),
+              anyWord: result.matched === "any",
+            };
   return { parsed, q, result, state, missingArxivId: named?.arxivId ?? null };
 }
 
