@@ -31,6 +31,12 @@ import type { SearchHit, SearchQuery, SnippetPart } from "./types";
 
 /** Queries bounded to at most this many matching papers are ranked over all of them. */
 export const EXACT_MAX = 1000;
+/**
+ * With a topic filter, the GIN index finds the matches without reading their vectors and only the
+ * topic's share of them is ranked, which beats reading a window's scattered vectors up to this many
+ * matches (at 100,000 papers: "quantization -survey", 2,594 matches, 27 ms this way, 128 ms windowed).
+ */
+const TOPIC_EXACT_MAX = 5000;
 /** Matches a recency window aims to hold, and the fewest it settles for before widening. */
 const CANDIDATES = 500;
 export const MIN_CANDIDATES = 100;
@@ -244,7 +250,8 @@ async function firstPage(tree: TsNode | null, tsquery: string, ctx: SearchContex
     recent: false,
   });
   const estimate = await estimateMatches(tree, tsquery, ctx.stats);
-  if (estimate.bound <= EXACT_MAX || !ctx.latestDay) return exact();
+  const exactMax = ctx.topicIds.length ? TOPIC_EXACT_MAX : EXACT_MAX;
+  if (estimate.bound <= exactMax || !ctx.latestDay) return exact();
   const to = ctx.range?.to ?? addDays(ctx.latestDay, 1);
   // Sized to hold about `aim` matches if the query matches as many papers as its terms allow.
   const aim = ctx.topicIds.length ? TOPIC_CANDIDATES : CANDIDATES;

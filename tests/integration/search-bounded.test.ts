@@ -17,7 +17,7 @@ import { insertPapers, insertTopic } from "@/tests/helpers/papers";
 const NOW = new Date("2025-03-21T09:00:00Z");
 const PAPERS = 3000;
 
-async function seed() {
+async function seed(first = 1, last = PAPERS) {
   await db().$executeRawUnsafe(
     `INSERT INTO papers (title_key, title, summary, featured_on, source, sources, upvotes, updated_at)
      SELECT 'bulk-' || i, 'Paper ' || i,
@@ -25,7 +25,9 @@ async function seed() {
                       CASE WHEN i > 1500 THEN 'gamma' END, CASE WHEN i > 1400 THEN 'delta' END,
                       CASE WHEN i % 600 = 0 THEN 'gizmo' END, 'filler words'),
             DATE '2025-03-14' - ((i - 1) / 30), 'test', ARRAY['test'], (i * 37) % 250, now()
-       FROM generate_series(1, ${PAPERS}) AS i`,
+       FROM generate_series($1::int, $2::int) AS i`,
+    first,
+    last,
   );
 }
 
@@ -111,10 +113,14 @@ describe("search with bounded cost", () => {
   });
 
   it("sizes a topic's window by the topic's papers and pages through it", async () => {
-    const third = Array.from({ length: PAPERS / 3 }, (_, i) => 3 * (i + 1));
+    // With a topic filter, queries of up to TOPIC_EXACT_MAX matches rank them all: twice the papers.
+    await seed(PAPERS + 1, 2 * PAPERS);
+    await countSearchTerms();
+    const third = Array.from({ length: (2 * PAPERS) / 3 }, (_, i) => 3 * (i + 1));
     await insertTopic("thirds", third);
     const reference = await search("alpha", { topic: ["thirds"], limit: 5000 });
     expect(reference.recent).toBe(true);
+    expect(reference.range!.from > "2025-01-01").toBe(true);
     const window = await db().$queryRawUnsafe<{ id: number }[]>(
       `SELECT id FROM papers WHERE featured_on >= $1::date AND featured_on < $2::date AND id % 3 = 0 ORDER BY id`,
       reference.range!.from,
@@ -130,6 +136,10 @@ describe("search with bounded cost", () => {
       cursor = r.nextCursor ?? undefined;
     } while (cursor);
     expect(paged).toEqual(reference.hits.map((h) => h.id));
+    // A rarer query in the topic ranks all its matches in the topic: "beta" is in 1,500 papers.
+    const beta = await search("beta", { topic: ["thirds"], limit: 1000 });
+    expect(beta).toMatchObject({ recent: false, range: null });
+    expect(beta.hits).toHaveLength(500);
   });
 
   it("widens the window while it holds too few matches", async () => {
