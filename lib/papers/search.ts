@@ -143,11 +143,12 @@ export function rankSql(input: RankInput): { text: string; values: unknown[] } {
     const where = [`p.search_vector @@ ${query}`];
     if (input.range) where.push(featuredInSql(params.add(input.range.from), params.add(input.range.to)));
     if (input.topicIds.length) where.push(hasTopicSql(params.add(input.topicIds)));
-    // A window keeps its newest candidates (a deterministic set, so every page ranks the same ones);
-    // all matches of a rare query are few, and the cap without an order only stops a forged cursor.
+    // A window keeps its newest candidates (a deterministic set, so every page ranks the same ones).
+    // All matches of a query bounded to TOPIC_EXACT_MAX are at most that many: the cap without an
+    // order only stops a forged cursor (or a stale term count) from ranking more.
     const cap = input.windowed
       ? `ORDER BY p.featured_on DESC, p.id DESC LIMIT ${CANDIDATE_CAP}`
-      : `LIMIT ${CANDIDATE_CAP * 2}`;
+      : `LIMIT ${TOPIC_EXACT_MAX}`;
     candidates = `SELECT p.id, ${rank} AS rank FROM papers p WHERE ${where.join(" AND ")} ${cap}`;
   }
   const after = input.after
@@ -316,7 +317,13 @@ export async function searchPapers(input: SearchQuery, now = new Date()): Promis
   let searched: Searched;
   if (after) {
     // Later pages rank the candidates of the first: the same words and the same window.
-    const window = after.w ? { from: after.w[0], to: after.w[1] } : null;
+    // A window from the cursor stays inside the period asked for.
+    const window = after.w
+      ? {
+          from: range && range.from > after.w[0] ? range.from : after.w[0],
+          to: range && range.to < after.w[1] ? range.to : after.w[1],
+        }
+      : null;
     const tsquery = matched === "any" && anyWords ? anyWords : allWords;
     const ranked = await rankPage({ ...ctx, tsquery, range: window ?? range, windowed: Boolean(window), after });
     searched = { rows: ranked.rows, range: window ?? range, recent: Boolean(window) };

@@ -223,6 +223,12 @@ describe("search with bounded cost", () => {
     });
     // A well-formed window cursor is answered (whatever it names, at most a capped candidate set is ranked).
     expect((await get(`q=alpha&cursor=${cursor({ w: ["1991-01-01", "2025-03-15"] })}`)).status).toBe(200);
+    // ... and never leaves the period asked for.
+    const wide = cursor({ k: 1e9, w: ["1991-01-01", "2025-03-15"] });
+    const week = await get(`q=alpha&period=week&date=2025-03-14&cursor=${wide}`);
+    const { papers } = (await week.json()) as { papers: { featuredOn: string }[] };
+    expect(papers.length).toBeGreaterThan(0);
+    for (const p of papers) expect(p.featuredOn >= "2025-03-10").toBe(true);
   });
 
   it("works before term counts exist, counting matches up to the bound instead", async () => {
