@@ -29,6 +29,8 @@ import type { SearchHit, SearchQuery, SnippetPart } from "./types";
 //   - A query whose words together match nothing is searched again with any
 //     of its words (the result says so).
 
+/** How much the table may have grown since search_terms was counted (it is recounted past a tenth). */
+const TERM_COUNT_GROWTH = 1.1;
 /** Queries bounded to at most this many matching papers are ranked over all of them. */
 export const EXACT_MAX = 1000;
 /**
@@ -218,10 +220,12 @@ async function estimateMatches(tree: TsNode | null, tsquery: string, stats: Tabl
       terms,
     );
     const known = new Map(rows.map((r) => [r.term, r.papers]));
-    // Papers added since the count (ids only grow) may hold any term.
-    const added = Math.max(0, maxId - counted);
-    const total = counted + added;
-    return { bound: matchBound(tree, (t) => (known.get(t) ?? 0) + added, total), papers: total };
+    // Counts are redone when the table has grown by a tenth (lib/papers/related.ts), so a term's papers
+    // are at most a tenth more than counted if new papers hold it as often as old ones. A term missing
+    // from the counts is newer than them: rare (and the statement's cap holds if it is not).
+    const total = Math.ceil(counted * TERM_COUNT_GROWTH);
+    const papersWith = (t: string) => Math.ceil((known.get(t) ?? 0) * TERM_COUNT_GROWTH);
+    return { bound: matchBound(tree, papersWith, total), papers: total };
   }
   const rows = await db().$queryRawUnsafe<{ n: number }[]>(
     `SELECT count(*)::int AS n FROM (SELECT 1 FROM papers p WHERE p.search_vector @@ $1::tsquery LIMIT ${EXACT_MAX + 1}) x`,
