@@ -12,7 +12,7 @@ import { FEED_PERIODS } from "@/lib/papers/period";
 import { type BrowseParams, browseQuery, feedQuery, parseBrowseParams, searchQuery } from "@/lib/papers/schema";
 import { searchPapers } from "@/lib/papers/search";
 import { type SearchPageState, searchRobots } from "@/lib/papers/search-seo";
-import { todayUtc } from "@/lib/time";
+import { addDays, MONTHS, parseDay, todayUtc } from "@/lib/time";
 
 // Search stays live: never cached.
 export const dynamic = "force-dynamic";
@@ -49,7 +49,13 @@ async function load(searchParams: SearchParams) {
         ? { kind: "invalid" }
         : result.status === "noTerms"
           ? { kind: "noTerms", q }
-          : { kind: "results", q, hits: result.hits.length, cursor: Boolean(parsed.value.cursor) };
+          : {
+              kind: "results",
+              q,
+              hits: result.hits.length,
+              cursor: Boolean(parsed.value.cursor),
+              anyWord: result.matched === "any",
+            };
   return { parsed, q, result, state, missingArxivId: named?.arxivId ?? null };
 }
 
@@ -105,6 +111,56 @@ function filterPhrase(params: BrowseParams, topics: { slug: string; name: string
       : `, the latest ${params.period}`
     : "";
   return inTopics + period;
+}
+
+/** "3 March 2025": a featured day as the page names it. */
+function dayName(day: string): string {
+  const d = parseDay(day);
+  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+}
+
+/** The calendar month before a recency window: where a search that stopped at the window goes on. */
+function olderPeriodHref(params: BrowseParams, from: string): string {
+  return searchHref({ ...params, cursor: undefined, period: "month", date: addDays(from, -1) });
+}
+
+/**
+ * What a search covered when it is not plainly "every paper with all the words": papers with any of
+ * the words (none has them all), and only the newest papers when the words match too many to rank.
+ */
+function SearchScopeNotes({
+  q,
+  params,
+  matched,
+  range,
+  recent,
+}: {
+  q: string;
+  params: BrowseParams;
+  matched: "all" | "any";
+  range: { from: string; to: string } | null;
+  recent: boolean;
+}) {
+  const words = q.length > 80 ? `${q.slice(0, 80)}…` : q;
+  return (
+    <>
+      {matched === "any" && (
+        <p role="status" className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">
+          No paper has all of “{words}”; showing papers with any of them.
+        </p>
+      )}
+      {recent && range && (
+        <p role="status" className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">
+          These words match many papers: showing the best matches featured {dayName(range.from)} –{" "}
+          {dayName(addDays(range.to, -1))}. Add words to narrow the search, or{" "}
+          <AppLink href={olderPeriodHref(params, range.from)} className={link}>
+            search the month before
+          </AppLink>
+          .
+        </p>
+      )}
+    </>
+  );
 }
 
 /** Links that search again without each active filter. */
@@ -281,6 +337,13 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
               ? `No papers match “${q}”${filterPhrase(params, topics)}`
               : `Results for “${q}”${filterPhrase(params, topics)}${result.nextCursor ? "" : ` (${result.hits.length})`}`}
           </h2>
+          <SearchScopeNotes
+            q={q}
+            params={params}
+            matched={result.matched}
+            range={result.range}
+            recent={result.recent}
+          />
           {result.hits.length === 0 && <DropFilters params={params} />}
           {result.hits.length === 0 && <Hints />}
           {result.hits.map((hit) => (

@@ -24,7 +24,7 @@ export const RELATED_COUNT = 5;
 export const RELATED_VERSION = "3";
 export const RELATED_VERSION_KEY = "related_version";
 /** app_state key: the paper count search_terms was counted at (recounted when the table grows by a tenth). */
-const TERM_STATS_KEY = "search_terms_papers";
+export const TERM_STATS_KEY = "search_terms_papers";
 
 const TERMS_PER_PAPER = 12;
 const TOPIC_WEIGHT = 1.5;

@@ -156,13 +156,18 @@ export function browseQuery(params: Partial<BrowseParams>, extra: Record<string,
 }
 
 // Keyset cursors: the sort key of the last row plus its tie-breakers, and for
-// trending the reference day, so page 2 ranks with the same "today" as page 1.
+// trending the reference day, so page 2 ranks with the same "today" as page 1;
+// a search's cursor also keeps what its first page searched.
 const feedCursorSchema = z.object({
   s: z.enum([...SORTS, "relevance"]),
   d: day,
   k: z.union([z.number().finite(), day]),
   r: z.number().int(),
   i: z.number().int().positive(),
+  /** Search: the recency window [from, to) the first page ranked (lib/papers/search.ts). */
+  w: z.tuple([day, day]).optional(),
+  /** Search: 1 when the first page fell back to any of the query's words. */
+  a: z.literal(1).optional(),
 });
 export type Cursor = z.infer<typeof feedCursorSchema>;
 

@@ -10,6 +10,8 @@
 // still followed):
 // - pages with no results, no searchable words, or an invalid or expired link
 //   (unknown topic, bad cursor): nothing worth finding;
+// - pages that show papers with any of the words because none has them all:
+//   not results for the query;
 // - later result pages (a cursor): cursors embed the day's ranking and expire;
 // - queries that look like spam injection: anyone can link to /search?q=…,
 //   and the query is echoed in the title and heading, so queries that are
@@ -23,7 +25,7 @@ export type SearchPageState =
   | { kind: "form" }
   | { kind: "invalid" }
   | { kind: "noTerms"; q: string }
-  | { kind: "results"; q: string; hits: number; cursor: boolean };
+  | { kind: "results"; q: string; hits: number; cursor: boolean; anyWord?: boolean };
 
 export type SearchRobots = { index: boolean; canonicalPath: string | null };
 
@@ -46,7 +48,8 @@ export function searchRobots(state: SearchPageState): SearchRobots {
       return { index: false, canonicalPath: null };
     case "results": {
       const q = canonicalQuery(state.q);
-      const indexable = state.hits > 0 && !state.cursor && q.length <= MAX_INDEXED_QUERY_LENGTH && !looksLikeLink(q);
+      const indexable =
+        state.hits > 0 && !state.cursor && !state.anyWord && q.length <= MAX_INDEXED_QUERY_LENGTH && !looksLikeLink(q);
       return indexable
         ? { index: true, canonicalPath: `/search?q=${encodeURIComponent(q).replace(/%20/g, "+")}` }
         : { index: false, canonicalPath: null };

@@ -1,15 +1,63 @@
 import { db } from "@/lib/db/client";
-import { todayUtc } from "@/lib/time";
-import { latestFeaturedDay, resolveTopics, withTopics } from "./data";
+import { addDays, todayUtc } from "@/lib/time";
+import { resolveTopics, withTopics } from "./data";
 import { periodRange } from "./period";
+import { TERM_STATS_KEY } from "./related";
 import { type Cursor, decodeCursor, encodeCursor, normalizeQuery } from "./schema";
 import { TRENDING_SCORE_SQL } from "./score";
 import { afterKeySql, featuredInSql, hasTopicSql, keysetPage, PAPER_COLUMNS, type PaperRow, SqlParams } from "./sql";
+import { anyWordTsquery, lexemes, matchBound, parseTsquery, type TsNode } from "./tsquery";
 import type { SearchHit, SearchQuery, SnippetPart } from "./types";
 
 // Full-text search over the generated papers.search_vector (title A, abstract
 // B, authors C; GIN-indexed). websearch_to_tsquery gives users web-search
 // syntax ("quoted phrases", -exclude, or) and never raises on junk input.
+//
+// Bounded cost: ranking reads every candidate's vector (ts_rank_cd, ~10 µs a
+// paper), so a search never ranks more than a few thousand papers, whatever
+// the table's size.
+//   - A query that matches at most EXACT_MAX papers (bounded from the
+//     per-term document counts in search_terms, lib/papers/related.ts) ranks
+//     all of them: the GIN index finds them.
+//   - A broader query ranks the matches among the newest papers only: a
+//     recency window [from, to) of featured days, sized from the query's
+//     estimated share of papers to hold about CANDIDATES matches and widened
+//     while it holds fewer than MIN_CANDIDATES. The window travels in the
+//     cursor, so later pages rank the same candidates; the result names it.
+//   - Relevance is the text rank times a log-damped popularity factor, so
+//     among papers that match equally the one people read comes first.
+//   - A query whose words together match nothing is searched again with any
+//     of its words (the result says so).
+
+/** How much the table may have grown since search_terms was counted (it is recounted past a tenth). */
+const TERM_COUNT_GROWTH = 1.1;
+/** Queries bounded to at most this many matching papers are ranked over all of them. */
+export const EXACT_MAX = 1000;
+/**
+ * With a topic filter, the GIN index finds the matches without reading their vectors and only the
+ * topic's share of them is ranked, which beats reading a window's scattered vectors up to this many
+ * matches (at 100,000 papers: "quantization -survey", 2,594 matches, 27 ms this way, 128 ms windowed).
+ */
+const TOPIC_EXACT_MAX = 5000;
+/** Matches a recency window aims to hold, and the fewest it settles for before widening. */
+const CANDIDATES = 500;
+export const MIN_CANDIDATES = 100;
+/**
+ * With a topic filter the window's papers are scattered over the table (each a random heap and
+ * TOAST read, ~13 µs against ~3 µs in a run of days, measured at 100,000 papers), so it aims lower.
+ */
+const TOPIC_CANDIDATES = 200;
+/**
+ * The most papers a recency window spans (of the topics, with a topic filter): about 60 ms of
+ * vector reads at ~3 µs a paper in a run of days, ~13 µs scattered (measured at 100,000 papers).
+ */
+const MAX_WINDOW = 20_000;
+const MAX_TOPIC_WINDOW = 5_000;
+const WIDEN = 4;
+/** Candidates ranked per statement at most: the newest, when a window (or a forged cursor) holds more. */
+const CANDIDATE_CAP = 2 * CANDIDATES;
+/** Popularity's weight: a paper with 100 votes ranks 1 + 0.2·ln(101) = 1.9 times one with none. */
+const POPULARITY_WEIGHT = 0.2;
 
 /**
  * Highlight sentinels for ts_headline: private-use characters that do not occur
@@ -46,23 +94,209 @@ export type SearchResult =
       status: "results";
       hits: SearchHit[];
       nextCursor: string | null;
+      /**
+       * The featured days searched, half-open [from, to): the period asked for, or the recency window
+       * when the query matches too many papers to rank them all (`recent`); null for all time.
+       */
       range: { from: string; to: string } | null;
+      /** True when only the newest papers were ranked: older papers in the period match too. */
+      recent: boolean;
+      /** "any": no paper has all of the query's words, so these have any of them. */
+      matched: "all" | "any";
     }
   | { ok: false; reason: "unknownTopic"; slug: string }
   | { ok: false; reason: "badCursor" };
 
 const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter=" … "`;
 
+type Range = { from: string; to: string };
+type HitRow = PaperRow & { rank: number; titleHl: string; snippet: string };
+
+/** One search statement's inputs: the tsquery text, the filters and (for a recency window) the candidate cap. */
+export type RankInput = {
+  tsquery: string;
+  range: Range | null;
+  topicIds: number[];
+  windowed: boolean;
+  refDay: string;
+  after?: Cursor;
+  limit: number;
+};
+
+/** The statement of rankPage (exported for the benchmark's EXPLAIN). */
+export function rankSql(input: RankInput): { text: string; values: unknown[] } {
+  const params = new SqlParams(input.tsquery, input.refDay);
+  const query = "$1::tsquery";
+  const rank = `(ts_rank_cd(p.search_vector, ${query})::float8
+                 * (1 + ${POPULARITY_WEIGHT} * ln(1 + greatest(p.upvotes + p.local_votes, 0))))::float8`;
+  let candidates: string;
+  if (input.topicIds.length && input.windowed && input.range) {
+    // The window's papers of the topics come from the narrow rank table's index, then each one's row
+    // by primary key (a lateral subquery, so the planner cannot turn it into a scan of every paper's
+    // vector), newest first: only their vectors are read.
+    const range = `r.featured_on >= ${params.add(input.range.from)}::date AND r.featured_on < ${params.add(input.range.to)}::date`;
+    candidates = `SELECT m.id, m.rank
+         FROM paper_rank r,
+              LATERAL (SELECT p.id, ${rank} AS rank FROM papers p
+                        WHERE p.id = r.paper_id AND p.search_vector @@ ${query} OFFSET 0) m
+        WHERE ${range} AND r.topic_ids && ${params.add(input.topicIds)}::int[]
+        ORDER BY r.featured_on DESC, r.paper_id DESC LIMIT ${CANDIDATE_CAP}`;
+  } else {
+    const where = [`p.search_vector @@ ${query}`];
+    if (input.range) where.push(featuredInSql(params.add(input.range.from), params.add(input.range.to)));
+    if (input.topicIds.length) where.push(hasTopicSql(params.add(input.topicIds)));
+    // A window keeps its newest candidates (a deterministic set, so every page ranks the same ones).
+    // All matches of a query bounded to TOPIC_EXACT_MAX are at most that many: the cap without an
+    // order only stops a forged cursor (or a stale term count) from ranking more.
+    const cap = input.windowed
+      ? `ORDER BY p.featured_on DESC, p.id DESC LIMIT ${CANDIDATE_CAP}`
+      : `LIMIT ${TOPIC_EXACT_MAX}`;
+    candidates = `SELECT p.id, ${rank} AS rank FROM papers p WHERE ${where.join(" AND ")} ${cap}`;
+  }
+  const after = input.after
+    ? `WHERE ${afterKeySql("rank", params.add(input.after.k, "float8"), "id", params.add(input.after.i, "int"))}`
+    : "";
+  const limit = params.add(input.limit + 1);
+  const text = `WITH cand AS (${candidates}),
+     hits AS (SELECT id, rank FROM cand ${after} ORDER BY rank DESC, id ASC LIMIT ${limit})
+     SELECT c.candidates, ${PAPER_COLUMNS}, ${TRENDING_SCORE_SQL("$2")} AS score, hits.rank,
+            ts_headline('english', p.title, ${query}, 'StartSel=${MARK_START}, StopSel=${MARK_END}, HighlightAll=true') AS "titleHl",
+            ts_headline('english', p.summary, ${query}, '${HEADLINE_OPTIONS}') AS snippet
+       FROM (SELECT count(*)::int AS candidates FROM cand) c
+       LEFT JOIN (hits JOIN papers p ON p.id = hits.id) ON true
+      ORDER BY hits.rank DESC, hits.id ASC`;
+  return { text, values: params.values };
+}
+
+/**
+ * Ranks the candidates (the matches in the range, or the newest CANDIDATE_CAP of them in a window)
+ * and returns the page after the cursor, with headlines for its rows only, and how many candidates
+ * there were.
+ */
+async function rankPage(input: RankInput): Promise<{ rows: HitRow[]; candidates: number }> {
+  const { text, values } = rankSql(input);
+  const rows = await db().$queryRawUnsafe<(HitRow & { candidates: number })[]>(text, ...values);
+  return { rows: rows.filter((r) => r.id !== null), candidates: rows[0]?.candidates ?? 0 };
+}
+
+/**
+ * The recency window of about `size` papers (of the topics, if any) ending before `to` and not
+ * before `floor`: from the featured day of the paper after the newest `size`; null when the range
+ * holds no older paper (the window would be the whole range). Reads the narrow rank table's index.
+ */
+async function windowStart(size: number, to: string, floor: string | null, topicIds: number[]): Promise<string | null> {
+  const params = new SqlParams(to, size);
+  const inRange =
+    (floor ? ` AND featured_on >= ${params.add(floor)}::date` : "") +
+    (topicIds.length ? ` AND topic_ids && ${params.add(topicIds)}::int[]` : "");
+  const rows = await db().$queryRawUnsafe<{ day: string; older: boolean }[]>(
+    `WITH b AS (SELECT featured_on FROM paper_rank WHERE featured_on < $1::date${inRange}
+                 ORDER BY featured_on DESC OFFSET $2 LIMIT 1)
+     SELECT to_char(b.featured_on, 'YYYY-MM-DD') AS day,
+            EXISTS (SELECT 1 FROM paper_rank WHERE featured_on < b.featured_on${inRange}) AS older
+       FROM b`,
+    ...params.values,
+  );
+  const row = rows[0];
+  return row?.older ? row.day : null;
+}
+
+/** What the query's terms say about its matches: an upper bound, and the paper count it is relative to. */
+type Estimate = { bound: number; papers: number };
+
+/** Table facts a search reads once (with its probe): the term counts' paper count (0: never counted) and the highest id. */
+type TableStats = { counted: number; maxId: number };
+
+/**
+ * At most how many papers match, from search_terms (one primary-key read per term). Without term
+ * counts (a new database) it counts the matches up to just past EXACT_MAX with the GIN index.
+ */
+async function estimateMatches(tree: TsNode | null, tsquery: string, stats: TableStats): Promise<Estimate> {
+  const { counted, maxId } = stats;
+  if (tree && counted > 0) {
+    const terms = lexemes(tree);
+    const rows = await db().$queryRawUnsafe<{ term: string; papers: number }[]>(
+      `SELECT term, papers FROM search_terms WHERE term = ANY($1::text[])`,
+      terms,
+    );
+    const known = new Map(rows.map((r) => [r.term, r.papers]));
+    // Counts are redone when the table has grown by a tenth (lib/papers/related.ts), so a term's papers
+    // are at most a tenth more than counted if new papers hold it as often as old ones. A term missing
+    // from the counts is newer than them: rare (and the statement's cap holds if it is not).
+    const total = Math.ceil(counted * TERM_COUNT_GROWTH);
+    const papersWith = (t: string) => Math.ceil((known.get(t) ?? 0) * TERM_COUNT_GROWTH);
+    return { bound: matchBound(tree, papersWith, total), papers: total };
+  }
+  const rows = await db().$queryRawUnsafe<{ n: number }[]>(
+    `SELECT count(*)::int AS n FROM (SELECT 1 FROM papers p WHERE p.search_vector @@ $1::tsquery LIMIT ${EXACT_MAX + 1}) x`,
+    tsquery,
+  );
+  const n = rows[0]?.n ?? 0;
+  // Over EXACT_MAX matches: assume the query is broad, a window then widens as far as it must.
+  return { bound: n > EXACT_MAX ? maxId : n, papers: Math.max(maxId, 1) };
+}
+
+type Searched = { rows: HitRow[]; range: Range | null; recent: boolean };
+type SearchContext = {
+  range: Range | null;
+  latestDay: string | null;
+  stats: TableStats;
+  topicIds: number[];
+  refDay: string;
+  limit: number;
+};
+
+/** The first page of a query: all matches when they are few, else the best of a recency window. */
+async function firstPage(tree: TsNode | null, tsquery: string, ctx: SearchContext): Promise<Searched> {
+  const base = { tsquery, topicIds: ctx.topicIds, refDay: ctx.refDay, limit: ctx.limit };
+  const exact = async () => ({
+    rows: (await rankPage({ ...base, range: ctx.range, windowed: false })).rows,
+    range: ctx.range,
+    recent: false,
+  });
+  const estimate = await estimateMatches(tree, tsquery, ctx.stats);
+  const exactMax = ctx.topicIds.length ? TOPIC_EXACT_MAX : EXACT_MAX;
+  if (estimate.bound <= exactMax || !ctx.latestDay) return exact();
+  const to = ctx.range?.to ?? addDays(ctx.latestDay, 1);
+  // Sized to hold about `aim` matches if the query matches as many papers as its terms allow.
+  const aim = ctx.topicIds.length ? TOPIC_CANDIDATES : CANDIDATES;
+  const maxWindow = ctx.topicIds.length ? MAX_TOPIC_WINDOW : MAX_WINDOW;
+  let size = Math.min(maxWindow, Math.max(aim, Math.ceil((aim * estimate.papers) / estimate.bound)));
+  for (;;) {
+    const from = await windowStart(size, to, ctx.range?.from ?? null, ctx.topicIds);
+    const range = { from: from ?? ctx.range?.from ?? "", to };
+    const ranked = await rankPage({ ...base, range: from ? range : ctx.range, windowed: true });
+    if (!from) return { rows: ranked.rows, range: ctx.range, recent: false };
+    if (ranked.candidates >= MIN_CANDIDATES || (size >= maxWindow && ranked.candidates > 0))
+      return { rows: ranked.rows, range, recent: true };
+    if (size >= maxWindow) break;
+    size = Math.min(maxWindow, size * WIDEN);
+  }
+  // No match among the newest maxWindow papers although each word is common: the words rarely meet,
+  // so all their matches are few.
+  return exact();
+}
+
 export async function searchPapers(input: SearchQuery, now = new Date()): Promise<SearchResult> {
   // Bounded here too, not only at the HTTP boundary: ranking and headlines cost grows with the number of terms.
   const query = { ...input, q: normalizeQuery(input.q) };
   if (!query.q) return { ok: true, status: "noTerms", hits: [], nextCursor: null };
-  // Only stopwords or punctuation leave an empty tsquery: say so instead of listing nothing.
-  const probe = await db().$queryRawUnsafe<{ n: number }[]>(
-    `SELECT numnode(websearch_to_tsquery('english', $1))::int AS n`,
+  const probe = await db().$queryRawUnsafe<
+    { n: number; tsquery: string; latest: string | null; counted: string | null; maxId: number | null }[]
+  >(
+    `SELECT numnode(q)::int AS n, q::text AS tsquery,
+            (SELECT to_char(max(featured_on), 'YYYY-MM-DD') FROM papers) AS latest,
+            (SELECT value FROM app_state WHERE key = $2) AS counted, (SELECT max(id) FROM papers) AS "maxId"
+       FROM websearch_to_tsquery('english', $1) AS q`,
     query.q,
+    TERM_STATS_KEY,
   );
+  // Only stopwords or punctuation leave an empty tsquery: say so instead of listing nothing.
   if (!probe[0]?.n) return { ok: true, status: "noTerms", hits: [], nextCursor: null };
+  const allWords = probe[0].tsquery;
+  const latestDay = probe[0].latest;
+  const tree = parseTsquery(allWords);
+  const anyWords = tree ? anyWordTsquery(tree) : null;
 
   const topics = await resolveTopics(query.topic);
   if (!topics.ok) return { ok: false, reason: "unknownTopic", slug: topics.slug };
@@ -70,37 +304,51 @@ export async function searchPapers(input: SearchQuery, now = new Date()): Promis
   if (query.cursor) {
     const decoded = decodeCursor(query.cursor);
     if (decoded?.s !== "relevance" || typeof decoded.k !== "number") return { ok: false, reason: "badCursor" };
+    if (decoded.a && !anyWords) return { ok: false, reason: "badCursor" };
+    if (decoded.w && decoded.w[0] > decoded.w[1]) return { ok: false, reason: "badCursor" };
     after = decoded;
   }
-  let range: { from: string; to: string } | null = null;
+  let range: Range | null = null;
   if (query.period) {
-    const day = query.date ?? (await latestFeaturedDay()) ?? todayUtc(now);
+    const day = query.date ?? latestDay ?? todayUtc(now);
     range = periodRange(query.period, day);
   }
 
   const refDay = todayUtc(now);
-  const params = new SqlParams(query.q, refDay);
-  const where = ["p.search_vector @@ q.query"];
-  if (range) where.push(featuredInSql(params.add(range.from), params.add(range.to)));
-  if (topics.ids.length) where.push(hasTopicSql(params.add(topics.ids)));
-  const rank = "ts_rank_cd(p.search_vector, q.query)::float8";
-  if (after) where.push(afterKeySql(rank, params.add(after.k, "float8"), "p.id", params.add(after.i, "int")));
-  const limit = params.add(query.limit + 1);
-  // Rank and page first; ts_headline (costly) runs only on the rows shown.
-  const rows = await db().$queryRawUnsafe<(PaperRow & { rank: number; titleHl: string; snippet: string })[]>(
-    `WITH q AS (SELECT websearch_to_tsquery('english', $1) AS query),
-          hits AS (SELECT p.id, ${rank} AS rank FROM papers p, q
-                    WHERE ${where.join(" AND ")}
-                    ORDER BY rank DESC, p.id ASC LIMIT ${limit})
-     SELECT ${PAPER_COLUMNS}, ${TRENDING_SCORE_SQL("$2")} AS score, hits.rank,
-            ts_headline('english', p.title, q.query, 'StartSel=${MARK_START}, StopSel=${MARK_END}, HighlightAll=true') AS "titleHl",
-            ts_headline('english', p.summary, q.query, '${HEADLINE_OPTIONS}') AS snippet
-       FROM hits JOIN papers p ON p.id = hits.id, q
-      ORDER BY hits.rank DESC, hits.id ASC`,
-    ...params.values,
-  );
-  const { page, nextCursor } = keysetPage(rows, query.limit, (last) =>
-    encodeCursor({ s: "relevance", d: refDay, k: last.rank, r: 0, i: last.id }),
+  const stats = { counted: Number(probe[0].counted ?? 0), maxId: probe[0].maxId ?? 0 };
+  const ctx: SearchContext = { range, latestDay, stats, topicIds: topics.ids, refDay, limit: query.limit };
+  let matched: "all" | "any" = after?.a ? "any" : "all";
+  let searched: Searched;
+  if (after) {
+    // Later pages rank the candidates of the first: the same words and the same window.
+    // A window from the cursor stays inside the period asked for.
+    const window = after.w
+      ? {
+          from: range && range.from > after.w[0] ? range.from : after.w[0],
+          to: range && range.to < after.w[1] ? range.to : after.w[1],
+        }
+      : null;
+    const tsquery = matched === "any" && anyWords ? anyWords : allWords;
+    const ranked = await rankPage({ ...ctx, tsquery, range: window ?? range, windowed: Boolean(window), after });
+    searched = { rows: ranked.rows, range: window ?? range, recent: Boolean(window) };
+  } else {
+    searched = await firstPage(tree, allWords, ctx);
+    if (searched.rows.length === 0 && anyWords) {
+      matched = "any";
+      searched = await firstPage(parseTsquery(anyWords), anyWords, ctx);
+    }
+  }
+
+  const { page, nextCursor } = keysetPage(searched.rows, query.limit, (last) =>
+    encodeCursor({
+      s: "relevance",
+      d: refDay,
+      k: last.rank,
+      r: 0,
+      i: last.id,
+      ...(searched.recent && searched.range ? { w: [searched.range.from, searched.range.to] as [string, string] } : {}),
+      ...(matched === "any" ? { a: 1 as const } : {}),
+    }),
   );
   const withChips = await withTopics(page.map(({ titleHl: _t, snippet: _s, ...rest }) => rest));
   const hits = withChips.map((paper, i) => ({
@@ -108,5 +356,5 @@ export async function searchPapers(input: SearchQuery, now = new Date()): Promis
     titleParts: snippetParts(page[i]!.titleHl),
     snippetParts: snippetParts(page[i]!.snippet),
   }));
-  return { ok: true, status: "results", hits, nextCursor, range };
+  return { ok: true, status: "results", hits, nextCursor, range: searched.range, recent: searched.recent, matched };
 }

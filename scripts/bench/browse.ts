@@ -2,7 +2,8 @@
 // (../shared/data/hf-daily-papers.jsonl) into a real Postgres database of its
 // own, then prints
 //   1. p50/p95 of the browse queries (feed week with and without a topic,
-//      search, paper page), through the same lib/ functions the pages call;
+//      search alone, with a period and with a topic, paper page), through the same lib/
+//      functions the pages call;
 //   2. HTTP requests/s and p99 (autocannon, same concurrency for every target)
 //      of the feed, topic, search and paper pages served as `npm start` serves them, next
 //      to a static prerendered page of similar size on the same server (the
@@ -18,7 +19,7 @@
 // with the same number of papers instead of seeding again). Before timing, the
 // related papers of the papers the benchmark opens are computed (the backfill
 // rate is printed); after timing, EXPLAIN (ANALYZE, BUFFERS) of the feed
-// queries is printed.
+// queries and of the ranking statement of a broad and a rare search is printed.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import http from "node:http";
@@ -29,7 +30,7 @@ import { connectDatabase, disconnectDatabase } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { feedPage, paperById, rangeSql, relatedPapers } from "@/lib/papers/data";
 import { computeRelated } from "@/lib/papers/related";
-import { searchPapers } from "@/lib/papers/search";
+import { rankSql, searchPapers } from "@/lib/papers/search";
 import { prepareDatabase } from "./db";
 
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/paperboy_bench";
@@ -97,6 +98,37 @@ async function explainFeed() {
     });
     const plan = await client.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${text}`, values);
     console.log(`\nEXPLAIN (ANALYZE, BUFFERS) ${label}:\n${plan.rows.map((r) => r["QUERY PLAN"]).join("\n")}`);
+  }
+  await client.end();
+}
+
+/** Searches whose ranking statement is explained: a broad one (a recency window) and a rare one (all matches). */
+const EXPLAINED_SEARCHES = [
+  ["search: broad", "model"],
+  ["search: rare", "weather"],
+] as const;
+
+/** EXPLAIN (ANALYZE, BUFFERS) of the ranking statement of each explained search, as its first page runs it. */
+async function explainSearch() {
+  const client = new pg.Client({ connectionString: DATABASE_URL });
+  await client.connect();
+  for (const [label, q] of EXPLAINED_SEARCHES) {
+    const result = await searchPapers({ q, topic: [], limit: 20 });
+    if (!result.ok || result.status !== "results") continue;
+    const tsquery = await client.query<{ t: string }>(`SELECT websearch_to_tsquery('english', $1)::text AS t`, [q]);
+    const { text, values } = rankSql({
+      tsquery: tsquery.rows[0]!.t,
+      range: result.range,
+      topicIds: [],
+      windowed: result.recent,
+      refDay: LAST_DAY,
+      limit: 20,
+    });
+    const plan = await client.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${text}`, values);
+    const scope = result.recent ? `window ${result.range?.from} – ${result.range?.to}` : "all matches";
+    console.log(
+      `\nEXPLAIN (ANALYZE, BUFFERS) ${label} "${q}" (${scope}):\n${plan.rows.map((r) => r["QUERY PLAN"]).join("\n")}`,
+    );
   }
   await client.end();
 }
@@ -240,6 +272,9 @@ async function queryLatencies(size: number) {
     "search + week": await time(QUERY_RUNS, (i) =>
       searchPapers({ q: SEARCHES[i % SEARCHES.length]!, period: "week", date: dayAt(i), topic: [], limit: 20 }),
     ),
+    "search + topic": await time(QUERY_RUNS, (i) =>
+      searchPapers({ q: SEARCHES[i % SEARCHES.length]!, topic: [`topic-${1 + (i % TOPICS)}`], limit: 20 }),
+    ),
     "paper: detail": await time(QUERY_RUNS, (i) => paperById(id(i))),
     "paper: related": await time(QUERY_RUNS, (i) => relatedPapers(id(i))),
   };
@@ -357,6 +392,7 @@ async function main() {
     for (const [name, r] of Object.entries(queryTables[size]!))
       log(`  ${name}: p50 ${r.p50.toFixed(2)} ms, p95 ${r.p95.toFixed(2)} ms`);
     await explainFeed();
+    await explainSearch();
     if (HTTP_SECONDS > 0) {
       log(`HTTP at ${size.toLocaleString("en")} papers, ${CONNECTIONS} connections, ${HTTP_SECONDS} s per target`);
       const http = await httpBench();

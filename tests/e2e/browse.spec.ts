@@ -113,6 +113,12 @@ test.describe("search", () => {
     await expect(page.getByText(/has no searchable words/)).toBeVisible();
     await page.goto("/search?q=zzyzxqv");
     await expect(page.getByRole("heading", { name: /No papers match/ })).toBeVisible();
+    // Words that no paper has together: papers with any of them, and the page says so.
+    await page.goto("/search?q=zzyzxqv%20diffusion");
+    await expect(
+      page.getByText("No paper has all of “zzyzxqv diffusion”; showing papers with any of them."),
+    ).toBeVisible();
+    expect(await page.locator("article").count()).toBeGreaterThan(0);
   });
 
   test("topic filter: folded until used, submitted with the query, kept open while it filters", async ({ browser }) => {

@@ -23,7 +23,12 @@ async function papers(request: NextRequest) {
   if (!result.ok) return Response.json({ error: result.error }, { status: 400 });
   const appUrl = env().APP_URL;
   return Response.json(
-    { papers: result.papers.map((p) => toApiPaper(p, appUrl)), nextCursor: result.nextCursor },
+    {
+      papers: result.papers.map((p) => toApiPaper(p, appUrl)),
+      nextCursor: result.nextCursor,
+      // A search says what it covered: any of the words (none has all), only the newest papers.
+      ...(result.search ? { search: result.search } : {}),
+    },
     {
       headers: {
         // Feed views change only when data does; search stays live.

@@ -110,6 +110,17 @@ describe("keyset cursors", () => {
     expect(decodeCursor(encodeCursor(cursor))).toEqual(cursor);
     const newest = { s: "newest" as const, d: "2026-11-27", k: "2025-03-14", r: 0, i: 7 };
     expect(decodeCursor(encodeCursor(newest))).toEqual(newest);
+    // A search's cursor also carries its recency window and any-word mode.
+    const search = {
+      s: "relevance" as const,
+      d: "2026-11-27",
+      k: 0.5,
+      r: 0,
+      i: 9,
+      w: ["2025-03-01", "2025-03-15"] as [string, string],
+      a: 1 as const,
+    };
+    expect(decodeCursor(encodeCursor(search))).toEqual(search);
   });
 
   it("reject garbage and tampered shapes without throwing", () => {
@@ -121,6 +132,12 @@ describe("keyset cursors", () => {
     expect(
       decodeCursor(Buffer.from('{"s":"votes","d":"2025-01-01","k":1,"r":0,"i":-1}').toString("base64url")),
     ).toBeNull();
+    for (const extra of ['"w":["2025-03-01"]', '"w":["2025-03-01","soon"]', '"a":true', '"a":2'])
+      expect(
+        decodeCursor(
+          Buffer.from(`{"s":"relevance","d":"2025-01-01","k":1,"r":0,"i":1,${extra}}`).toString("base64url"),
+        ),
+      ).toBeNull();
   });
 });
 

@@ -23,6 +23,10 @@ describe("search page indexing", () => {
     expect(results("diffusion", 20, true)).toEqual(no);
     expect(searchRobots({ kind: "noTerms", q: "the of" })).toEqual(no);
     expect(searchRobots({ kind: "invalid" })).toEqual(no);
+    // Papers with any of the words, none having them all, are not results for the query.
+    expect(searchRobots({ kind: "results", q: "zzzz-no-such-word", hits: 5, cursor: false, anyWord: true })).toEqual(
+      no,
+    );
   });
 
   it("never indexes spam-shaped queries, whatever they match", () => {
