@@ -152,7 +152,9 @@ function SearchScopeNotes({
       {recent && range && (
         <p role="status" className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">
           These words match many papers: showing the best matches featured {dayName(range.from)} –{" "}
-          {dayName(addDays(range.to, -1))}. Add words to narrow the search, or{" "}
+          {dayName(addDays(range.to, -1))}
+          {params.topic.length === 0 && !params.period && ", and among the most-voted papers of all time"}. Add words to
+          narrow the search, or{" "}
           <AppLink href={olderPeriodHref(params, range.from)} className={link}>
             search the month before
           </AppLink>

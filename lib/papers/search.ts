@@ -24,6 +24,10 @@ import type { SearchHit, SearchQuery, SnippetPart } from "./types";
 //     estimated share of papers to hold about CANDIDATES matches and widened
 //     while it holds fewer than MIN_CANDIDATES. The window travels in the
 //     cursor, so later pages rank the same candidates; the result names it.
+//   - A window of the whole archive also ranks the matches among the
+//     POPULAR_CANDIDATES most-voted papers of all time (read from the top of an
+//     index on paper_rank), so the well-known paper for a query is not left
+//     out because it is old.
 //   - Relevance is the text rank times a log-damped popularity factor, so
 //     among papers that match equally the one people read comes first.
 //   - A query whose words together match nothing is searched again with any
@@ -56,6 +60,8 @@ const MAX_TOPIC_WINDOW = 5_000;
 const WIDEN = 4;
 /** Candidates ranked per statement at most: the newest, when a window (or a forged cursor) holds more. */
 const CANDIDATE_CAP = 2 * CANDIDATES;
+/** The most-voted papers whose matches a window of the whole archive ranks too (~1 ms of lookups). */
+export const POPULAR_CANDIDATES = 300;
 /** Popularity's weight: a paper with 100 votes ranks 1 + 0.2·ln(101) = 1.9 times one with none. */
 const POPULARITY_WEIGHT = 0.2;
 
@@ -118,6 +124,8 @@ export type RankInput = {
   range: Range | null;
   topicIds: number[];
   windowed: boolean;
+  /** Also rank the matches among the most-voted papers of all time (a window of the whole archive). */
+  popular?: boolean;
   refDay: string;
   after?: Cursor;
   limit: number;
@@ -152,6 +160,13 @@ export function rankSql(input: RankInput): { text: string; values: unknown[] } {
       ? `ORDER BY p.featured_on DESC, p.id DESC LIMIT ${CANDIDATE_CAP}`
       : `LIMIT ${TOPIC_EXACT_MAX}`;
     candidates = `SELECT p.id, ${rank} AS rank FROM papers p WHERE ${where.join(" AND ")} ${cap}`;
+    if (input.popular && input.windowed)
+      candidates = `(${candidates})
+        UNION
+        SELECT m.id, m.rank
+          FROM (SELECT paper_id FROM paper_rank ORDER BY votes DESC, paper_id LIMIT ${POPULAR_CANDIDATES}) top,
+               LATERAL (SELECT p.id, ${rank} AS rank FROM papers p
+                         WHERE p.id = top.paper_id AND p.search_vector @@ ${query} OFFSET 0) m`;
   }
   const after = input.after
     ? `WHERE ${afterKeySql("rank", params.add(input.after.k, "float8"), "id", params.add(input.after.i, "int"))}`
@@ -246,9 +261,18 @@ type SearchContext = {
   limit: number;
 };
 
+/** A search of every paper (no period, no topic): its window also ranks the most-voted matches. */
+const wholeArchive = (ctx: { range: Range | null; topicIds: number[] }) => !ctx.range && ctx.topicIds.length === 0;
+
 /** The first page of a query: all matches when they are few, else the best of a recency window. */
 async function firstPage(tree: TsNode | null, tsquery: string, ctx: SearchContext): Promise<Searched> {
-  const base = { tsquery, topicIds: ctx.topicIds, refDay: ctx.refDay, limit: ctx.limit };
+  const base = {
+    tsquery,
+    topicIds: ctx.topicIds,
+    refDay: ctx.refDay,
+    limit: ctx.limit,
+    popular: wholeArchive(ctx),
+  };
   const exact = async () => ({
     rows: (await rankPage({ ...base, range: ctx.range, windowed: false })).rows,
     range: ctx.range,
@@ -329,7 +353,14 @@ export async function searchPapers(input: SearchQuery, now = new Date()): Promis
         }
       : null;
     const tsquery = matched === "any" && anyWords ? anyWords : allWords;
-    const ranked = await rankPage({ ...ctx, tsquery, range: window ?? range, windowed: Boolean(window), after });
+    const ranked = await rankPage({
+      ...ctx,
+      tsquery,
+      range: window ?? range,
+      windowed: Boolean(window),
+      popular: wholeArchive(ctx),
+      after,
+    });
     searched = { rows: ranked.rows, range: window ?? range, recent: Boolean(window) };
   } else {
     searched = await firstPage(tree, allWords, ctx);

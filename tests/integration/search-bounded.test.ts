@@ -4,7 +4,7 @@ import { GET as getPapers } from "@/app/api/papers/route";
 import { db } from "@/lib/db/client";
 import { countSearchTerms, TERM_STATS_KEY } from "@/lib/papers/related";
 import { encodeCursor } from "@/lib/papers/schema";
-import { EXACT_MAX, MIN_CANDIDATES, searchPapers } from "@/lib/papers/search";
+import { EXACT_MAX, MIN_CANDIDATES, POPULAR_CANDIDATES, searchPapers } from "@/lib/papers/search";
 import { resetDb } from "@/tests/helpers/db";
 import { insertPapers, insertTopic } from "@/tests/helpers/papers";
 
@@ -51,6 +51,15 @@ async function allPages(q: string, limit: number, between: (page: number) => Pro
   return ids;
 }
 
+/** The POPULAR_CANDIDATES most-voted papers, as search reads them. */
+const mostVoted = async () =>
+  (
+    await db().$queryRawUnsafe<{ id: number }[]>(
+      `SELECT paper_id AS id FROM paper_rank ORDER BY votes DESC, paper_id LIMIT $1`,
+      POPULAR_CANDIDATES,
+    )
+  ).map((r) => r.id);
+
 const get = (query: string) => getPapers(new NextRequest(`http://localhost/api/papers?${query}`));
 
 describe("search with bounded cost", () => {
@@ -72,7 +81,9 @@ describe("search with bounded cost", () => {
     expect(r.recent).toBe(true);
     expect(r.range?.to).toBe("2025-03-15");
     expect(r.range!.from > "2024-12-05").toBe(true);
-    for (const h of r.hits) expect(h.featuredOn >= r.range!.from).toBe(true);
+    // Each hit is from the window, or one of the most-voted papers of all time (ranked too).
+    const popular = new Set(await mostVoted());
+    for (const h of r.hits) expect(h.featuredOn >= r.range!.from || popular.has(h.id)).toBe(true);
     // The window holds at least the candidates it settles for, and only papers of its days.
     const inWindow = await db().$queryRawUnsafe<{ n: number }[]>(
       `SELECT count(*)::int AS n FROM papers WHERE featured_on >= $1::date AND featured_on < $2::date`,
@@ -91,7 +102,9 @@ describe("search with bounded cost", () => {
       reference.range!.from,
       reference.range!.to,
     );
-    expect(reference.hits.map((h) => h.id).sort((a, b) => a - b)).toEqual(window.map((w) => w.id));
+    // The candidates: the window's papers and the most-voted of all time (every paper has "alpha").
+    const candidates = [...new Set([...window.map((w) => w.id), ...(await mostVoted())])].sort((a, b) => a - b);
+    expect(reference.hits.map((h) => h.id).sort((a, b) => a - b)).toEqual(candidates);
     // Ranked by relevance: text rank times popularity, never increasing down the list.
     const ranks = reference.hits.map((h) => h.rank);
     expect(ranks).toEqual([...ranks].sort((a, b) => b - a));
@@ -110,6 +123,19 @@ describe("search with bounded cost", () => {
     });
     expect(paged).toEqual(reference.hits.map((h) => h.id));
     expect(new Set(paged).size).toBe(paged.length);
+  });
+
+  it("finds the well-known old paper for a broad query: the most-voted matches are ranked with the window", async () => {
+    const [famous] = await insertPapers([
+      { title: "Alpha is all you need", summary: "alpha alpha alpha", featuredOn: "2024-06-01", upvotes: 5000 },
+    ]);
+    const r = await search("alpha");
+    expect(r.recent).toBe(true);
+    expect(r.range!.from > "2024-06-01").toBe(true);
+    expect(r.hits[0]?.id).toBe(famous);
+    // Not in a period's search (the period is its own scope) nor among one topic's papers.
+    const lastMonth = await search("alpha", { period: "month", date: "2025-03-14" });
+    expect(lastMonth.hits.map((h) => h.id)).not.toContain(famous);
   });
 
   it("sizes a topic's window by the topic's papers and pages through it", async () => {
