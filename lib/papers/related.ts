@@ -96,21 +96,22 @@ type RelatedRow = { paperId: number; position: number; relatedId: number; score:
 
 /** The SQL that ranks the related papers of the papers in $1 (see the formula at the top). */
 const RANK_SQL = `
-WITH me AS (SELECT id, featured_on, title, summary FROM papers WHERE id = ANY($1::int[])),
+WITH me AS (SELECT id, featured_on, search_vector FROM papers WHERE id = ANY($1::int[])),
+-- The lexemes of title (weight A) and abstract (B) as the stored search vector has them (authors
+-- are C): the same as to_tsvector('english', ...) of each, without computing it again.
 my_terms AS (
-  SELECT me.id, t.term, max(t.w) AS w
-    FROM me, LATERAL (
-      SELECT lexeme, 1.0::float8 FROM unnest(to_tsvector('english', me.title))
-      UNION ALL
-      SELECT lexeme, 0.5::float8 FROM unnest(to_tsvector('english', me.summary))
-    ) AS t(term, w)
-   GROUP BY me.id, t.term),
+  SELECT me.id, t.lexeme AS term, CASE WHEN 'A' = ANY(t.weights) THEN 1.0::float8 ELSE 0.5::float8 END AS w
+    FROM me, unnest(me.search_vector) AS t
+   WHERE t.weights && '{A,B}'::text[]),
+-- Each distinct term's paper count, looked up once for the whole batch.
+term_papers AS (
+  SELECT t.term, st.papers FROM (SELECT DISTINCT term FROM my_terms) t LEFT JOIN search_terms st ON st.term = t.term),
 -- A term missing from search_terms is newer than the last count: rare by definition. Link and
 -- number fragments ("github.io", "2025") and two-letter lexemes name nothing a reader would share.
 weighted AS (
-  SELECT mt.id, mt.term, mt.w, coalesce(st.papers, 2) AS df, ln($2::float8 / coalesce(st.papers, 2)) AS idf
-    FROM my_terms mt LEFT JOIN search_terms st ON st.term = mt.term
-   WHERE coalesce(st.papers, 2) BETWEEN 2 AND $6::int
+  SELECT mt.id, mt.term, mt.w, coalesce(tp.papers, 2) AS df, ln($2::float8 / coalesce(tp.papers, 2)) AS idf
+    FROM my_terms mt JOIN term_papers tp ON tp.term = mt.term
+   WHERE coalesce(tp.papers, 2) BETWEEN 2 AND $6::int
      AND length(mt.term) > 2 AND mt.term !~ '[./_@:]|^[0-9]+$'),
 -- The terms that find candidates: the rarest, so each lookup returns a few hundred papers at most.
 picked AS (
@@ -161,8 +162,9 @@ first_pass AS (
    WHERE n <= ${SHORTLIST}),
 -- Second pass, on the shortlist: P's scoring terms, fully when in the candidate's title, half in its
 -- abstract; shared topics; then recency. The candidate's vector is read once (OFFSET 0 keeps the
--- planner from inlining it into every term's test).
-scored AS (
+-- planner from inlining it into every term's test); MATERIALIZED computes each score once, not
+-- once for the filter and again for the ranking.
+scored AS MATERIALIZED (
   SELECT f.me_id, f.id, p2.featured_on,
          (coalesce((SELECT sum(u.weight * CASE WHEN v.vec @@ u.in_title THEN 1.0 WHEN v.vec @@ u.in_text THEN 0.5 ELSE 0 END)
                       FROM unnest(sc.in_title, sc.in_text, sc.weights) AS u(in_title, in_text, weight)), 0)
