@@ -146,19 +146,40 @@ my_topics AS (
   SELECT pt.paper_id AS me_id, pt.topic_id, ti.idf
     FROM paper_topics pt JOIN topic_idf ti ON ti.topic_id = pt.topic_id
    WHERE pt.paper_id = ANY($1::int[])),
+-- What shared topics can add to a candidate's first-pass score, at most and at least (an idf is
+-- below 0 only when the term counts are stale).
+topic_bounds AS (
+  SELECT me_id, ${TOPIC_WEIGHT} * sum(greatest(idf, 0)) AS most, ${TOPIC_WEIGHT} * sum(least(idf, 0)) AS least
+    FROM my_topics GROUP BY me_id),
+-- The first-pass score that SHORTLIST candidates are sure to reach whatever topics they share: a
+-- candidate whose terms cannot reach it even sharing every topic never makes the shortlist, so
+-- its topics are not looked up (at 1,000,000 papers that was most of the candidates' cost).
+floors AS (
+  SELECT me_id, min(sure) AS floor
+    FROM (SELECT c.me_id, c.text / 2 + coalesce(tb.least, 0) AS sure,
+                 row_number() OVER (PARTITION BY c.me_id ORDER BY c.text DESC) AS n
+            FROM candidates c LEFT JOIN topic_bounds tb ON tb.me_id = c.me_id) x
+   WHERE n <= ${SHORTLIST}
+   GROUP BY me_id HAVING count(*) = ${SHORTLIST}),
+contenders AS (
+  SELECT c.me_id, c.id, c.text
+    FROM candidates c
+    LEFT JOIN topic_bounds tb ON tb.me_id = c.me_id
+    LEFT JOIN floors f ON f.me_id = c.me_id
+   WHERE f.floor IS NULL OR c.text / 2 + coalesce(tb.most, 0) >= f.floor - 1e-9),
 shared_topics AS (
   SELECT c.me_id, c.id, sum(mt.idf) AS topics
-    FROM candidates c
+    FROM contenders c
     JOIN paper_topics b ON b.paper_id = c.id
     JOIN my_topics mt ON mt.me_id = c.me_id AND mt.topic_id = b.topic_id
    GROUP BY c.me_id, c.id),
--- First pass: every candidate by its shared terms (as if each were in its abstract) and topics.
+-- First pass: every contender by its shared terms (as if each were in its abstract) and topics.
 first_pass AS (
   SELECT me_id, id, topics
     FROM (SELECT c.*, coalesce(st.topics, 0) AS topics,
                  row_number() OVER (PARTITION BY c.me_id
                                     ORDER BY c.text / 2 + ${TOPIC_WEIGHT} * coalesce(st.topics, 0) DESC, c.id DESC) AS n
-            FROM candidates c LEFT JOIN shared_topics st ON st.me_id = c.me_id AND st.id = c.id) y
+            FROM contenders c LEFT JOIN shared_topics st ON st.me_id = c.me_id AND st.id = c.id) y
    WHERE n <= ${SHORTLIST}),
 -- Second pass, on the shortlist: P's scoring terms, fully when in the candidate's title, half in its
 -- abstract; shared topics; then recency. The candidate's vector is read once (OFFSET 0 keeps the
