@@ -1,4 +1,6 @@
+import { readFile } from "node:fs/promises";
 import { beforeEach, describe, expect, it } from "vitest";
+import { parseJsonLines } from "@/lib/ingest/jsonl";
 import type { NormalizedPaper } from "@/lib/ingest/paper";
 import { storePapers } from "@/lib/ingest/store";
 import { relatedPapers } from "@/lib/papers/data";
@@ -147,5 +149,27 @@ describe("related papers", () => {
     await testDb().paper.delete({ where: { id: legal } });
     expect(await stored(law)).not.toContain(legal);
     expect(await stored(legal)).toEqual([]);
+  });
+
+  it("ranks a batch of papers exactly as it ranks each paper alone", async () => {
+    // Real abstracts (the demo sample), more than one statement's chunk, so papers ranked in the
+    // same statement cannot leak into each other's candidates, weights or positions.
+    const parsed = parseJsonLines(await readFile("prisma/seed/hf-daily-papers-sample.jsonl", "utf8"));
+    if (!parsed.ok) throw new Error(parsed.error);
+    const { createdIds } = await storePapers(parsed.papers.slice(0, 160), { related: false });
+    const lists = async () =>
+      (await testDb().paperRelated.findMany({ orderBy: [{ paperId: "asc" }, { position: "asc" }] })).map((r) => ({
+        ...r,
+        score: Math.round(r.score * 1e9) / 1e9,
+      }));
+
+    const batch = await computeRelated(createdIds);
+    expect(batch.papers).toBe(160);
+    const batched = await lists();
+    expect(new Set(batched.map((r) => r.paperId)).size).toBeGreaterThan(150);
+
+    await testDb().paperRelated.deleteMany();
+    for (const id of createdIds) await computeRelated([id]);
+    expect(await lists()).toEqual(batched);
   });
 });
