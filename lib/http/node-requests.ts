@@ -27,14 +27,20 @@ const ACTIVE = Symbol.for("paperboy.requestHooks");
 
 type RequestStart = { request: IncomingMessage; socket: Socket };
 
+/** The server's own side of a connection as host:port for a URL, or null when the socket has none. */
+export function localHostPort(socket: Socket): string | null {
+  const local = socket.localAddress;
+  if (!local || !socket.localPort) return null;
+  // An IPv4 client of a dual-stack socket shows as ::ffff:a.b.c.d; IPv6 needs brackets in a URL.
+  const host = local.startsWith("::ffff:") ? local.slice(7) : local.includes(":") ? `[${local}]` : local;
+  return `${host}:${socket.localPort}`;
+}
+
 export function onRequestStart({ request, socket }: RequestStart): void {
   request.headers[PEER_HEADER] = socket.remoteAddress ?? "unknown";
-  const local = socket.localAddress;
-  if (local && socket.localPort) {
-    // An IPv4 client of a dual-stack socket shows as ::ffff:a.b.c.d; IPv6 needs brackets in a URL.
-    const host = local.startsWith("::ffff:") ? local.slice(7) : local.includes(":") ? `[${local}]` : local;
-    request.headers[LOCAL_HEADER] = `${host}:${socket.localPort}`;
-  } else delete request.headers[LOCAL_HEADER];
+  const local = localHostPort(socket);
+  if (local) request.headers[LOCAL_HEADER] = local;
+  else delete request.headers[LOCAL_HEADER];
   request.on("error", (error: NodeJS.ErrnoException) => {
     const fields = { method: request.method, path: request.url?.split("?")[0], error: error.code ?? error.message };
     // A body cut short is worth a warning (a broken upload); a reader closing the tab mid-response is not.

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { localHostPort } from "@/lib/http/node-requests";
 import { knownDataVersion } from "@/lib/papers/version";
 import { FILL_TOKEN_HEADER } from "./fill";
 import { cachedReply, FRONT_DECLINED_HEADER, type PageCacheConfig, pageCache, pageRequest, servePage } from "./index";
@@ -27,24 +28,18 @@ export async function serveFromPageCache(
   const cache = pageCache(options);
   // Until this process has read the data version once (proxy.ts does on its first request), Next answers.
   const version = knownDataVersion();
-  const { localAddress, localPort } = req.socket;
+  const local = localHostPort(req.socket);
   // Origin-form targets only ("/topics"); "//topics" stays a path, never a host.
-  if (!cache || version === undefined || !localAddress || !localPort || !req.url?.startsWith("/")) return false;
+  if (!cache || version === undefined || !local || !req.url?.startsWith("/")) return false;
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers))
     if (typeof value === "string") headers.set(name, value);
     else if (value) for (const v of value) headers.append(name, v);
   const page = pageRequest(method, new URL(`http://front.invalid${req.url}`), headers);
   if (!page) return false;
-  // An IPv4 client of a dual-stack socket shows as ::ffff:a.b.c.d; IPv6 needs brackets in a URL.
-  const host = localAddress.startsWith("::ffff:")
-    ? localAddress.slice(7)
-    : localAddress.includes(":")
-      ? `[${localAddress}]`
-      : localAddress;
   const served = await servePage(cache, page.key, {
     headers,
-    fill: { origin: `http://${host}:${localPort}`, path: page.fillPath, https: options.https },
+    fill: { origin: `http://${local}`, path: page.fillPath, https: options.https },
     version,
   });
   if (!served) {
