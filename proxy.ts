@@ -3,7 +3,7 @@ import { env } from "@/lib/env";
 import { htmlResponse } from "@/lib/http/html";
 import { LOCAL_HEADER, peerStampActive } from "@/lib/http/node-requests";
 import { checkSameOrigin, isOriginCheckExempt } from "@/lib/http/origin";
-import { cachedResponse, cacheKey, pageCache, servePage } from "@/lib/page-cache";
+import { cachedResponse, pageCache, pageRequest, servePage } from "@/lib/page-cache";
 import { FILL_NONCE_HEADER, FILL_TOKEN_HEADER, fillNonce } from "@/lib/page-cache/fill";
 import { encodeFeedView, parseBrowseParams } from "@/lib/papers/schema";
 import { contentSecurityPolicy, HSTS_VALUE, newNonce } from "@/lib/security/headers";
@@ -61,18 +61,18 @@ export async function proxy(request: NextRequest) {
   requestHeaders.delete(FILL_NONCE_HEADER);
   const forward = { request: { headers: requestHeaders } };
 
-  // The page cache, for a request that is not itself a fill; the feed's key is its /feed/<view> page.
+  // The page cache, for a request that is not itself a fill; the feed's key is its /feed/<view> page
+  // (pageRequest maps a request to its key the same way for this path and the front server).
   const cache =
     filling || dev ? null : pageCache({ seconds: config.PAGE_CACHE_SECONDS, megabytes: config.PAGE_CACHE_MB });
   // Only the socket's own address (stamped by instrumentation.ts), never one a client wrote.
   const local = peerStampActive() ? request.headers.get(LOCAL_HEADER) : null;
-  const fromCache = async (pagePath: string, fillPath: string) => {
-    const key =
-      cache && local ? cacheKey(request.method, pagePath, request.headers, request.nextUrl.searchParams) : null;
-    if (!cache || !key) return null;
-    const served = await servePage(cache, key, {
+  const fromCache = async () => {
+    const page = cache && local ? pageRequest(request.method, request.nextUrl, request.headers) : null;
+    if (!cache || !page) return null;
+    const served = await servePage(cache, page.key, {
       headers: request.headers,
-      fill: { origin: `http://${local}`, path: fillPath, https },
+      fill: { origin: `http://${local}`, path: page.fillPath, https },
     });
     return served && cachedResponse(request, served, { seconds: config.PAGE_CACHE_SECONDS, https });
   };
@@ -98,12 +98,12 @@ export async function proxy(request: NextRequest) {
       const url = request.nextUrl.clone();
       url.pathname = `/feed/${encodeFeedView(parsed.value)}`;
       url.search = "";
-      const cached = await fromCache(url.pathname, `/${request.nextUrl.search}`);
+      const cached = await fromCache();
       if (cached) return cached;
       return withSecurityHeaders(NextResponse.rewrite(url, forward));
     }
   }
-  const cached = await fromCache(pathname, pathname);
+  const cached = await fromCache();
   if (cached) return cached;
   return withSecurityHeaders(NextResponse.next(forward));
 }
