@@ -51,9 +51,4 @@ export class ByteLru<V> {
     this.#entries.delete(key);
     this.#bytes -= entry.bytes;
   }
-
-  clear(): void {
-    this.#entries.clear();
-    this.#bytes = 0;
-  }
 }

@@ -64,8 +64,6 @@ export class PageCache {
   readonly #lru: ByteLru<Entry>;
   readonly #filling = new Map<string, Filling>();
   readonly #options: Required<Omit<PageCacheOptions, "onError">> & Pick<PageCacheOptions, "onError">;
-  // Bumped by invalidate(): a render that started before it must not store what it read.
-  #generation = 0;
 
   constructor(options: PageCacheOptions) {
     this.#options = { now: Date.now, ...options };
@@ -86,7 +84,7 @@ export class PageCache {
    * An entry rendered at or before options.renderedAfter(page) is rendered again first.
    */
   async serve(key: string, fill: () => Promise<CachedPage | null>, options: ServeOptions = {}): Promise<Served | null> {
-    const served = this.hit(key, options);
+    const served = this.#hit(key, options);
     if (served) return served;
     const { freshMs, staleMs, now } = this.#options;
     const version = options.version ?? "";
@@ -110,9 +108,9 @@ export class PageCache {
 
   /**
    * The page for key when it can be served as it is: fresh, rendered at options.version and after
-   * options.renderedAfter(page). Else null; never renders (the front server's fast path).
+   * options.renderedAfter(page). Else null; never renders.
    */
-  hit(key: string, options: ServeOptions = {}): Served | null {
+  #hit(key: string, options: ServeOptions = {}): Served | null {
     const cached = this.#lru.get(key);
     if (!cached) return null;
     const age = this.#options.now() - cached.renderedAt;
@@ -122,24 +120,15 @@ export class PageCache {
     return { page: cached.page, state: "hit", age: Math.floor(age / 1000) };
   }
 
-  /** Forgets every entry (the data under them changed). */
-  invalidate(): void {
-    this.#generation++;
-    this.#lru.clear();
-    this.#filling.clear();
-  }
-
   /** One render per key at a time; a running one is shared unless it began at or before `after`. */
   #fill(key: string, fill: () => Promise<CachedPage | null>, version: string, after = 0): Promise<CachedPage | null> {
     const running = this.#filling.get(key);
     if (running !== undefined && (after === 0 || running.startedAt > after)) return running.promise;
-    const generation = this.#generation;
     const startedAt = this.#options.now();
     const promise = fill()
       .then((page) => {
         const newest = (this.#lru.peek(key)?.renderedAt ?? -1) <= startedAt;
-        if (page && generation === this.#generation && newest)
-          this.#lru.set(key, { page, renderedAt: startedAt, version }, weight(key, page));
+        if (page && newest) this.#lru.set(key, { page, renderedAt: startedAt, version }, weight(key, page));
         return page;
       })
       .finally(() => {

@@ -82,24 +82,6 @@ describe("PageCache", () => {
     expect((await cache.serve("/broken", fill))?.state).toBe("miss");
   });
 
-  test("invalidate forgets every page, and a render begun before it is not stored", async () => {
-    const { cache, fill } = setup();
-    await cache.serve("/a", fill);
-    let release: () => void = () => {};
-    const gate = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    const pending = cache.serve("/b", async () => {
-      await gate;
-      return page("old data");
-    });
-    cache.invalidate();
-    release();
-    await pending;
-    expect(cache.size).toBe(0);
-    expect((await cache.serve("/a", fill))?.state).toBe("miss");
-  });
-
   test("a request that must see a render begun after a time gets one, and it replaces the entry for everyone", async () => {
     const { cache, fill, renders, advance } = setup();
     await cache.serve("/a", fill); // rendered at 0
