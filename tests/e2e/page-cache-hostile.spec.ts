@@ -3,6 +3,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { policyViolationEvents } from "@/tests/helpers/csp-violations";
 
 // A paper whose title holds markup and scripts, served from the page cache
 // (lib/page-cache/): it must show as text and nothing from it may run. The
@@ -63,21 +64,13 @@ for (const where of ["paper page", "feed"] as const) {
     const url = where === "paper page" ? `${BASE}/papers/${paperId}` : `${BASE}/?period=week`;
     // Twice, so the second answer is the cached copy.
     await fetch(url);
-    const violations: string[] = [];
     const messages: string[] = [];
     page.on("console", (m) => messages.push(m.text()));
     page.on("dialog", (d) => {
       messages.push(`dialog: ${d.message()}`);
       void d.dismiss();
     });
-    await page.exposeFunction("reportViolation", (v: string) => violations.push(v));
-    await page.addInitScript(() =>
-      document.addEventListener("securitypolicyviolation", (e) =>
-        (window as unknown as { reportViolation: (v: string) => void }).reportViolation(
-          `${e.violatedDirective} ${e.blockedURI}`,
-        ),
-      ),
-    );
+    const violations = await policyViolationEvents(page);
     const response = await page.goto(url);
     expect(response!.headers()["x-paperboy-cache"]).toMatch(/^(hit|stale|miss)$/);
     const html = await response!.text();

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
+import { collectViolations, policyViolationEvents } from "@/tests/helpers/csp-violations";
 
 // The page cache (lib/page-cache/) against the running app: what a browser
 // and a CDN receive for the cached pages, that the hash-based CSP allows
@@ -45,14 +46,6 @@ async function inlineScripts(page: Page, html: string): Promise<string[]> {
 
 const sha256 = (text: string) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
 
-function collectViolations(page: Page): string[] {
-  const violations: string[] = [];
-  page.on("console", (m) => {
-    if (/Content Security Policy|Refused to (execute|load|apply|frame)/i.test(m.text())) violations.push(m.text());
-  });
-  return violations;
-}
-
 for (const path of CACHED) {
   test(`${path}: served from the cache; its CSP lists a hash for every inline script and nothing else; it hydrates without a violation`, async ({
     page,
@@ -79,15 +72,7 @@ for (const path of CACHED) {
 
     // In Chromium: the cached copy (not a fresh render) loads, hydrates and breaks no rule.
     const violations = collectViolations(page);
-    const events: string[] = [];
-    await page.exposeFunction("reportViolation", (v: string) => events.push(v));
-    await page.addInitScript(() =>
-      document.addEventListener("securitypolicyviolation", (e) =>
-        (window as unknown as { reportViolation: (v: string) => void }).reportViolation(
-          `${e.violatedDirective} ${e.blockedURI}`,
-        ),
-      ),
-    );
+    const events = await policyViolationEvents(page);
     const loaded = await page.goto(path);
     expect(loaded!.headers()["x-paperboy-cache"]).toBeDefined();
     await page.waitForLoadState("networkidle");

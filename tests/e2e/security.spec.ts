@@ -1,4 +1,5 @@
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { collectViolations } from "@/tests/helpers/csp-violations";
 
 // Security headers and cross-site checks against the running app (`npm start`,
 // production build): what a browser actually receives and enforces.
@@ -41,15 +42,6 @@ function nonceOf(csp: string | undefined): string {
   const m = /script-src [^;]*'nonce-([^']+)'/.exec(csp ?? "");
   if (!m) throw new Error(`no script nonce in CSP: ${csp}`);
   return m[1]!;
-}
-
-/** CSP violations the browser reports while the page loads and hydrates. */
-function collectViolations(page: Page): string[] {
-  const violations: string[] = [];
-  page.on("console", (m) => {
-    if (/Content Security Policy|Refused to (execute|load|apply|frame)/i.test(m.text())) violations.push(m.text());
-  });
-  return violations;
 }
 
 for (const path of PAGES) {
