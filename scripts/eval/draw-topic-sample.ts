@@ -88,43 +88,44 @@ const add = (p: Paper, set: string, topic: string) => {
   if (!row.topics.includes(topic)) row.topics.push(topic);
   rows.set(p.arxivId, row);
 };
-for (const p of random2000) {
-  const text = `${p.title}\n${p.summary}`;
-  for (const [topic, net] of Object.entries(NETS)) if (net.test(text)) add(p, "random2000", topic);
-}
-// Other topics draw from the pool after the random 2,000, in hash order, so the two parts do not overlap.
-const rest = pool.slice(2000);
-for (const [topic, net] of Object.entries(OTHER_NETS)) {
-  const order = [...rest].sort((a, b) =>
-    hash(`paperboy-topic-${topic}`, a.arxivId) < hash(`paperboy-topic-${topic}`, b.arxivId) ? -1 : 1,
-  );
+const textOf = (p: Paper) => `${p.title}\n${p.summary}`;
+const inDev = (p: Paper) => splitOf(p.arxivId) === "dev";
+/**
+ * Adds the first `wanted` papers of `papers` not drawn yet that `keep` accepts (all of them when
+ * `wanted` is Infinity), as `set`, labelled for `topic`.
+ */
+function draw(papers: Paper[], keep: (p: Paper) => boolean, wanted: number, set: string, topic: string) {
   let taken = 0;
-  for (const p of order) {
-    if (taken === 30) break;
-    if (rows.has(p.arxivId)) continue;
-    if (!net.test(`${p.title}\n${p.summary}`)) continue;
-    add(p, "other", topic);
+  for (const p of papers) {
+    if (taken === wanted) break;
+    if (rows.has(p.arxivId) || !keep(p)) continue;
+    add(p, set, topic);
     taken++;
   }
 }
 
+for (const p of random2000) {
+  const text = textOf(p);
+  for (const [topic, net] of Object.entries(NETS)) if (net.test(text)) add(p, "random2000", topic);
+}
+// Other topics draw from the pool after the random 2,000, in hash order, so the two parts do not overlap.
+const rest = pool.slice(2000);
+/** The rest of the pool in a topic's own hash order. */
+const topicOrder = (topic: string) =>
+  [...rest].sort((a, b) =>
+    hash(`paperboy-topic-${topic}`, a.arxivId) < hash(`paperboy-topic-${topic}`, b.arxivId) ? -1 : 1,
+  );
+for (const [topic, net] of Object.entries(OTHER_NETS))
+  draw(topicOrder(topic), (p) => net.test(textOf(p)), 30, "other", topic);
+
 // Quantization is rare (13 papers in the random 2,000), so every other paper of the pool that its net
 // catches is labelled for quantization too: enough positives to measure precision and recall.
-for (const p of rest) {
-  if (rows.has(p.arxivId) || !NETS.quantization!.test(`${p.title}\n${p.summary}`)) continue;
-  add(p, "quantization-pool", "quantization");
-}
+draw(rest, (p) => NETS.quantization!.test(textOf(p)), Number.POSITIVE_INFINITY, "quantization-pool", "quantization");
 
 // More training data for the lmm model: the next development-half papers of the pool that the lmm
 // net catches, labelled for lmm the same way. Development half only: the test half stays as drawn.
-const LMM_DEV_EXTRA = 200;
-let extra = 0;
-for (const p of rest) {
-  if (extra === LMM_DEV_EXTRA) break;
-  if (rows.has(p.arxivId) || splitOf(p.arxivId) !== "dev" || !NETS.lmm!.test(`${p.title}\n${p.summary}`)) continue;
-  add(p, "lmm-dev-pool", "lmm");
-  extra++;
-}
+const lmmDev = (p: Paper) => inDev(p) && NETS.lmm!.test(textOf(p));
+draw(rest, lmmDev, 200, "lmm-dev-pool", "lmm");
 
 // More development labels for the other topics (issue 18, second round): per topic, the next
 // development-half papers its net catches, in the same per-topic hash order as the 30-paper sample.
@@ -137,30 +138,11 @@ const OTHER_DEV_EXTRA: Record<string, number> = {
   "speech-audio": 15,
   rag: 15,
 };
-for (const [topic, net] of Object.entries(OTHER_NETS)) {
-  const wanted = OTHER_DEV_EXTRA[topic] ?? 6;
-  const order = [...rest].sort((a, b) =>
-    hash(`paperboy-topic-${topic}`, a.arxivId) < hash(`paperboy-topic-${topic}`, b.arxivId) ? -1 : 1,
-  );
-  let taken = 0;
-  for (const p of order) {
-    if (taken === wanted) break;
-    if (rows.has(p.arxivId) || splitOf(p.arxivId) !== "dev") continue;
-    if (!net.test(`${p.title}\n${p.summary}`)) continue;
-    add(p, "other-dev-pool", topic);
-    taken++;
-  }
-}
+for (const [topic, net] of Object.entries(OTHER_NETS))
+  draw(topicOrder(topic), (p) => inDev(p) && net.test(textOf(p)), OTHER_DEV_EXTRA[topic] ?? 6, "other-dev-pool", topic);
 
 // Round 3: 120 more development-half lmm candidates, after the stages above so their rows stay as drawn.
-const LMM_DEV_EXTRA_3 = 120;
-let extra3 = 0;
-for (const p of rest) {
-  if (extra3 === LMM_DEV_EXTRA_3) break;
-  if (rows.has(p.arxivId) || splitOf(p.arxivId) !== "dev" || !NETS.lmm!.test(`${p.title}\n${p.summary}`)) continue;
-  add(p, "lmm-dev-pool", "lmm");
-  extra3++;
-}
+draw(rest, lmmDev, 120, "lmm-dev-pool", "lmm");
 
 // Round 4 (issue 18), development half only, after every earlier stage so earlier rows stay as drawn:
 // - the next 150 development-half lmm candidates;
@@ -169,28 +151,20 @@ for (const p of rest) {
 //   catches (bit widths, low/reduced precision, number formats, model compression): the issue's net is
 //   exhausted, every pool paper it catches is labelled already;
 // - 10 more development-half candidates each for the sampled topics whose test precision fell below 0.9.
-const LMM_DEV_EXTRA_4 = 150;
-let extra4 = 0;
-for (const p of rest) {
-  if (extra4 === LMM_DEV_EXTRA_4) break;
-  if (rows.has(p.arxivId) || splitOf(p.arxivId) !== "dev" || !NETS.lmm!.test(`${p.title}\n${p.summary}`)) continue;
-  add(p, "lmm-dev-pool", "lmm");
-  extra4++;
-}
+draw(rest, lmmDev, 150, "lmm-dev-pool", "lmm");
 for (const row of rows.values()) {
-  if (
-    row.split === "dev" &&
-    !row.topics.includes("quantization") &&
-    NETS.quantization!.test(`${row.title}\n${row.summary}`)
-  )
+  if (row.split === "dev" && !row.topics.includes("quantization") && NETS.quantization!.test(textOf(row)))
     row.topics.push("quantization");
 }
 const QUANT_WIDE =
   /low[- ]precision|reduced[- ]precision|numerical precision|\bbits?\b|bit-?width|BitNet|MXFP|NVFP|float8|bfloat16|\bBF16\b|\bFP16\b|\b\d-bit|model compression|compress(es|ing)? (the )?(model|LLM|weights|KV)/i;
-for (const p of rest) {
-  if (rows.has(p.arxivId) || splitOf(p.arxivId) !== "dev" || !QUANT_WIDE.test(`${p.title}\n${p.summary}`)) continue;
-  add(p, "quantization-dev-pool", "quantization");
-}
+draw(
+  rest,
+  (p) => inDev(p) && QUANT_WIDE.test(textOf(p)),
+  Number.POSITIVE_INFINITY,
+  "quantization-dev-pool",
+  "quantization",
+);
 const OTHER_DEV_EXTRA_4: Record<string, number> = {
   alignment: 10,
   multilingual: 10,
@@ -199,17 +173,7 @@ const OTHER_DEV_EXTRA_4: Record<string, number> = {
 };
 for (const [topic, wanted] of Object.entries(OTHER_DEV_EXTRA_4)) {
   const net = OTHER_NETS[topic]!;
-  const order = [...rest].sort((a, b) =>
-    hash(`paperboy-topic-${topic}`, a.arxivId) < hash(`paperboy-topic-${topic}`, b.arxivId) ? -1 : 1,
-  );
-  let taken = 0;
-  for (const p of order) {
-    if (taken === wanted) break;
-    if (rows.has(p.arxivId) || splitOf(p.arxivId) !== "dev") continue;
-    if (!net.test(`${p.title}\n${p.summary}`)) continue;
-    add(p, "other-dev-pool", topic);
-    taken++;
-  }
+  draw(topicOrder(topic), (p) => inDev(p) && net.test(textOf(p)), wanted, "other-dev-pool", topic);
 }
 
 const out = path.join(root, "tests", "fixtures", "topic-eval", "sample.jsonl");
