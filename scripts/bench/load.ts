@@ -54,11 +54,21 @@ type Stats = {
   /** Answered from the page cache (X-Paperboy-Cache hit or stale). */
   cached: number;
 };
+const emptyStats = (): Stats => ({
+  samples: [],
+  ok: 0,
+  redirects: 0,
+  client4xx: 0,
+  limited: 0,
+  server5xx: 0,
+  failed: 0,
+  cached: 0,
+});
 let stats = new Map<string, Stats>();
 const statsFor = (route: string): Stats => {
   const existing = stats.get(route);
   if (existing) return existing;
-  const s = { samples: [], ok: 0, redirects: 0, client4xx: 0, limited: 0, server5xx: 0, failed: 0, cached: 0 };
+  const s = emptyStats();
   stats.set(route, s);
   return s;
 };
@@ -174,16 +184,7 @@ function report(seconds: number) {
   console.log(
     `\n${"route".padEnd(22)}${pad("requests", 9)}${pad("p50 ms", 9)}${pad("p99 ms", 9)}${pad("max ms", 9)}${pad("2xx", 7)}${pad("3xx", 7)}${pad("4xx", 6)}${pad("429", 6)}${pad("5xx", 6)}${pad("failed", 8)}${pad("cached", 8)}`,
   );
-  const total: Stats = {
-    samples: [],
-    ok: 0,
-    redirects: 0,
-    client4xx: 0,
-    limited: 0,
-    server5xx: 0,
-    failed: 0,
-    cached: 0,
-  };
+  const total = emptyStats();
   for (const [route, s] of rows) {
     const sorted = [...s.samples].sort((a, b) => a - b);
     const n = s.samples.length + s.failed;
