@@ -3,6 +3,7 @@
 // already sent, best trending score first.
 import { db } from "@/lib/db/client";
 import { TRENDING_SCORE_SQL } from "@/lib/papers/score";
+import { VOTES_JOIN } from "@/lib/papers/sql";
 import { DAY_MS, isoDate, utcDay } from "@/lib/time";
 
 /** However long someone was away, a digest looks back at most this far. */
@@ -42,9 +43,9 @@ export async function loadCandidates(since: Date, day: Date): Promise<Candidate[
   >(
     `SELECT p.id, p.title, p.summary, p.featured_on::text AS featured_on,
             array_agg(pt.topic_id ORDER BY pt.topic_id) FILTER (WHERE pt.topic_id IS NOT NULL) AS topic_ids
-       FROM papers p LEFT JOIN paper_topics pt ON pt.paper_id = p.id
+       FROM papers p ${VOTES_JOIN} LEFT JOIN paper_topics pt ON pt.paper_id = p.id
       WHERE p.featured_on >= $1::date AND p.featured_on <= $2::date
-      GROUP BY p.id
+      GROUP BY p.id, v.paper_id
       ORDER BY ${TRENDING_SCORE_SQL("$2")} DESC, p.source_rank, p.id`,
     isoDate(since),
     isoDate(day),

@@ -4,6 +4,7 @@
 
 import { db } from "@/lib/db/client";
 import type { MailMessage, MailTransport } from "@/lib/mail/types";
+import { VOTES_JOIN } from "@/lib/papers/sql";
 import { addRetried, type Batch, batchKeyFor, markFailed, markSent, type RunIdentity, rekeySingles } from "./ledger";
 import { backoffMs, type Pacer, type RetryPolicy, sleep } from "./pacing";
 import type { DigestPeriod } from "./period";
@@ -59,9 +60,9 @@ export async function ensurePapers(ctx: RenderContext, ids: number[]): Promise<v
     }[]
   >(
     `SELECT p.id, p.arxiv_id, p.title, p.summary, p.authors, p.repo_url, p.project_url,
-            (p.upvotes + p.local_votes)::int AS votes,
+            v.votes,
             ARRAY(SELECT pt.topic_id FROM paper_topics pt WHERE pt.paper_id = p.id ORDER BY pt.topic_id) AS topic_ids
-       FROM papers p WHERE p.id = ANY($1::int[])`,
+       FROM papers p ${VOTES_JOIN} WHERE p.id = ANY($1::int[])`,
     missing,
   );
   for (const r of rows)

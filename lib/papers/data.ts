@@ -5,7 +5,7 @@ import type { TopicTrend } from "@/lib/topics/trend";
 import { periodLabel, periodRange } from "./period";
 import { type Cursor, decodeCursor, encodeCursor, type Sort } from "./schema";
 import { RANK_TRENDING_SQL, TRENDING_SCORE_SQL } from "./score";
-import { afterKeySql, keysetPage, PAPER_COLUMNS, type PaperRow, SqlParams } from "./sql";
+import { afterKeySql, keysetPage, PAPER_COLUMNS, type PaperRow, SqlParams, VOTES_JOIN } from "./sql";
 import type { FeedQuery, FeedResult, FeedWindow, PaperDetail, PaperListItem, TopicChip, TopicSummary } from "./types";
 import { arxivIdInQuery, type PaperRefFields, paperPath, parsePaperRef } from "./url";
 
@@ -112,7 +112,7 @@ export function rangeSql(q: RangeQuery): { text: string; values: unknown[] } {
         LIMIT ${limit})
      SELECT ${PAPER_COLUMNS}, ${TRENDING_SCORE_SQL("$1")} AS score,
             ${q.sort === "newest" ? "to_char(ranked.sort_key, 'YYYY-MM-DD')" : "ranked.sort_key"} AS key
-       FROM ranked JOIN papers p ON p.id = ranked.paper_id
+       FROM ranked JOIN papers p ON p.id = ranked.paper_id ${VOTES_JOIN}
       ORDER BY ranked.sort_key DESC, ranked.source_rank ASC, ranked.paper_id ASC`;
   return { text, values: params.values };
 }
@@ -152,7 +152,7 @@ export async function feedPage(query: FeedQuery, now = new Date()): Promise<Feed
 export async function paperById(id: number, now = new Date()): Promise<PaperDetail | null> {
   const rows = await db().$queryRawUnsafe<(PaperRow & { sourceUpvotes: number })[]>(
     `SELECT ${PAPER_COLUMNS}, p.upvotes AS "sourceUpvotes", ${TRENDING_SCORE_SQL("$2")} AS score
-       FROM papers p WHERE p.id = $1`,
+       FROM papers p ${VOTES_JOIN} WHERE p.id = $1`,
     id,
     todayUtc(now),
   );
@@ -203,7 +203,7 @@ export async function paperNamedBy(q: string): Promise<{ arxivId: string; path: 
 /** One paper as a list item (with topic chips), by arXiv id; null when it is not here. */
 export async function paperItemByArxivId(arxivId: string, now = new Date()): Promise<PaperListItem | null> {
   const rows = await db().$queryRawUnsafe<PaperRow[]>(
-    `SELECT ${PAPER_COLUMNS}, ${TRENDING_SCORE_SQL("$2")} AS score FROM papers p WHERE p.arxiv_id = $1`,
+    `SELECT ${PAPER_COLUMNS}, ${TRENDING_SCORE_SQL("$2")} AS score FROM papers p ${VOTES_JOIN} WHERE p.arxiv_id = $1`,
     arxivId,
     todayUtc(now),
   );
@@ -229,7 +229,7 @@ export async function sourceListing(day: string): Promise<ListingEntry[]> {
 export async function relatedPapers(id: number, now = new Date()): Promise<PaperListItem[]> {
   const rows = await db().$queryRawUnsafe<PaperRow[]>(
     `SELECT ${PAPER_COLUMNS}, ${TRENDING_SCORE_SQL("$2")} AS score
-       FROM paper_related r JOIN papers p ON p.id = r.related_id
+       FROM paper_related r JOIN papers p ON p.id = r.related_id ${VOTES_JOIN}
       WHERE r.paper_id = $1
       ORDER BY r.position`,
     id,

@@ -23,7 +23,7 @@ type Counted = { id: number; upvotes: number; localVotes: number; featuredOn: st
 export async function liveCounts(ids: number[]): Promise<Map<number, LiveCount>> {
   if (ids.length === 0) return new Map();
   const rows = await db().$queryRawUnsafe<{ id: number; upvotes: number; localVotes: number }[]>(
-    `SELECT id, upvotes + local_votes AS upvotes, local_votes AS "localVotes" FROM papers WHERE id = ANY($1::int[])`,
+    `SELECT paper_id AS id, votes AS upvotes, local_votes AS "localVotes" FROM paper_rank WHERE paper_id = ANY($1::int[])`,
     [...new Set(ids)],
   );
   return new Map(rows.map((r) => [r.id, { upvotes: r.upvotes, localVotes: r.localVotes }]));

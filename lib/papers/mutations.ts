@@ -8,15 +8,17 @@ export type VoteResult =
 
 /**
  * Toggles this voter's vote on a paper (vote, or unvote when already voted),
- * or sets it when `want` is given. One short transaction: the paper row is
- * locked first, so concurrent clicks on the same paper run one after another;
- * the unique (paper_id, voter_hash) constraint guarantees one vote per voter
- * regardless; local_votes is recomputed from the votes table, never drifted.
+ * or sets it when `want` is given. One short transaction: the paper's narrow
+ * rank row, where its votes are counted, is locked first, so concurrent clicks
+ * on the same paper run one after another; the unique (paper_id, voter_hash)
+ * constraint guarantees one vote per voter regardless; local_votes is
+ * recomputed from the votes table, never drifted, and votes (upvotes + local
+ * votes) moves by the same difference. The wide papers row is not written.
  */
 export async function setVote(paperId: number, voterHash: string, want?: boolean): Promise<VoteResult> {
   return db().$transaction(async (tx) => {
     const locked = await tx.$queryRawUnsafe<{ id: number }[]>(
-      `SELECT id FROM papers WHERE id = $1 FOR UPDATE`,
+      `SELECT paper_id AS id FROM paper_rank WHERE paper_id = $1 FOR UPDATE`,
       paperId,
     );
     if (locked.length === 0) return { ok: false, reason: "notFound" } as const;
@@ -36,8 +38,9 @@ export async function setVote(paperId: number, voterHash: string, want?: boolean
       await tx.$executeRawUnsafe(`DELETE FROM votes WHERE paper_id = $1 AND voter_hash = $2`, paperId, voterHash);
     }
     const rows = await tx.$queryRawUnsafe<{ upvotes: number; localVotes: number }[]>(
-      `UPDATE papers SET local_votes = (SELECT count(*) FROM votes WHERE paper_id = $1)
-        WHERE id = $1 RETURNING upvotes + local_votes AS upvotes, local_votes AS "localVotes"`,
+      `UPDATE paper_rank r SET local_votes = c.n, votes = r.votes - r.local_votes + c.n
+         FROM (SELECT count(*)::int AS n FROM votes WHERE paper_id = $1) c
+        WHERE r.paper_id = $1 RETURNING r.votes AS upvotes, r.local_votes AS "localVotes"`,
       paperId,
     );
     return { ok: true, voted, ...rows[0]! } as const;

@@ -25,12 +25,12 @@ export function trendingScore(paper: Scorable, today: Date = new Date()): number
 }
 
 /**
- * The same formula as SQL over the `papers` table (alias `p`), with the reference
- * day as a bind parameter of type date. Keep in step with trendingScore
- * (tests/integration/score.test.ts checks that they agree).
+ * The same formula as SQL over the `papers` table (alias `p`) joined to its
+ * rank row for the votes (alias `v`, lib/papers/sql.ts VOTES_JOIN), with the
+ * reference day as a bind parameter of type date. Keep in step with
+ * trendingScore (tests/integration/score.test.ts checks that they agree).
  */
-export const TRENDING_SCORE_SQL = (todayParam: string) =>
-  TRENDING_SCORE_OVER(todayParam, "p.upvotes + p.local_votes", "p.featured_on");
+export const TRENDING_SCORE_SQL = (todayParam: string) => TRENDING_SCORE_OVER(todayParam, "v.votes", "p.featured_on");
 
 /** The same formula over the feed's ranking table (`paper_rank r`): bit-identical, so cursors of either agree. */
 export const RANK_TRENDING_SQL = (todayParam: string) => TRENDING_SCORE_OVER(todayParam, "r.votes", "r.featured_on");

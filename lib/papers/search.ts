@@ -5,7 +5,16 @@ import { periodRange } from "./period";
 import { TERM_STATS_KEY } from "./related";
 import { type Cursor, decodeCursor, encodeCursor, normalizeQuery } from "./schema";
 import { TRENDING_SCORE_SQL } from "./score";
-import { afterKeySql, featuredInSql, hasTopicSql, keysetPage, PAPER_COLUMNS, type PaperRow, SqlParams } from "./sql";
+import {
+  afterKeySql,
+  featuredInSql,
+  hasTopicSql,
+  keysetPage,
+  PAPER_COLUMNS,
+  type PaperRow,
+  SqlParams,
+  VOTES_JOIN,
+} from "./sql";
 import { anyWordTsquery, lexemes, matchBound, parseTsquery, type TsNode } from "./tsquery";
 import type { SearchHit, SearchQuery, SnippetPart } from "./types";
 
@@ -135,8 +144,9 @@ export type RankInput = {
 export function rankSql(input: RankInput): { text: string; values: unknown[] } {
   const params = new SqlParams(input.tsquery, input.refDay);
   const query = "$1::tsquery";
-  const rank = `(ts_rank_cd(p.search_vector, ${query})::float8
-                 * (1 + ${POPULARITY_WEIGHT} * ln(1 + greatest(p.upvotes + p.local_votes, 0))))::float8`;
+  // `votes` is the paper's vote count as each branch reads it from the paper's rank row.
+  const rank = (votes: string) => `(ts_rank_cd(p.search_vector, ${query})::float8
+                 * (1 + ${POPULARITY_WEIGHT} * ln(1 + greatest(${votes}, 0))))::float8`;
   let candidates: string;
   if (input.topicIds.length && input.windowed && input.range) {
     // The window's papers of the topics come from the narrow rank table's index, then each one's row
@@ -145,7 +155,7 @@ export function rankSql(input: RankInput): { text: string; values: unknown[] } {
     const range = `r.featured_on >= ${params.add(input.range.from)}::date AND r.featured_on < ${params.add(input.range.to)}::date`;
     candidates = `SELECT m.id, m.rank
          FROM paper_rank r,
-              LATERAL (SELECT p.id, ${rank} AS rank FROM papers p
+              LATERAL (SELECT p.id, ${rank("r.votes")} AS rank FROM papers p
                         WHERE p.id = r.paper_id AND p.search_vector @@ ${query} OFFSET 0) m
         WHERE ${range} AND r.topic_ids && ${params.add(input.topicIds)}::int[]
         ORDER BY r.featured_on DESC, r.paper_id DESC LIMIT ${CANDIDATE_CAP}`;
@@ -159,13 +169,15 @@ export function rankSql(input: RankInput): { text: string; values: unknown[] } {
     const cap = input.windowed
       ? `ORDER BY p.featured_on DESC, p.id DESC LIMIT ${CANDIDATE_CAP}`
       : `LIMIT ${TOPIC_EXACT_MAX}`;
-    candidates = `SELECT p.id, ${rank} AS rank FROM papers p WHERE ${where.join(" AND ")} ${cap}`;
+    // The vote count as a primary-key probe per match, not a join the planner could turn into a scan.
+    const votes = "(SELECT v.votes FROM paper_rank v WHERE v.paper_id = p.id)";
+    candidates = `SELECT p.id, ${rank(votes)} AS rank FROM papers p WHERE ${where.join(" AND ")} ${cap}`;
     if (input.popular && input.windowed)
       candidates = `(${candidates})
         UNION
         SELECT m.id, m.rank
-          FROM (SELECT paper_id FROM paper_rank ORDER BY votes DESC, paper_id LIMIT ${POPULAR_CANDIDATES}) top,
-               LATERAL (SELECT p.id, ${rank} AS rank FROM papers p
+          FROM (SELECT paper_id, votes FROM paper_rank ORDER BY votes DESC, paper_id LIMIT ${POPULAR_CANDIDATES}) top,
+               LATERAL (SELECT p.id, ${rank("top.votes")} AS rank FROM papers p
                          WHERE p.id = top.paper_id AND p.search_vector @@ ${query} OFFSET 0) m`;
   }
   const after = input.after
@@ -178,7 +190,7 @@ export function rankSql(input: RankInput): { text: string; values: unknown[] } {
             ts_headline('english', p.title, ${query}, 'StartSel=${MARK_START}, StopSel=${MARK_END}, HighlightAll=true') AS "titleHl",
             ts_headline('english', p.summary, ${query}, '${HEADLINE_OPTIONS}') AS snippet
        FROM (SELECT count(*)::int AS candidates FROM cand) c
-       LEFT JOIN (hits JOIN papers p ON p.id = hits.id) ON true
+       LEFT JOIN (hits JOIN papers p ON p.id = hits.id ${VOTES_JOIN}) ON true
       ORDER BY hits.rank DESC, hits.id ASC`;
   return { text, values: params.values };
 }

@@ -2,13 +2,17 @@ import type { PaperListItem } from "./types";
 
 // SQL shared by the paper lists (data.ts) and search (search.ts): the column
 // list of a paper row, the period and topic filters and keyset paging. Every
-// fragment reads the table as `papers p`.
+// fragment reads the table as `papers p` and its vote counts from the paper's
+// rank row as `paper_rank v` (VOTES_JOIN), where votes are counted.
 
-/** The columns of a PaperListItem except score and topics; dates as the JSON strings the row types promise. */
+/** Joins each paper `p` to its rank row `v`, which holds its vote counts (v.votes = upvotes + local votes). */
+export const VOTES_JOIN = "JOIN paper_rank v ON v.paper_id = p.id";
+
+/** The columns of a PaperListItem except score and topics; dates as the JSON strings the row types promise. Needs VOTES_JOIN. */
 export const PAPER_COLUMNS = `p.id, p.arxiv_id AS "arxivId", p.title, p.summary, p.authors, p.repo_url AS "repoUrl",
   p.repo_stars AS "repoStars", p.project_url AS "projectUrl", p.sources <> ARRAY['arxiv'] AS "onHuggingFace", to_char(p.published_at, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "publishedAt",
-  to_char(p.featured_on, 'YYYY-MM-DD') AS "featuredOn", (p.upvotes + p.local_votes) AS upvotes,
-  p.local_votes AS "localVotes", p.source_rank AS "sourceRank"`;
+  to_char(p.featured_on, 'YYYY-MM-DD') AS "featuredOn", v.votes AS upvotes,
+  v.local_votes AS "localVotes", p.source_rank AS "sourceRank"`;
 
 /** A row of PAPER_COLUMNS plus its score. */
 export type PaperRow = Omit<PaperListItem, "topics">;

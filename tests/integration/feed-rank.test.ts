@@ -23,21 +23,18 @@ const rankRows = () =>
 /** What paper_rank must hold: computed from papers and paper_topics. */
 const expectedRows = () =>
   testDb().$queryRawUnsafe<RankRow[]>(
-    `SELECT p.id AS "paperId", p.featured_on::text AS "featuredOn", p.upvotes + p.local_votes AS votes, p.source_rank AS "sourceRank",
+    `SELECT p.id AS "paperId", p.featured_on::text AS "featuredOn", p.upvotes + (SELECT count(*)::int FROM votes WHERE paper_id = p.id) AS votes, p.source_rank AS "sourceRank",
             ARRAY(SELECT topic_id FROM paper_topics WHERE paper_id = p.id ORDER BY topic_id) AS "topicIds"
        FROM papers p ORDER BY p.id`,
   );
 
 /** The feed's order computed straight from the papers table: the reference the ranking table must reproduce. */
 async function referenceOrder(sort: Sort, from: string, to: string, topicIds: number[]): Promise<number[]> {
-  const key =
-    sort === "votes"
-      ? "(p.upvotes + p.local_votes)::float8"
-      : sort === "newest"
-        ? "p.featured_on"
-        : TRENDING_SCORE_SQL("$1");
+  const key = sort === "votes" ? "v.votes::float8" : sort === "newest" ? "p.featured_on" : TRENDING_SCORE_SQL("$1");
   const rows = await testDb().$queryRawUnsafe<{ id: number }[]>(
+    // The votes straight from the votes table, not from the ranking table under test.
     `SELECT p.id FROM papers p
+       JOIN LATERAL (SELECT p.upvotes + (SELECT count(*)::int FROM votes WHERE paper_id = p.id) AS votes) v ON true
       WHERE $1::date IS NOT NULL AND p.featured_on >= $2::date AND p.featured_on < $3::date
         AND (cardinality($4::int[]) = 0 OR EXISTS (SELECT 1 FROM paper_topics pt WHERE pt.paper_id = p.id AND pt.topic_id = ANY($4::int[])))
       ORDER BY ${key} DESC, p.source_rank ASC, p.id ASC`,

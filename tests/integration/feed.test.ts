@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { feedPage, paperById, relatedPapers, topicPage, topicsWithCounts } from "@/lib/papers/data";
+import { setVote } from "@/lib/papers/mutations";
 import { computeRelated } from "@/lib/papers/related";
 import type { Sort } from "@/lib/papers/schema";
 import { trendingScore } from "@/lib/papers/score";
@@ -99,15 +100,19 @@ describe("feed sorts and keyset pagination", () => {
         sourceRank: i % 4,
       })),
     );
-    await testDb().paper.update({ where: { id: paperIds[5]! }, data: { localVotes: 3 } });
+    for (const voter of ["a", "b", "c"]) await setVote(paperIds[5]!, voter);
   });
 
   it("trending follows lib/papers/score.ts, ties by listing order then id", async () => {
     const r = await feedPage({ period: "week", date: "2025-03-12", topic: [], sort: "trending", limit: 100 }, NOW);
     if (!r.ok) throw new Error(r.reason);
-    const rows = await testDb().paper.findMany();
+    const rows = await testDb().paper.findMany({ include: { rank: true } });
     const expected = rows
-      .map((p) => ({ id: p.id, score: trendingScore(p, NOW), rank: p.sourceRank }))
+      .map((p) => ({
+        id: p.id,
+        score: trendingScore({ ...p, localVotes: p.rank!.localVotes }, NOW),
+        rank: p.sourceRank,
+      }))
       .sort((a, b) => b.score - a.score || a.rank - b.rank || a.id - b.id);
     expect(ids(r.papers)).toEqual(expected.map((e) => e.id));
     for (const p of r.papers) expect(p.score).toBeCloseTo(expected.find((e) => e.id === p.id)!.score, 12);

@@ -45,8 +45,8 @@ function identity(ip = "203.0.113.9", cookie?: string) {
 const cookieOf = (response: Response) => response.headers.get("set-cookie")?.split(";")[0];
 
 async function counts() {
-  const paper = await testDb().paper.findUniqueOrThrow({ where: { id: paperId } });
-  return { votes: await testDb().vote.count(), localVotes: paper.localVotes };
+  const rank = await testDb().paperRank.findUniqueOrThrow({ where: { paperId } });
+  return { votes: await testDb().vote.count(), localVotes: rank.localVotes };
 }
 
 describe("ballot stuffing", () => {

@@ -84,6 +84,6 @@ test("100 cookie-less vote POSTs with rotating X-Forwarded-For add no votes", as
     });
     expect(res.status).not.toBe(303);
   }
-  const paper = await testDb().paper.findUniqueOrThrow({ where: { id: paperId } });
-  expect({ votes: await testDb().vote.count(), localVotes: paper.localVotes }).toEqual({ votes: 0, localVotes: 0 });
+  const rank = await testDb().paperRank.findUniqueOrThrow({ where: { paperId } });
+  expect({ votes: await testDb().vote.count(), localVotes: rank.localVotes }).toEqual({ votes: 0, localVotes: 0 });
 });

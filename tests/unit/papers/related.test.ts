@@ -14,9 +14,7 @@ describe("maxTermPapers (the rarest terms that find related candidates)", () => 
 describe("the trending score over paper_rank", () => {
   it("is the papers formula with the ranking table's columns, so cursors of either agree", () => {
     expect(RANK_TRENDING_SQL("$1")).toBe(
-      TRENDING_SCORE_SQL("$1")
-        .replace("p.upvotes + p.local_votes", "r.votes")
-        .replace("p.featured_on", "r.featured_on"),
+      TRENDING_SCORE_SQL("$1").replace("v.votes", "r.votes").replace("p.featured_on", "r.featured_on"),
     );
   });
 });
