@@ -231,7 +231,7 @@ async function time(runs: number, fn: (i: number) => Promise<unknown>) {
     samples.push(performance.now() - t);
   }
   samples.sort((a, b) => a - b);
-  return { p50: percentile(samples, 50), p95: percentile(samples, 95) };
+  return { p50: percentile(samples, 50), p95: percentile(samples, 95), max: samples.at(-1)! };
 }
 
 async function queryLatencies(size: number) {
@@ -279,6 +279,17 @@ async function queryLatencies(size: number) {
     "paper: detail": await time(QUERY_RUNS, (i) => paperById(id(i))),
     "paper: related": await time(QUERY_RUNS, (i) => relatedPapers(id(i))),
   };
+}
+
+/** Which searches make the p95: each query's p50 and worst of 10 runs, alone and with a topic. */
+async function searchBreakdown() {
+  for (const q of SEARCHES) {
+    const alone = await time(10, () => searchPapers({ q, topic: [], limit: 20 }));
+    const topic = await time(10, (i) => searchPapers({ q, topic: [`topic-${1 + (i % TOPICS)}`], limit: 20 }));
+    log(
+      `    search ${JSON.stringify(q)}: p50 ${alone.p50.toFixed(1)} ms, worst ${alone.max.toFixed(1)} ms; with a topic p50 ${topic.p50.toFixed(1)} ms, worst ${topic.max.toFixed(1)} ms`,
+    );
+  }
 }
 
 function newestMtime(p: string): number {
@@ -419,6 +430,7 @@ async function main() {
     // Printed as soon as measured, so a long run that is stopped keeps its numbers.
     for (const [name, r] of Object.entries(queryTables[size]!))
       log(`  ${name}: p50 ${r.p50.toFixed(2)} ms, p95 ${r.p95.toFixed(2)} ms`);
+    await searchBreakdown();
     await explainFeed();
     await explainSearch();
     if (HTTP_SECONDS > 0) {
