@@ -10,13 +10,18 @@ import { db, poolOf } from "./client";
 /** One parameterised statement ($1, $2, ... in text). */
 export type SqlStatement = { text: string; values: unknown[] };
 
-/** Runs the statements in order in one transaction; any failure rolls all of them back. */
-export async function runInTransaction(statements: SqlStatement[]): Promise<void> {
-  if (statements.length === 0) return;
+/**
+ * Runs the statements in order in one transaction; any failure rolls all of them back. Returns the
+ * rows of the last statement. No time limit: unlike Prisma's transactions (5 s), a long statement
+ * (a related-papers chunk at a million papers) is not cut off.
+ */
+export async function runInTransaction<Row = unknown>(statements: SqlStatement[]): Promise<Row[]> {
+  if (statements.length === 0) return [];
   const client = await poolOf(db()).connect();
+  let rows: Row[] = [];
   try {
     await client.query("BEGIN");
-    for (const s of statements) await client.query(s.text, s.values);
+    for (const s of statements) rows = (await client.query(s.text, s.values)).rows as Row[];
     await client.query("COMMIT");
   } catch (error) {
     // A connection that cannot even roll back is in an unknown state: destroy it rather than reuse it.
@@ -28,4 +33,5 @@ export async function runInTransaction(statements: SqlStatement[]): Promise<void
     throw error;
   }
   client.release();
+  return rows;
 }

@@ -206,7 +206,9 @@ SELECT me_id AS "paperId", (position - 1)::int AS position, id AS "relatedId", s
 /**
  * Computes and stores the related papers of these papers (replacing their
  * lists), CHUNK papers per statement. Each chunk is ranked in a transaction
- * of its own (one statement), then its lists are replaced in one short transaction.
+ * of its own (one statement, on the driver: a chunk at a million papers can
+ * outlast Prisma's 5 s transaction limit), then its lists are replaced in one
+ * short transaction.
  *
  * The ranking runs without JIT: the planner's row estimates for the LATERAL
  * lookups are in the millions, so Postgres JIT-compiled the statement on every
@@ -225,17 +227,19 @@ export async function computeRelated(ids: readonly number[]): Promise<{ papers: 
   let rows = 0;
   for (let start = 0; start < ids.length; start += CHUNK) {
     const chunk = ids.slice(start, start + CHUNK);
-    const [, ranked] = await db().$transaction([
-      db().$executeRawUnsafe(`SET LOCAL jit = off`),
-      db().$queryRawUnsafe<RelatedRow[]>(
-        RANK_SQL,
-        chunk,
-        Math.max(papers, 2),
-        maxTermPapers(papers),
-        topics.ids,
-        topics.idfs,
-        Math.max(maxTermPapers(papers), Math.floor(papers / BROAD_SHARE)),
-      ),
+    const ranked = await runInTransaction<RelatedRow>([
+      { text: `SET LOCAL jit = off`, values: [] },
+      {
+        text: RANK_SQL,
+        values: [
+          chunk,
+          Math.max(papers, 2),
+          maxTermPapers(papers),
+          topics.ids,
+          topics.idfs,
+          Math.max(maxTermPapers(papers), Math.floor(papers / BROAD_SHARE)),
+        ],
+      },
     ]);
     await runInTransaction([
       { text: `DELETE FROM paper_related WHERE paper_id = ANY($1::int[])`, values: [chunk] },
