@@ -301,9 +301,11 @@ export function ruleResults(title: string, summary: string): RuleResult[] {
     const titleHit = about.some((h) => h.start < titleEnd);
     const decisive = kept.some((h) => weightOf(h, titleEnd) >= DECISIVE_WEIGHT);
     const blocked = vetoed && !decisive;
+    // A method phrase ("DPO") outside the title needs a phrase naming the goal beside it.
+    const goal = kept.some((h) => !h.rule.rule.method || h.start < titleEnd);
     const tagged =
       !blocked &&
-      about.length > 0 &&
+      goal &&
       score >= (topic.minScore ?? DEFAULT_MIN_SCORE) &&
       (titleHit || decisive || about.length >= (topic.aboutMentions ?? ABOUT_MENTIONS));
 
