@@ -818,6 +818,12 @@ export const TOPICS: readonly TopicDefinition[] = [
       "image-text alignment",
       "audio-visual alignment",
       "distribution alignment",
+      // Process and outcome reward models score reasoning steps and answers, not preferences.
+      "process reward model",
+      "process reward models",
+      "process-supervised reward model",
+      "outcome reward model",
+      "outcome reward models",
     ),
   },
   {
