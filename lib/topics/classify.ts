@@ -283,10 +283,12 @@ export function ruleResults(title: string, summary: string): RuleResult[] {
       .sort((a, b) => a.start - b.start || b.end - a.end);
     const kept: Hit[] = [];
     let lastEnd = -1;
+    let dropped = 0;
     for (const hit of included) {
       if (hit.end <= lastEnd) continue;
       lastEnd = hit.end;
       if (!incidental(text, hit)) kept.push(hit);
+      else dropped++;
     }
 
     const counts = new Map<CompiledRule, number>();
@@ -355,8 +357,16 @@ export function ruleResults(title: string, summary: string): RuleResult[] {
       for (const hit of kept) if (hit.start >= titleEnd) named.add(text.lastIndexOf(". ", hit.start));
       const share = sentences ? named.size / sentences : 0;
       if (summary) context.push(share >= 0.5 ? "@share:high" : share >= 0.25 ? "@share:mid" : "@share:low");
+      // Mentions dropped as a judge, tool, baseline or data source: the paper also uses such models for something else.
+      if (dropped > 0) context.push("@incidental");
     }
     result.push({ slug: topic.slug, score, titleHit, tagged, blocked, evidence, context });
+  }
+  // The other topics the rules tag: a paper named multimodal that the rules also tag for image
+  // generation is more often a diffusion paper than an MLLM one.
+  for (const r of result) {
+    if (!MODELS.topics[r.slug] || r.blocked || r.evidence.length === 0) continue;
+    for (const other of result) if (other !== r && other.tagged) r.context.push(`@also:${other.slug}`);
   }
   return result;
 }
