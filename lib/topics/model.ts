@@ -77,15 +77,39 @@ GROUP_NAMES.forEach((g, i) => {
 });
 const CONJUNCTIONS = GROUP_NAMES.map((g) => `x:llm+${g}`);
 
-/** The group bits of a word list; "language model(s)" counts as an LLM word. */
+/**
+ * Words that name a large language model for sure. "Vision-language models"
+ * also names CLIP-style dual encoders, so "language model" alone does not
+ * count here: a paper that says "VLM" and "CLIP" but never "LLM", "MLLM" or
+ * "large language model" is usually about a contrastive encoder.
+ */
+const STRICT_LLM_BIT = 1 << (GROUP_NAMES.length + 1);
+const CONTRASTIVE_BIT = 1 << (GROUP_NAMES.length + 2);
+for (const w of ["llm", "llms", "mllm", "mllms", "lvlm", "lvlms", "lmm", "lmms", "gpt", "chatgpt", "llava", "llama"])
+  GROUP_BITS.set(w, (GROUP_BITS.get(w) ?? 0) | STRICT_LLM_BIT);
+for (const w of ["clip", "siglip", "contrastive"]) GROUP_BITS.set(w, (GROUP_BITS.get(w) ?? 0) | CONTRASTIVE_BIT);
+const SURE_LLM: readonly string[] = [];
+const NO_LLM: readonly string[] = ["x:no-llm"];
+const CONTRASTIVE_NO_LLM: readonly string[] = ["x:no-llm", "x:contrastive-no-llm"];
+
+/** The group bits of a word list; "language model(s)" counts as an LLM word, "large language model(s)" as a sure one. */
 function groupMask(list: string[]): number {
   let mask = 0;
   for (let i = 0; i < list.length; i++) {
     const w = list[i]!;
     mask |= GROUP_BITS.get(w) ?? 0;
-    if ((w === "model" || w === "models") && i > 0 && list[i - 1] === "language") mask |= 1;
+    if ((w === "model" || w === "models") && i > 0 && list[i - 1] === "language") {
+      mask |= 1;
+      if (i > 1 && list[i - 2] === "large") mask |= STRICT_LLM_BIT;
+    }
   }
   return mask;
+}
+
+/** The features that say no word names an LLM for sure (and the paper talks about contrastive encoders). */
+function llmAbsence(mask: number): readonly string[] {
+  if (mask & STRICT_LLM_BIT) return SURE_LLM;
+  return mask & CONTRASTIVE_BIT ? CONTRASTIVE_NO_LLM : NO_LLM;
 }
 
 function words(text: string): string[] {
@@ -114,6 +138,7 @@ export function featuresOf(title: string, summary: string, rules: RuleSignal): S
   if (mask & 1) {
     for (let i = 0; i < CONJUNCTIONS.length; i++) if (mask & (1 << (i + 1))) out.add(CONJUNCTIONS[i]!);
   }
+  for (const f of llmAbsence(mask)) out.add(f);
   if (rules.score > 0) out.add("rule:any");
   if (rules.score >= 4) out.add("rule:4");
   if (rules.score >= 8) out.add("rule:8");
@@ -242,6 +267,7 @@ export function score(model: TopicModel, paper: PaperWords, rules: RuleSignal): 
   const mask = groupMask(paper.title) | groupMask(paper.summary);
   if (mask & 1)
     for (let i = 0; i < CONJUNCTIONS.length; i++) if (mask & (1 << (i + 1))) add(c.other.get(CONJUNCTIONS[i]!));
+  for (const f of llmAbsence(mask)) add(c.other.get(f));
   if (rules.score > 0) add(c.other.get("rule:any"));
   if (rules.score >= 4) add(c.other.get("rule:4"));
   if (rules.score >= 8) add(c.other.get("rule:8"));

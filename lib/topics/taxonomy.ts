@@ -21,6 +21,9 @@
  *   image-tokenizer paper, but not in one about "post-training quantization".
  * - Sentences about future work ("we plan to…", "future work") are ignored by
  *   every topic: they say what the paper does not do.
+ * - A `method` rule names a technique, not a goal: in the abstract it tags the
+ *   topic only together with a rule that is not a method ("DPO" in a paper on
+ *   video reasoning is a training stage; beside "human preferences" it is alignment).
  * - A `titleOnly` rule has its weight in the title and is weak in the abstract
  *   ("fine-tuning" in a title is the subject, in an abstract usually a step).
  *   In a `strict` topic weak matches only add to the score: the title mention
@@ -50,6 +53,12 @@ export type Rule = {
   w?: number;
   /** Its weight counts in the title only; in the abstract it is weak (w 1). */
   titleOnly?: boolean;
+  /**
+   * Names a training method that serves many goals (DPO also tunes reasoners and
+   * editors): outside the title it tags the topic only beside a phrase that names
+   * the goal.
+   */
+  method?: boolean;
 };
 
 export type TopicDefinition = {
@@ -777,12 +786,15 @@ export const TOPICS: readonly TopicDefinition[] = [
         "safety benchmark",
         "safety risks",
       ),
-      ...acr("RLHF", "RLAIF", "DPO"),
-      ...decisive("preference optimization", "safety alignment", "jailbreak", "red teaming", "aligning LLMs"),
-      // "Alignment" and "safety" name many other things (modalities, road
-      // safety); PPO also trains reasoners and agents.
+      ...acr("RLHF", "RLAIF"),
+      ...decisive("safety alignment", "jailbreak", "red teaming", "aligning LLMs"),
+      // Preference optimization (DPO) and PPO also train reasoners, editors and
+      // rerankers: outside the title they need a phrase naming the goal.
+      { p: "DPO", cs: true, method: true },
+      { p: "preference optimization", w: DECISIVE_WEIGHT, method: true },
+      // "Alignment" and "safety" name many other things (modalities, road safety).
       ...weak("alignment", "safety", "trustworthiness"),
-      ...weakAcr("PPO"),
+      { p: "PPO", cs: true, w: 1, method: true },
     ],
     minScore: 3,
     strict: true,
@@ -806,6 +818,12 @@ export const TOPICS: readonly TopicDefinition[] = [
       "image-text alignment",
       "audio-visual alignment",
       "distribution alignment",
+      // Process and outcome reward models score reasoning steps and answers, not preferences.
+      "process reward model",
+      "process reward models",
+      "process-supervised reward model",
+      "outcome reward model",
+      "outcome reward models",
     ),
   },
   {

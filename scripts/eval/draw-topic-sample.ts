@@ -176,6 +176,21 @@ for (const [topic, wanted] of Object.entries(OTHER_DEV_EXTRA_4)) {
   draw(topicOrder(topic), (p) => inDev(p) && net.test(textOf(p)), wanted, "other-dev-pool", topic);
 }
 
+// Round 5 (issue 18), development half only, after every earlier stage so earlier rows stay as drawn:
+// the next 200 development-half lmm candidates and 12 more development-half candidates each for the
+// sampled topics whose test precision is still below 0.9.
+draw(rest, lmmDev, 200, "lmm-dev-pool", "lmm");
+const OTHER_DEV_EXTRA_5: Record<string, number> = {
+  alignment: 12,
+  multilingual: 12,
+  reasoning: 12,
+  "speech-audio": 12,
+};
+for (const [topic, wanted] of Object.entries(OTHER_DEV_EXTRA_5)) {
+  const net = OTHER_NETS[topic]!;
+  draw(topicOrder(topic), (p) => inDev(p) && net.test(textOf(p)), wanted, "other-dev-pool", topic);
+}
+
 const out = path.join(root, "tests", "fixtures", "topic-eval", "sample.jsonl");
 writeFileSync(out, `${[...rows.values()].map((r) => JSON.stringify(r)).join("\n")}\n`);
 const count = (topic: string) => [...rows.values()].filter((r) => r.topics.includes(topic)).length;
