@@ -79,9 +79,9 @@ export type RangeQuery = {
 
 /**
  * One keyset page of papers featured in [from, to). The ranking reads only
- * paper_rank's covering index (day, votes, listing rank, id, topic ids: an
- * index-only scan of the period's entries); the wide papers rows are read for
- * the page's rows alone.
+ * paper_rank's covering index (day, votes, listing rank, id, topic ids, local
+ * votes: an index-only scan of the period's entries, which also gives the
+ * page's vote counts); the wide papers rows are read for the page's rows alone.
  */
 export async function queryRange(q: RangeQuery): Promise<{ papers: PaperListItem[]; nextCursor: string | null }> {
   const { text, values } = rangeSql(q);
@@ -105,15 +105,16 @@ export function rangeSql(q: RangeQuery): { text: string; values: unknown[] } {
     where.push(afterKeySql(key, k, "(r.source_rank, r.paper_id)", ties));
   }
   const limit = params.add(q.limit + 1);
+  // The ranked rows carry the vote counts under VOTES_JOIN's alias, so PAPER_COLUMNS reads them from there.
   const text = `WITH ranked AS (
-       SELECT r.paper_id, r.source_rank, ${key} AS sort_key FROM paper_rank r
+       SELECT r.paper_id, r.source_rank, r.votes, r.local_votes, ${key} AS sort_key FROM paper_rank r
         WHERE ${where.join(" AND ")}
         ORDER BY ${key} DESC, r.source_rank ASC, r.paper_id ASC
         LIMIT ${limit})
      SELECT ${PAPER_COLUMNS}, ${TRENDING_SCORE_SQL("$1")} AS score,
-            ${q.sort === "newest" ? "to_char(ranked.sort_key, 'YYYY-MM-DD')" : "ranked.sort_key"} AS key
-       FROM ranked JOIN papers p ON p.id = ranked.paper_id ${VOTES_JOIN}
-      ORDER BY ranked.sort_key DESC, ranked.source_rank ASC, ranked.paper_id ASC`;
+            ${q.sort === "newest" ? "to_char(v.sort_key, 'YYYY-MM-DD')" : "v.sort_key"} AS key
+       FROM ranked v JOIN papers p ON p.id = v.paper_id
+      ORDER BY v.sort_key DESC, v.source_rank ASC, v.paper_id ASC`;
   return { text, values: params.values };
 }
 

@@ -8,6 +8,11 @@
 -- AlterTable
 ALTER TABLE "paper_rank" ADD COLUMN "local_votes" INTEGER NOT NULL DEFAULT 0;
 
+-- The feed's covering index also holds the local count, so the page's vote counts come from the
+-- same index-only scan as its ranking.
+DROP INDEX "paper_rank_featured_on_votes_source_rank_paper_id_topic_ids_idx";
+CREATE INDEX "paper_rank_feed_idx" ON "paper_rank"("featured_on", "votes", "source_rank", "paper_id", "topic_ids", "local_votes");
+
 UPDATE paper_rank r SET local_votes = p.local_votes
   FROM papers p WHERE p.id = r.paper_id AND p.local_votes <> 0;
 
