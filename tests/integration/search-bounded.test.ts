@@ -4,7 +4,7 @@ import { GET as getPapers } from "@/app/api/papers/route";
 import { db } from "@/lib/db/client";
 import { countSearchTerms, TERM_STATS_KEY } from "@/lib/papers/related";
 import { encodeCursor } from "@/lib/papers/schema";
-import { EXACT_MAX, MIN_CANDIDATES, POPULAR_CANDIDATES, searchPapers } from "@/lib/papers/search";
+import { EXACT_MAX, MIN_CANDIDATES, POPULAR_CANDIDATES, rankSql, scanWindow, searchPapers } from "@/lib/papers/search";
 import { resetDb } from "@/tests/helpers/db";
 import { insertPapers, insertTopic } from "@/tests/helpers/papers";
 
@@ -92,6 +92,34 @@ describe("search with bounded cost", () => {
     );
     expect(inWindow[0]!.n).toBeGreaterThanOrEqual(MIN_CANDIDATES);
     expect(inWindow[0]!.n).toBeLessThan(PAPERS);
+  });
+
+  it("ranks a window read row by row exactly as through the GIN index, without touching the index", async () => {
+    const statement = (scan: boolean) =>
+      rankSql({
+        tsquery: "'alpha' & 'beta'",
+        range: { from: "2025-02-20", to: "2025-03-15" },
+        topicIds: [],
+        windowed: true,
+        scan,
+        popular: true,
+        refDay: "2025-03-21",
+        limit: 50,
+      });
+    const run = async (scan: boolean) => {
+      const { text, values } = statement(scan);
+      const rows = await db().$queryRawUnsafe<{ id: number; rank: number; candidates: number }[]>(text, ...values);
+      return rows.map((r) => [r.id, r.rank, r.candidates]);
+    };
+    const byRows = await run(true);
+    expect(byRows.length).toBe(51);
+    expect(byRows).toEqual(await run(false));
+    const { text, values } = statement(true);
+    const plan = await db().$queryRawUnsafe<Record<string, string>[]>(`EXPLAIN ${text}`, ...values);
+    expect(plan.map((r) => Object.values(r)[0]).join("\n")).not.toContain("papers_search_vector_idx");
+    // The choice: row by row when the window is small against the query's matches.
+    expect(scanWindow(1_000, 200_000)).toBe(true);
+    expect(scanWindow(20_000, 3_000)).toBe(false);
   });
 
   it("pages through the window without duplicates or gaps, even as newer papers arrive", async () => {
