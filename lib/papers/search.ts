@@ -31,8 +31,9 @@ import type { SearchHit, SearchQuery, SnippetPart } from "./types";
 //   - A broader query ranks the matches among the newest papers only: a
 //     recency window [from, to) of featured days, sized from the query's
 //     estimated share of papers to hold about CANDIDATES matches and widened
-//     while it holds fewer than MIN_CANDIDATES. The window travels in the
-//     cursor, so later pages rank the same candidates; the result names it.
+//     while it holds fewer than MIN_CANDIDATES (TOPIC_MIN_CANDIDATES with a
+//     topic filter). The window travels in the cursor, so later pages rank
+//     the same candidates; the result names it.
 //   - A window of the whole archive also ranks the matches among the
 //     POPULAR_CANDIDATES most-voted papers of all time (read from the top of an
 //     index on paper_rank), so the well-known paper for a query is not left
@@ -60,6 +61,12 @@ export const MIN_CANDIDATES = 100;
  * TOAST read, ~13 µs against ~3 µs in a run of days, measured at 100,000 papers), so it aims lower.
  */
 const TOPIC_CANDIDATES = 200;
+/**
+ * With a topic filter, the fewest matches a window settles for: the reader has narrowed the papers
+ * already, and a wider window reads the topic's scattered papers again (at 1,000,000 papers a
+ * second pass took a topic search from about 30 to 60-75 ms, mostly for windows of 50-100 matches).
+ */
+const TOPIC_MIN_CANDIDATES = 50;
 /**
  * The most papers a recency window spans (of the topics, with a topic filter): about 60 ms of
  * vector reads at ~3 µs a paper in a run of days, ~13 µs scattered (measured at 100,000 papers).
@@ -330,6 +337,7 @@ async function firstPage(tree: TsNode | null, tsquery: string, ctx: SearchContex
   // Sized to hold about `aim` matches if the query matches as many papers as its terms allow.
   const aim = ctx.topicIds.length ? TOPIC_CANDIDATES : CANDIDATES;
   const maxWindow = ctx.topicIds.length ? MAX_TOPIC_WINDOW : MAX_WINDOW;
+  const least = ctx.topicIds.length ? TOPIC_MIN_CANDIDATES : MIN_CANDIDATES;
   let size = Math.min(maxWindow, Math.max(aim, Math.ceil((aim * estimate.papers) / estimate.bound)));
   for (;;) {
     const from = await windowStart(size, to, ctx.range?.from ?? null, ctx.topicIds);
@@ -341,7 +349,7 @@ async function firstPage(tree: TsNode | null, tsquery: string, ctx: SearchContex
       scan: scanWindow(size, estimate.bound),
     });
     if (!from) return { rows: ranked.rows, range: ctx.range, recent: false };
-    if (ranked.candidates >= MIN_CANDIDATES || (size >= maxWindow && ranked.candidates > 0))
+    if (ranked.candidates >= least || (size >= maxWindow && ranked.candidates > 0))
       return { rows: ranked.rows, range, recent: true };
     if (size >= maxWindow) break;
     size = Math.min(maxWindow, size * WIDEN);
