@@ -68,11 +68,16 @@ const TOPIC_CANDIDATES = 200;
  */
 const TOPIC_MIN_CANDIDATES = 50;
 /**
- * The most papers a recency window spans (of the topics, with a topic filter): about 60 ms of
- * vector reads at ~3 µs a paper in a run of days, ~13 µs scattered (measured at 100,000 papers).
+ * The most papers a recency window spans: about 30 ms of reads at 1.5 µs a paper in a run of days
+ * (measured at 1,000,000 papers, the vectors kept in their rows).
  */
 const MAX_WINDOW = 20_000;
-const MAX_TOPIC_WINDOW = 5_000;
+/**
+ * The most papers of the topics a window spans with a topic filter. They are scattered over the
+ * table (a primary-key read each, ~6 µs), and finding the window's first day filters the rank
+ * index's entries by topic: at 1,000,000 papers 5,000 of them made a topic search 55-75 ms.
+ */
+const MAX_TOPIC_WINDOW = 2_000;
 const WIDEN = 4;
 /** Candidates ranked per statement at most: the newest, when a window (or a forged cursor) holds more. */
 const CANDIDATE_CAP = 2 * CANDIDATES;
