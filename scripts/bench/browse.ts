@@ -109,7 +109,11 @@ const EXPLAINED_SEARCHES = [
   ["search: rare", "weather"],
 ] as const;
 
-/** EXPLAIN (ANALYZE, BUFFERS) of the ranking statement of each explained search, as its first page runs it. */
+/**
+ * EXPLAIN (ANALYZE, BUFFERS) of the ranking statement of each explained search, as its first page
+ * runs it; a window's statement both ways (read by day, and through the GIN index's bitmap), as
+ * scanWindow chooses between them.
+ */
 async function explainSearch() {
   const client = new pg.Client({ connectionString: DATABASE_URL });
   await client.connect();
@@ -117,19 +121,25 @@ async function explainSearch() {
     const result = await searchPapers({ q, topic: [], limit: 20 });
     if (!result.ok || result.status !== "results") continue;
     const tsquery = await client.query<{ t: string }>(`SELECT websearch_to_tsquery('english', $1)::text AS t`, [q]);
-    const { text, values } = rankSql({
-      tsquery: tsquery.rows[0]!.t,
-      range: result.range,
-      topicIds: [],
-      windowed: result.recent,
-      refDay: LAST_DAY,
-      limit: 20,
-    });
-    const plan = await client.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${text}`, values);
-    const scope = result.recent ? `window ${result.range?.from} – ${result.range?.to}` : "all matches";
-    console.log(
-      `\nEXPLAIN (ANALYZE, BUFFERS) ${label} "${q}" (${scope}):\n${plan.rows.map((r) => r["QUERY PLAN"]).join("\n")}`,
-    );
+    for (const scan of result.recent ? [true, false] : [false]) {
+      const { text, values } = rankSql({
+        tsquery: tsquery.rows[0]!.t,
+        range: result.range,
+        topicIds: [],
+        windowed: result.recent,
+        scan,
+        popular: true,
+        refDay: LAST_DAY,
+        limit: 20,
+      });
+      const plan = await client.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${text}`, values);
+      const scope = result.recent
+        ? `window ${result.range?.from} – ${result.range?.to}, ${scan ? "read by day" : "through the index"}`
+        : "all matches";
+      console.log(
+        `\nEXPLAIN (ANALYZE, BUFFERS) ${label} "${q}" (${scope}):\n${plan.rows.map((r) => r["QUERY PLAN"]).join("\n")}`,
+      );
+    }
   }
   await client.end();
 }
