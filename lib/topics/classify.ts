@@ -218,6 +218,10 @@ const SETTING_BEFORE =
 // A baseline: "our pipeline beats LMMs", "outperforms strong VLMs", "compared with GPTQ".
 const BASELINE_BEFORE =
   /\b(?:beats?|beating|outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|compared (?:to|with))\s+(?:(?:the|a|an|strong|stronger|existing|state-of-the-art|prior|previous|larger|much larger|proprietary|open-source|general-purpose|leading|popular|several|many|all)\s+){0,3}$/i;
+// A model inside the evaluation: "an evaluation protocol that uses a vision-language model (VLM) to
+// answer structured binary questions", "a metric that leverages an MLLM". The benchmark is the subject.
+const EVALUATION_USES_BEFORE =
+  /\b(?:evaluation|protocol|metric|scoring|grading|judging)\s+(?:(?:pipeline|framework|method|scheme)\s+)?(?:that|which)\s+(?:uses?|employs?|leverages?|relies on|adopts?|queries)\s+(?:an?\s+|the\s+)?(?:[A-Za-z-]+\s+){0,2}$/i;
 const ASIDE_BEFORE =
   /\bwe also\s+(?:evaluate|test|compare|explore|examine|analy[sz]e|investigate|study|show|find|observe|report)\b[^.]{0,60}$/i;
 
@@ -225,7 +229,7 @@ function incidental(text: string, hit: Hit): boolean {
   if (NEGATED_BEFORE.test(text.slice(Math.max(0, hit.start - 24), hit.start))) return true;
   const before = text.slice(Math.max(0, hit.start - 90), hit.start);
   if (BACKGROUND_BEFORE.test(before) || SETTING_BEFORE.test(before) || ASIDE_BEFORE.test(before)) return true;
-  if (BASELINE_BEFORE.test(before) || MADE_BY_BEFORE.test(before)) return true;
+  if (BASELINE_BEFORE.test(before) || MADE_BY_BEFORE.test(before) || EVALUATION_USES_BEFORE.test(before)) return true;
   const after = text.slice(hit.end, hit.end + 80);
   if (JUDGE_AFTER.test(after)) return true;
   return TOOL_BEFORE.test(text.slice(Math.max(0, hit.start - 80), hit.start)) && TOOL_AFTER.test(after);

@@ -4,7 +4,7 @@ import { TOPICS, type TopicDefinition } from "./taxonomy";
 
 // Bump when classify.ts changes how rules or models are applied (not only what they say),
 // so that the next start reclassifies every paper.
-const CLASSIFIER_REVISION = 8;
+const CLASSIFIER_REVISION = 9;
 
 /**
  * A short hash of a taxonomy definition (every rule, weight and threshold), the

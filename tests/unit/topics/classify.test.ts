@@ -189,6 +189,13 @@ describe("classify", () => {
         "We score generated videos with a VLM as a judge and GPT-4o as the judge; MLLM-based evaluation agrees with humans.",
       ),
     ).not.toContain("lmm");
+    // A model inside the evaluation protocol (a demo paper's case, issue 18).
+    const protocol = slugs(
+      "SemComp-Bench: Benchmarking Semantic Task Completion in Video Generation",
+      "We introduce SemComp-Bench, an evaluation protocol that uses a vision-language model (VLM) to answer structured binary questions about generated videos.",
+    );
+    expect(protocol).not.toContain("lmm");
+    expect(protocol).toContain("evaluation");
   });
 
   it("needs a title mention, a decisive phrase or a second mention: one passing mention is not the subject", () => {
