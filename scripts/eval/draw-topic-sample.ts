@@ -127,6 +127,12 @@ draw(rest, (p) => NETS.quantization!.test(textOf(p)), Number.POSITIVE_INFINITY, 
 const lmmDev = (p: Paper) => inDev(p) && NETS.lmm!.test(textOf(p));
 draw(rest, lmmDev, 200, "lmm-dev-pool", "lmm");
 
+/** The next `wanted` development-half papers a topic's net catches, in the topic's own hash order, for that topic. */
+const drawOtherDev = (topic: string, wanted: number) => {
+  const net = OTHER_NETS[topic]!;
+  draw(topicOrder(topic), (p) => inDev(p) && net.test(textOf(p)), wanted, "other-dev-pool", topic);
+};
+
 // More development labels for the other topics (issue 18, second round): per topic, the next
 // development-half papers its net catches, in the same per-topic hash order as the 30-paper sample.
 // More for the topics whose test precision fell below 0.9 with only ~15 test papers each.
@@ -138,8 +144,7 @@ const OTHER_DEV_EXTRA: Record<string, number> = {
   "speech-audio": 15,
   rag: 15,
 };
-for (const [topic, net] of Object.entries(OTHER_NETS))
-  draw(topicOrder(topic), (p) => inDev(p) && net.test(textOf(p)), OTHER_DEV_EXTRA[topic] ?? 6, "other-dev-pool", topic);
+for (const topic of Object.keys(OTHER_NETS)) drawOtherDev(topic, OTHER_DEV_EXTRA[topic] ?? 6);
 
 // Round 3: 120 more development-half lmm candidates, after the stages above so their rows stay as drawn.
 draw(rest, lmmDev, 120, "lmm-dev-pool", "lmm");
@@ -171,10 +176,7 @@ const OTHER_DEV_EXTRA_4: Record<string, number> = {
   reasoning: 10,
   "speech-audio": 10,
 };
-for (const [topic, wanted] of Object.entries(OTHER_DEV_EXTRA_4)) {
-  const net = OTHER_NETS[topic]!;
-  draw(topicOrder(topic), (p) => inDev(p) && net.test(textOf(p)), wanted, "other-dev-pool", topic);
-}
+for (const [topic, wanted] of Object.entries(OTHER_DEV_EXTRA_4)) drawOtherDev(topic, wanted);
 
 // Round 5 (issue 18), development half only, after every earlier stage so earlier rows stay as drawn:
 // the next 200 development-half lmm candidates and 12 more development-half candidates each for the
@@ -186,10 +188,7 @@ const OTHER_DEV_EXTRA_5: Record<string, number> = {
   reasoning: 12,
   "speech-audio": 12,
 };
-for (const [topic, wanted] of Object.entries(OTHER_DEV_EXTRA_5)) {
-  const net = OTHER_NETS[topic]!;
-  draw(topicOrder(topic), (p) => inDev(p) && net.test(textOf(p)), wanted, "other-dev-pool", topic);
-}
+for (const [topic, wanted] of Object.entries(OTHER_DEV_EXTRA_5)) drawOtherDev(topic, wanted);
 
 const out = path.join(root, "tests", "fixtures", "topic-eval", "sample.jsonl");
 writeFileSync(out, `${[...rows.values()].map((r) => JSON.stringify(r)).join("\n")}\n`);
