@@ -190,12 +190,12 @@ export function rankSql(input: RankInput): { text: string; values: unknown[] } {
   } else {
     const where = [`p.search_vector @@ ${query}`];
     let source = "papers p";
-    if (input.range && input.windowed && input.scan) {
+    const range = input.range ? featuredInSql(params.add(input.range.from), params.add(input.range.to)) : null;
+    if (range && input.windowed && input.scan) {
       // OFFSET 0 keeps the match test out of the subquery, so the planner cannot answer it from the
       // GIN index: it reads the window's rows by day and tests each one's vector.
-      const range = featuredInSql(params.add(input.range.from), params.add(input.range.to));
       source = `(SELECT p.id, p.featured_on, p.search_vector FROM papers p WHERE ${range} OFFSET 0) p`;
-    } else if (input.range) where.push(featuredInSql(params.add(input.range.from), params.add(input.range.to)));
+    } else if (range) where.push(range);
     if (input.topicIds.length) where.push(hasTopicSql(params.add(input.topicIds)));
     // A window keeps its newest candidates (a deterministic set, so every page ranks the same ones).
     // All matches of a query bounded to TOPIC_EXACT_MAX are at most that many: the cap without an
@@ -416,9 +416,11 @@ export async function searchPapers(input: SearchQuery, now = new Date()): Promis
         }
       : null;
     const tsquery = matched === "any" && anyWords ? anyWords : allWords;
-    const scan = window
-      ? scanWindow(await windowPapers(window), (await estimateMatches(parseTsquery(tsquery), tsquery, stats)).bound)
-      : false;
+    // A topic window is read through the rank table whatever `scan` says (rankSql): no need to count it.
+    const scan =
+      window && ctx.topicIds.length === 0
+        ? scanWindow(await windowPapers(window), (await estimateMatches(parseTsquery(tsquery), tsquery, stats)).bound)
+        : false;
     const ranked = await rankPage({
       ...ctx,
       tsquery,
