@@ -190,6 +190,18 @@ const OTHER_DEV_EXTRA_5: Record<string, number> = {
 };
 for (const [topic, wanted] of Object.entries(OTHER_DEV_EXTRA_5)) drawOtherDev(topic, wanted);
 
+// Round 7 (issue 18), development half only, after every earlier stage so earlier rows stay as drawn:
+// every remaining development-half lmm candidate of the pool (more training data for the lmm model:
+// its cross-validated figures had stopped moving with 120-200 more papers a round), and 30 more
+// development-half candidates each for the sampled topics whose test precision is below 0.9.
+draw(rest, lmmDev, Number.POSITIVE_INFINITY, "lmm-dev-pool", "lmm");
+const OTHER_DEV_EXTRA_7: Record<string, number> = {
+  multilingual: 30,
+  reasoning: 30,
+  "speech-audio": 30,
+};
+for (const [topic, wanted] of Object.entries(OTHER_DEV_EXTRA_7)) drawOtherDev(topic, wanted);
+
 const out = path.join(root, "tests", "fixtures", "topic-eval", "sample.jsonl");
 writeFileSync(out, `${[...rows.values()].map((r) => JSON.stringify(r)).join("\n")}\n`);
 const count = (topic: string) => [...rows.values()].filter((r) => r.topics.includes(topic)).length;
