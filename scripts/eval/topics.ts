@@ -1,11 +1,15 @@
-// `npm run eval:topics [-- --dev]`: precision and recall of the topic classifier
-// per topic on the labelled evaluation set (tests/fixtures/topic-eval), for the
-// development and test halves, and the confusions of the development half.
+// `npm run eval:topics [-- --dev] [-- --first-reader]`: precision and recall of
+// the topic classifier per topic on the labelled evaluation set
+// (tests/fixtures/topic-eval), for the development and test halves, how far
+// two readers agree, and the confusions of the development half. Labels are
+// the majority of the readings; `--first-reader` scores against the first
+// reader's labels alone, as they stood before the second reading.
 // The classifier is tuned on the development half only; the test half is the
 // held-out measure, so its confusions are never printed, and `--dev` leaves
 // its numbers out too (for tuning sessions).
 import { MODELS } from "@/lib/topics/model";
 import {
+  agreement,
   formatRow,
   labelledTopics,
   loadEvalSet,
@@ -16,7 +20,7 @@ import {
 } from "@/tests/helpers/topic-eval";
 
 const withTest = !process.argv.includes("--dev");
-const set = loadEvalSet();
+const set = loadEvalSet({ firstReaderOnly: process.argv.includes("--first-reader") });
 // With --dev the test half is not even classified.
 const predicted = predictAll(set, withTest ? undefined : "dev");
 const topics = labelledTopics(set);
@@ -29,6 +33,19 @@ console.log(
 for (const split of splits) {
   console.log(`\n== ${split} half ==`);
   for (const topic of topics) console.log(formatRow(score(set, predicted, topic, split)));
+}
+
+const pct = (x: number | null) => (x === null ? "  n/a" : x.toFixed(3));
+console.log("\n== two readers: the second reader's labels scored against the first's ==");
+for (const split of splits) {
+  for (const topic of topics) {
+    const a = agreement(set, topic, split);
+    if (a.pairs === 0) continue;
+    console.log(
+      `${topic.padEnd(20)} ${split.padEnd(4)} precision ${pct(a.precision)}  recall ${pct(a.recall)}  kappa ${pct(a.kappa)}  ` +
+        `(${a.pairs} pairs both read in or out; ${a.disagreements} disagreements)`,
+    );
+  }
 }
 
 console.log("\n== confusions, dev half ==");

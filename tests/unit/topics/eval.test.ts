@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { FLOORS, FULL_TOPICS, labelledTopics, loadEvalSet, predictAll, score } from "@/tests/helpers/topic-eval";
+import {
+  agreement,
+  consensus,
+  FLOORS,
+  FULL_TOPICS,
+  labelledTopics,
+  loadEvalSet,
+  predictAll,
+  score,
+} from "@/tests/helpers/topic-eval";
 
 // The classifier on papers its rules and weights were never tuned on: the test
 // half of the labelled evaluation set in tests/fixtures/topic-eval (see
@@ -38,5 +47,52 @@ describe("topic classifier on the held-out test half", () => {
     const tagged = scores.reduce((n, s) => n + s.tp + s.fp, 0);
     expect(tagged).toBeGreaterThan(0);
     expect(tp / tagged, scores.map(counts).join("; ")).toBeGreaterThanOrEqual(FLOORS.sampled.precision);
+  });
+});
+
+describe("labels from several readings", () => {
+  it("the majority of the readings decides, and no majority counts as ambiguous", () => {
+    expect(consensus(["in"])).toBe("in");
+    expect(consensus(["out", "out"])).toBe("out");
+    expect(consensus(["ambiguous", "out", "out"])).toBe("out");
+    expect(consensus(["in", "out", "in"])).toBe("in");
+    expect(consensus(["in", "out"])).toBe("ambiguous");
+    expect(consensus(["in", "out", "ambiguous"])).toBe("ambiguous");
+  });
+
+  it("a pair is read a third time exactly when the first two readings differ", () => {
+    let reread = 0;
+    for (const [pair, list] of set.readings) {
+      if (list.length < 2) continue;
+      reread++;
+      expect(list.length, pair).toBe(list[0] === list[1] ? 2 : 3);
+    }
+    expect(reread).toBeGreaterThan(3000);
+  });
+
+  it("agreement scores the second reader against the first", () => {
+    const papers = ["a", "b", "c", "d"].map((id) => ({
+      arxivId: id,
+      split: "dev" as const,
+      set: "random2000" as const,
+      topics: ["lmm"],
+      title: id,
+      summary: id,
+    }));
+    const readings = new Map<string, ("in" | "out" | "ambiguous")[]>([
+      ["a lmm", ["in", "in"]],
+      ["b lmm", ["in", "out", "out"]],
+      ["c lmm", ["out", "out"]],
+      ["d lmm", ["ambiguous", "in", "in"]],
+    ]);
+    const a = agreement(
+      { papers, labels: new Map(), reasons: new Map(), readings, random2000: new Set() },
+      "lmm",
+      "dev",
+    );
+    // Pairs both read in or out: a (in/in), b (in/out), c (out/out); d has an ambiguous reading.
+    expect(a).toMatchObject({ pairs: 3, precision: 1, recall: 0.5, disagreements: 2 });
+    // Observed agreement 2/3, chance agreement 4/9: kappa (2/3 - 4/9) / (1 - 4/9) = 0.4.
+    expect(a.kappa).toBeCloseTo(0.4, 10);
   });
 });
