@@ -315,6 +315,8 @@ export const TOPICS: readonly TopicDefinition[] = [
         "quantization failure",
       ),
       ...acr("VQ-VAE", "VQGAN", "RVQ"),
+      // Biochemistry's three-molecule complexes ("molecular glue-induced ternary complex").
+      ...r("ternary complex*"),
       // Audio codecs talk about bitrates, not bit-widths.
       ...r("low bit rate", "low bitrate", "low-bitrate"),
     ],

@@ -120,6 +120,16 @@ describe("classify", () => {
     expect(slugs("FP8 training", "We train with FP8 and 4-bit weights.")).toContain("quantization");
   });
 
+  it("does not count a biochemical ternary complex as a ternary network", () => {
+    expect(
+      slugs(
+        "TriGlue: Generating Molecular Glue-Induced Ternary Complexes",
+        "Molecular glues induce ternary complex formation between an E3 ligase and a target protein.",
+      ),
+    ).not.toContain("quantization");
+    expect(slugs("Ternary weights for LLMs", "We train ternary networks.")).toContain("quantization");
+  });
+
   it("lets exclusions veto the individual matches they cover", () => {
     expect(slugs("VQ tokenizers", "An image tokenizer with vector quantization and a VQ-VAE.")).not.toContain(
       "quantization",
