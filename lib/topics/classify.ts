@@ -222,6 +222,11 @@ const BASELINE_BEFORE =
 // answer structured binary questions", "a metric that leverages an MLLM". The benchmark is the subject.
 const EVALUATION_USES_BEFORE =
   /\b(?:evaluation|protocol|metric|scoring|grading|judging)\s+(?:(?:pipeline|framework|method|scheme)\s+)?(?:that|which)\s+(?:uses?|employs?|leverages?|relies on|adopts?|queries)\s+(?:an?\s+|the\s+)?(?:[A-Za-z-]+\s+){0,2}$/i;
+// A feature the system supports: "supporting FP8 inference", "with native INT8 support", "compatible
+// with 4-bit weights". The paper is about something else that happens to run in that format.
+const SUPPORTS_BEFORE =
+  /\b(?:support(?:s|ed|ing)?|compatible with)\s+(?:(?:both|native|optional|full|efficient)\s+)?$/i;
+const SUPPORT_AFTER = /^\s+(?:\w+\s+)?support\b/i;
 const ASIDE_BEFORE =
   /\bwe also\s+(?:evaluate|test|compare|explore|examine|analy[sz]e|investigate|study|show|find|observe|report)\b[^.]{0,60}$/i;
 
@@ -231,6 +236,7 @@ function incidental(text: string, hit: Hit): boolean {
   if (BACKGROUND_BEFORE.test(before) || SETTING_BEFORE.test(before) || ASIDE_BEFORE.test(before)) return true;
   if (BASELINE_BEFORE.test(before) || MADE_BY_BEFORE.test(before) || EVALUATION_USES_BEFORE.test(before)) return true;
   const after = text.slice(hit.end, hit.end + 80);
+  if (SUPPORTS_BEFORE.test(before) || SUPPORT_AFTER.test(after)) return true;
   if (JUDGE_AFTER.test(after)) return true;
   return TOOL_BEFORE.test(text.slice(Math.max(0, hit.start - 80), hit.start)) && TOOL_AFTER.test(after);
 }

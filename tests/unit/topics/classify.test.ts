@@ -208,6 +208,16 @@ describe("classify", () => {
     expect(protocol).toContain("evaluation");
   });
 
+  it("does not count a format the system merely supports", () => {
+    const kernel = (summary: string) =>
+      evidenceFor("quantization", "A block-sparse attention kernel for serving", summary);
+    expect(kernel("We redesign the operator, supporting FP8 inference, and add paged KV cache.")).toBeUndefined();
+    expect(kernel("The kernel has native INT8 support and continuous batching.")).toBeUndefined();
+    expect(kernel("We quantize the attention operator to FP8 and INT8 with per-block scales.")).toEqual(
+      expect.arrayContaining(["FP8"]),
+    );
+  });
+
   it("needs a title mention, a decisive phrase or a second mention: one passing mention is not the subject", () => {
     expect(slugs("Forecasting weather", "Our model is small. We also support FP8 at inference.")).not.toContain(
       "quantization",
