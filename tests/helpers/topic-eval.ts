@@ -78,11 +78,12 @@ const readJsonl = <T>(file: string): T[] =>
 
 /**
  * Independent readings of each (paper, topic): `labels.jsonl` is the first
- * reader's (rounds 1 to 5), `labels-second.jsonl` a second reader's blind
- * re-reading of every pair (round 6), and `labels-third.jsonl` a third reader's
- * of the pairs the first two disagree on. The label that counts is the
- * majority; pairs without one (three different answers, or a disagreement not
- * yet read a third time) count as ambiguous.
+ * reading of every pair (rounds 1 to 5 and 7), `labels-second.jsonl` a second
+ * reader's blind re-reading of the pairs of rounds 1 to 5 (round 6), and
+ * `labels-third.jsonl` a third reader's of the pairs the first two disagree
+ * on. Round 7's pairs have one reading. The label that counts is the majority;
+ * pairs without one (three different answers, or a disagreement not yet read a
+ * third time) count as ambiguous.
  */
 export const READINGS = ["labels.jsonl", "labels-second.jsonl", "labels-third.jsonl"] as const;
 
