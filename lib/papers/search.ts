@@ -417,10 +417,14 @@ export async function searchPapers(input: SearchQuery, now = new Date()): Promis
       : null;
     const tsquery = matched === "any" && anyWords ? anyWords : allWords;
     // A topic window is read through the rank table whatever `scan` says (rankSql): no need to count it.
-    const scan =
-      window && ctx.topicIds.length === 0
-        ? scanWindow(await windowPapers(window), (await estimateMatches(parseTsquery(tsquery), tsquery, stats)).bound)
-        : false;
+    let scan = false;
+    if (window && ctx.topicIds.length === 0) {
+      const [papers, estimate] = await Promise.all([
+        windowPapers(window),
+        estimateMatches(tsquery === allWords ? tree : parseTsquery(tsquery), tsquery, stats),
+      ]);
+      scan = scanWindow(papers, estimate.bound);
+    }
     const ranked = await rankPage({
       ...ctx,
       tsquery,
